@@ -1,0 +1,50 @@
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+import { LANGUAGE_ID, SERVER_NAME } from '../../common/src/protocol';
+
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Starts the bundled server over IPC. A missing bundle is reported plainly instead of as a stack trace, and a
+ * server that crashes is restarted a few times, with one message to the user, before giving up.
+ */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  if (!fs.existsSync(serverModule)) {
+    throw new Error(vscode.l10n.t('The Stagecraft language server is missing at {0}. Reinstall the extension, or run `npm run build` in a development checkout.', serverModule));
+  }
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const restarts: number[] = [];
+  let toldUser = false;
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    initializationOptions: { settings: vscode.workspace.getConfiguration('stagecraft') },
+    synchronize: { configurationSection: 'stagecraft' },
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const now = Date.now();
+        restarts.push(now);
+        while (restarts.length > 0 && (restarts[0] ?? now) < now - RESTART_WINDOW_MS) restarts.shift();
+        if (restarts.length > MAX_RESTARTS) {
+          void vscode.window.showErrorMessage(vscode.l10n.t('The Stagecraft language server stopped {0} times in 3 minutes and will not be restarted. See the "Stagecraft" output for details.', restarts.length));
+          return { action: CloseAction.DoNotRestart, handled: true };
+        }
+        if (!toldUser) {
+          toldUser = true;
+          void vscode.window.showWarningMessage(vscode.l10n.t('The Stagecraft language server stopped unexpectedly and was restarted.'));
+        }
+        return { action: CloseAction.Restart, handled: true };
+      },
+    },
+  };
+  return new LanguageClient('stagecraft', SERVER_NAME, serverOptions, clientOptions);
+}

@@ -1,0 +1,3 @@
+module example.com/avatar
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/webserver
+
+go 1.19

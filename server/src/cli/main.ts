@@ -1,0 +1,106 @@
+import * as fs from 'node:fs';
+import { STAGECRAFT_VERSION } from '../version';
+import { formatJson, formatText, hasErrors, lintText } from './lint';
+import type { FileReport } from './lint';
+
+const HELP = `stagecraft ${STAGECRAFT_VERSION} — Dockerfile tools from the Stagecraft language server
+
+Usage:
+  stagecraft lint [--format text|json] FILE...   report problems; exit 1 if any has error severity
+  stagecraft lsp --stdio                         run the language server over stdin/stdout
+  stagecraft --help | --version
+
+Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
+`;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readFile: (path: string) => string;
+}
+
+const nodeIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: (path) => fs.readFileSync(path, 'utf8'),
+};
+
+/** Runs a command and returns its exit code; `lsp` never returns (the server owns the process). */
+export function runCli(argv: readonly string[], io: CliIo = nodeIo): number | 'serving' {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout(HELP);
+      return command === undefined ? 2 : 0;
+    case '--version':
+    case '-v':
+      io.stdout(`${STAGECRAFT_VERSION}\n`);
+      return 0;
+    case 'lint':
+      return lint(rest, io);
+    case 'lsp':
+      return serve(rest, io);
+    default:
+      io.stderr(`stagecraft: unknown command '${command}'\n\n${HELP}`);
+      return 2;
+  }
+}
+
+function lint(args: readonly string[], io: CliIo): number {
+  let format = 'text';
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--format' || arg === '-f') {
+      format = args[++i] ?? '';
+    } else if (arg.startsWith('--format=')) {
+      format = arg.slice('--format='.length);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      io.stderr(`stagecraft lint: unknown option '${arg}'\n`);
+      return 2;
+    } else {
+      files.push(arg);
+    }
+  }
+  if (format !== 'text' && format !== 'json') {
+    io.stderr(`stagecraft lint: --format must be text or json, not '${format}'\n`);
+    return 2;
+  }
+  if (files.length === 0) {
+    io.stderr('stagecraft lint: name at least one Dockerfile (use - for stdin)\n');
+    return 2;
+  }
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = io.readFile(file === '-' ? '/dev/stdin' : file);
+    } catch (error) {
+      io.stderr(`stagecraft lint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+    reports.push(lintText(file, text));
+  }
+  io.stdout(format === 'json' ? formatJson(reports) : formatText(reports));
+  return hasErrors(reports) ? 1 : 0;
+}
+
+function serve(args: readonly string[], io: CliIo): number | 'serving' {
+  if (!args.includes('--stdio')) {
+    io.stderr('stagecraft lsp: only --stdio is supported from the command line (VS Code uses IPC itself)\n');
+    return 2;
+  }
+  // Loaded lazily so `lint` does not pay for the LSP machinery.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startStdioServer } = require('./stdioServer') as typeof import('./stdioServer');
+  startStdioServer();
+  return 'serving';
+}
+
+if (require.main === module) {
+  const code = runCli(process.argv.slice(2));
+  if (code !== 'serving') process.exitCode = code;
+}

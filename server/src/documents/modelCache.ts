@@ -1,0 +1,61 @@
+import type { DockerfileModel } from '../model';
+import { buildModel } from '../model';
+import type { Problem } from '../rules/rule';
+import type { RuleOptions } from '../rules/engine';
+import { runRules } from '../rules/engine';
+
+export interface DocumentSnapshot {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+interface Entry {
+  readonly version: number;
+  readonly model: DockerfileModel;
+  problems: Problem[] | undefined;
+}
+
+/**
+ * One model per document version, shared by every feature: hovers, code actions and diagnostics for the
+ * same version never parse twice. Problems are cached with the model and dropped when settings change.
+ */
+export class ModelCache {
+  private readonly entries = new Map<string, Entry>();
+  private ruleOptions: RuleOptions = {};
+
+  model(document: DocumentSnapshot): DockerfileModel {
+    return this.entry(document).model;
+  }
+
+  problems(document: DocumentSnapshot): Problem[] {
+    const entry = this.entry(document);
+    entry.problems ??= runRules(entry.model, this.ruleOptions);
+    return entry.problems;
+  }
+
+  setRuleOptions(options: RuleOptions): void {
+    this.ruleOptions = options;
+    for (const entry of this.entries.values()) entry.problems = undefined;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private entry(document: DocumentSnapshot): Entry {
+    const cached = this.entries.get(document.uri);
+    if (cached !== undefined && cached.version === document.version) return cached;
+    const entry: Entry = {
+      version: document.version,
+      model: buildModel({ uri: document.uri, version: document.version, text: document.getText() }),
+      problems: undefined,
+    };
+    this.entries.set(document.uri, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,223 @@
+import { DockerfileParser } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
+import { LineIndex } from './lines';
+import { buildInstruction } from './instruction';
+import { definitionsOf, lastDefinitionBefore, lookupResultOf, predefinedDefinitions } from './variables';
+import type { VariableLookup } from './expand';
+import { expandVariables } from './expand';
+import { looksLikeWindowsImage, parseImageReference } from './imageRef';
+import { computeRuntime } from './runtime';
+import { range } from './positions';
+import type {
+  CommentModel, DockerfileModel, InstructionModel, ParserDirectiveModel, RuntimeConfig, RuntimeOrigin, StageModel,
+  VariableDefinition,
+} from './types';
+
+export interface ModelSource {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+/** The one place a Dockerfile's text is parsed. Everything else reads the model this returns. */
+export function buildModel(source: ModelSource): DockerfileModel {
+  const { text } = source;
+  const ast = DockerfileParser.parse(text);
+  const lines = new LineIndex(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const directives: ParserDirectiveModel[] = ast.getDirectives().map((directive) => ({
+    name: directive.getName(),
+    value: directive.getValue(),
+    range: directive.getRange(),
+    nameRange: directive.getNameRange(),
+    valueRange: directive.getValueRange(),
+  }));
+  const comments: CommentModel[] = ast.getComments().map((comment) => ({ text: comment.getContent(), range: comment.getRange() }));
+  const instructions = liftInstructions(ast.getInstructions(), lines, escapeChar);
+
+  const globalVariables: VariableDefinition[] = predefinedDefinitions();
+  const globalLookup: VariableLookup = (name) => lookupResultOf(lastDefinitionBefore(globalVariables, name, Infinity));
+  for (const instruction of instructions) {
+    if (instruction.stageIndex >= 0) break;
+    if (instruction.keyword === 'ARG') {
+      globalVariables.push(...definitionsOf(instruction, globalLookup, escapeChar, () => undefined));
+    }
+  }
+  const globalDefinition = (name: string): VariableDefinition | undefined => lastDefinitionBefore(globalVariables, name, Infinity);
+
+  const stages: StageModel[] = [];
+  const stageByName = new Map<string, StageModel>();
+  let cursor = 0;
+  while (cursor < instructions.length) {
+    const from = instructions[cursor];
+    if (from === undefined) break;
+    if (from.keyword !== 'FROM') {
+      cursor++;
+      continue;
+    }
+    let end = cursor + 1;
+    while (end < instructions.length && instructions[end]?.keyword !== 'FROM') end++;
+    const stage = buildStage(from, instructions.slice(cursor, end), stages, stageByName, globalLookup, globalDefinition, escapeChar);
+    stages.push(stage);
+    // Later duplicates shadow earlier ones, as in BuildKit's stage table.
+    if (stage.name !== undefined) stageByName.set(stage.name, stage);
+    cursor = end;
+  }
+
+  const stageOfLine = (line: number): StageModel | undefined => {
+    let found: StageModel | undefined;
+    for (const stage of stages) {
+      if (stage.range.start.line <= line) found = stage;
+      else break;
+    }
+    return found;
+  };
+
+  return {
+    uri: source.uri,
+    version: source.version,
+    text,
+    lines,
+    escapeChar,
+    directives,
+    comments,
+    instructions,
+    stages,
+    globalVariables,
+    labsSyntax: directives.some((d) => d.name.toLowerCase() === 'syntax' && /labs/i.test(d.value)),
+    stageAt: stageOfLine,
+    stageByReference(reference, beforeStage) {
+      const limit = beforeStage ?? stages.length;
+      if (/^\d+$/.test(reference)) {
+        const index = Number(reference);
+        return index < limit ? stages[index] : undefined;
+      }
+      const name = reference.toLowerCase();
+      for (let i = Math.min(limit, stages.length) - 1; i >= 0; i--) {
+        const stage = stages[i];
+        if (stage?.name === name) return stage;
+      }
+      return undefined;
+    },
+    lookupVariable(name, instructionIndex) {
+      const instruction = instructions[instructionIndex];
+      if (instruction === undefined) return undefined;
+      const stage = stages[instruction.stageIndex];
+      if (stage === undefined || instruction.keyword === 'FROM') return globalDefinition(name);
+      return stageLookup(stage, stages, name, instructionIndex);
+    },
+    instructionAt(line) {
+      return binarySearchInstruction(instructions, line);
+    },
+  };
+}
+
+function liftInstructions(astInstructions: readonly Instruction[], lines: LineIndex, escapeChar: string): InstructionModel[] {
+  const result: InstructionModel[] = [];
+  let stageIndex = -1;
+  let skipThroughLine = -1;
+  for (const ast of astInstructions) {
+    if (ast.getRange().start.line <= skipThroughLine) continue;
+    if (ast.getKeyword().toUpperCase() === 'FROM') stageIndex++;
+    const model = buildInstruction(ast, result.length, stageIndex, lines, escapeChar);
+    for (const detached of model.detachedHeredocs) skipThroughLine = Math.max(skipThroughLine, detached.bodyRange.end.line);
+    result.push(model);
+  }
+  return result;
+}
+
+function buildStage(
+  from: InstructionModel,
+  stageInstructions: readonly InstructionModel[],
+  earlierStages: readonly StageModel[],
+  stageByName: ReadonlyMap<string, StageModel>,
+  globalLookup: VariableLookup,
+  globalDefinition: (name: string) => VariableDefinition | undefined,
+  escapeChar: string,
+): StageModel {
+  const index = earlierStages.length;
+  const [baseToken, asToken, nameToken] = from.args;
+  const named = asToken !== undefined && asToken.value.toUpperCase() === 'AS' && nameToken !== undefined;
+  const baseText = baseToken?.value ?? '';
+  const expansion = expandVariables(baseText, globalLookup, escapeChar);
+  const parent = stageByName.get(expansion.text.toLowerCase());
+  const baseImage = parent === undefined && baseText !== '' ? parseImageReference(expansion.text) : undefined;
+  const platform = from.flags.find((flag) => flag.name === 'platform');
+  const isWindows = parent?.runtime.isWindows
+    ?? ((baseImage !== undefined && looksLikeWindowsImage(baseImage)) || /^windows\//i.test(platform?.value ?? ''));
+  const origin: RuntimeOrigin = parent !== undefined
+    ? { kind: 'stage', stageIndex: parent.index }
+    : baseImage?.isScratch ? { kind: 'scratch' } : { kind: 'image', image: expansion.text };
+
+  const variables: VariableDefinition[] = [];
+  const partial = { index, variables, parentStageIndex: parent?.index } as const;
+  const lookupAt = (instructionIndex: number): VariableLookup =>
+    (name) => lookupResultOf(scopedLookup(partial, parent?.runtime, name, instructionIndex));
+  for (const instruction of stageInstructions) {
+    if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
+      variables.push(...definitionsOf(instruction, lookupAt(instruction.index), escapeChar, globalDefinition));
+    }
+  }
+  const runtime: RuntimeConfig = computeRuntime({
+    stageIndex: index,
+    origin,
+    parent: parent?.runtime,
+    isWindows,
+    instructions: stageInstructions,
+    escapeChar,
+    lookupAt,
+    envDefinitions: variables.filter((v) => v.kind === 'env'),
+  });
+  const last = stageInstructions[stageInstructions.length - 1] ?? from;
+  return {
+    index,
+    name: named ? nameToken.value.toLowerCase() : undefined,
+    nameToken: named ? nameToken : undefined,
+    from,
+    baseText,
+    baseRange: baseToken?.range,
+    base: { text: expansion.text, exact: expansion.exact },
+    baseImage,
+    parentStageIndex: parent?.index,
+    platform,
+    instructions: stageInstructions,
+    range: range(from.range.start.line, from.range.start.character, last.range.end.line, last.range.end.character),
+    variables,
+    runtime,
+  };
+}
+
+interface ScopeSource {
+  readonly variables: readonly VariableDefinition[];
+}
+
+/** ENV (this stage, then inherited from a parent stage) wins over ARG, as the builder resolves them. */
+function scopedLookup(
+  stage: ScopeSource,
+  parentRuntime: RuntimeConfig | undefined,
+  name: string,
+  instructionIndex: number,
+): VariableDefinition | undefined {
+  return lastDefinitionBefore(stage.variables, name, instructionIndex, 'env')
+    ?? parentRuntime?.env.get(name)
+    ?? lastDefinitionBefore(stage.variables, name, instructionIndex, 'arg');
+}
+
+function stageLookup(stage: StageModel, stages: readonly StageModel[], name: string, instructionIndex: number): VariableDefinition | undefined {
+  const parent = stage.parentStageIndex === undefined ? undefined : stages[stage.parentStageIndex];
+  return scopedLookup(stage, parent?.runtime, name, instructionIndex);
+}
+
+function binarySearchInstruction(instructions: readonly InstructionModel[], line: number): InstructionModel | undefined {
+  let low = 0;
+  let high = instructions.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const candidate = instructions[mid];
+    if (candidate === undefined) return undefined;
+    if (line < candidate.range.start.line) high = mid - 1;
+    else if (line > candidate.range.end.line) low = mid + 1;
+    else return candidate;
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import type { Range } from './positions';
+import { range } from './positions';
+import type { LineIndex } from './lines';
+import type { DetachedHeredoc } from './types';
+
+/**
+ * The builder recognises a heredoc only when its word follows `<<` directly (`<<EOF`, `<<-"EOF"`); in
+ * `<< EOF` the `<<` is a word of its own, so the body lines that follow are read as instructions and the
+ * build fails on the first of them. Found here so that one precise diagnostic replaces a cascade of
+ * "unknown instruction" errors, and the body lines are not treated as instructions by any feature.
+ */
+const DETACHED = /(^|[\s;&|(])(\d*<<(-?))[ \t]+(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\4/g;
+
+export function findDetachedHeredocs(instructionRange: Range, lines: LineIndex): DetachedHeredoc[] {
+  const found: DetachedHeredoc[] = [];
+  let searchFrom = instructionRange.end.line + 1;
+  for (let line = instructionRange.start.line; line <= instructionRange.end.line; line++) {
+    const text = lines.lineText(line);
+    for (const match of text.matchAll(DETACHED)) {
+      const operator = match[2] ?? '';
+      const delimiter = match[5] ?? '';
+      const stripsTabs = match[3] === '-';
+      const operatorStart = (match.index ?? 0) + (match[1] ?? '').length;
+      const terminatorLine = findTerminator(lines, searchFrom, delimiter, stripsTabs);
+      if (terminatorLine === undefined) continue;
+      found.push({
+        operatorRange: range(line, operatorStart, line, operatorStart + operator.length),
+        delimiter,
+        bodyRange: range(searchFrom, 0, terminatorLine, lines.lineText(terminatorLine).length),
+      });
+      searchFrom = terminatorLine + 1;
+    }
+  }
+  return found;
+}
+
+function findTerminator(lines: LineIndex, from: number, delimiter: string, stripsTabs: boolean): number | undefined {
+  for (let line = from; line < lines.lineCount; line++) {
+    const text = stripsTabs ? lines.lineText(line).replace(/^\t+/, '') : lines.lineText(line);
+    if (text === delimiter) return line;
+  }
+  return undefined;
+}

@@ -1,0 +1,178 @@
+import type { Argument, Flag, Heredoc, Instruction, Property } from 'dockerfile-ast';
+import type { Range } from './positions';
+import { rangeContains } from './positions';
+import type { CommandModel, DetachedHeredoc, FlagModel, HeredocModel, InstructionModel, KeyValue, Token } from './types';
+import type { LineIndex } from './lines';
+import { findDetachedHeredocs } from './heredocs';
+
+/** dockerfile-ast's typed subclasses, reached by feature test rather than by class identity. */
+interface WithFlags { getFlags(): Flag[] }
+interface WithHeredocs { getHeredocs(): Heredoc[] }
+interface WithProperties { getProperties(): Property[] }
+interface WithTrigger { getTriggerInstruction(): Instruction | null }
+
+const COMMAND_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
+const PROPERTY_KEYWORDS: ReadonlySet<string> = new Set(['ARG', 'ENV', 'LABEL']);
+
+export function buildInstruction(
+  ast: Instruction,
+  index: number,
+  stageIndex: number,
+  lines: LineIndex,
+  escapeChar: string,
+): InstructionModel {
+  const keyword = ast.getKeyword().toUpperCase();
+  const astArgs = ast.getArguments();
+  // dockerfile-ast lifts flags only for some instructions; the builder reads leading `--name` words on all.
+  const flags = hasMethod<WithFlags>(ast, 'getFlags') ? ast.getFlags().map(toFlagModel) : leadingFlags(astArgs);
+  const heredocs = hasMethod<WithHeredocs>(ast, 'getHeredocs') && ['RUN', 'COPY', 'ADD'].includes(keyword)
+    ? ast.getHeredocs().map((heredoc) => toHeredocModel(heredoc, lines)).filter((h): h is HeredocModel => h !== undefined)
+    : [];
+  const bodies = heredocs.flatMap((h) => [h.contentRange, h.terminatorRange]).filter((r): r is Range => r !== null);
+  const args = astArgs
+    .slice(hasMethod<WithFlags>(ast, 'getFlags') ? 0 : flags.length)
+    .filter((arg) => !bodies.some((body) => rangeContains(body, arg.getRange().start)))
+    .map(toToken);
+  const argumentsText = ast.getArgumentsContent() ?? '';
+  const argumentsRange = ast.getArgumentsRange();
+  const detachedHeredocs: DetachedHeredoc[] = ['RUN', 'COPY', 'ADD'].includes(keyword) && heredocs.length === 0
+    ? findDetachedHeredocs(ast.getRange(), lines)
+    : [];
+  const triggerAst = keyword === 'ONBUILD' && hasMethod<WithTrigger>(ast, 'getTriggerInstruction') ? ast.getTriggerInstruction() : null;
+  return {
+    index,
+    keyword,
+    keywordText: ast.getInstruction(),
+    keywordRange: ast.getInstructionRange(),
+    range: ast.getRange(),
+    stageIndex,
+    flags,
+    args,
+    argumentsText,
+    argumentsRange,
+    command: commandOf(keyword, args, argumentsText, argumentsRange, heredocs.length > 0),
+    heredocs,
+    detachedHeredocs,
+    properties: PROPERTY_KEYWORDS.has(keyword) && hasMethod<WithProperties>(ast, 'getProperties')
+      ? ast.getProperties().map(toKeyValue)
+      : [],
+    trigger: triggerAst ? buildInstruction(triggerAst, index, stageIndex, lines, escapeChar) : undefined,
+    ast,
+  };
+}
+
+function hasMethod<T>(value: object, method: string): value is T & object {
+  return typeof (value as Record<string, unknown>)[method] === 'function';
+}
+
+const FLAG_WORD = /^--([A-Za-z][A-Za-z0-9-]*)(?:=(.*))?$/s;
+
+function leadingFlags(args: readonly Argument[]): FlagModel[] {
+  const flags: FlagModel[] = [];
+  for (const arg of args) {
+    const match = FLAG_WORD.exec(arg.getValue());
+    if (match === null) break;
+    const range = arg.getRange();
+    const name = match[1] ?? '';
+    const nameEnd = { line: range.start.line, character: range.start.character + 2 + name.length };
+    flags.push({
+      name,
+      value: match[2] ?? null,
+      range,
+      nameRange: { start: { line: range.start.line, character: range.start.character + 2 }, end: nameEnd },
+      valueRange: match[2] === undefined ? null : { start: { line: nameEnd.line, character: nameEnd.character + 1 }, end: range.end },
+      options: [],
+    });
+  }
+  return flags;
+}
+
+function toToken(arg: Argument): Token {
+  return { value: arg.getValue(), range: arg.getRange() };
+}
+
+function toFlagModel(flag: Flag): FlagModel {
+  return {
+    name: flag.getName(),
+    value: flag.getValue(),
+    range: flag.getRange(),
+    nameRange: flag.getNameRange(),
+    valueRange: flag.getValueRange(),
+    options: flag.getOptions().map((option) => ({
+      name: option.getName(),
+      value: option.getValue(),
+      range: option.getRange(),
+      valueRange: option.getValueRange(),
+    })),
+  };
+}
+
+function toHeredocModel(heredoc: Heredoc, lines: LineIndex): HeredocModel | undefined {
+  const name = heredoc.getName();
+  if (name === '') return undefined;
+  const start = heredoc.getStartRange();
+  const operatorText = lines.slice(start.start.line, start.start.character, start.end.line, start.end.character);
+  return {
+    name,
+    range: start,
+    nameRange: heredoc.getNameRange(),
+    contentRange: heredoc.getContentRange(),
+    terminatorRange: heredoc.getDelimiterRange(),
+    stripsTabs: /^\d*<<-/.test(operatorText),
+    quoted: /^\d*<<-?\s*["']/.test(operatorText),
+  };
+}
+
+function toKeyValue(property: Property): KeyValue {
+  const valueRange = property.getValueRange();
+  const value = property.getValue();
+  return {
+    name: property.getName(),
+    nameRange: property.getNameRange(),
+    value: value ?? undefined,
+    valueRange: valueRange ?? undefined,
+    range: property.getRange(),
+    legacySpaceForm: property.getAssignmentOperator() === null && value !== null,
+  };
+}
+
+/**
+ * The builder's rule: arguments that parse as a JSON array of strings are exec form, anything else is shell
+ * form — including text that only looks like JSON (`['a']`), which is the classic trap.
+ */
+export function commandOf(
+  keyword: string,
+  args: readonly Token[],
+  argumentsText: string,
+  argumentsRange: Range | null,
+  hasHeredoc: boolean,
+): CommandModel | undefined {
+  let text = argumentsText;
+  let range = argumentsRange;
+  if (keyword === 'HEALTHCHECK') {
+    const sub = args[0];
+    if (sub === undefined || sub.value.toUpperCase() !== 'CMD') return undefined;
+    text = argumentsText.replace(/^\s*\S+\s*/, '');
+    const firstCommandArg = args[1];
+    range = firstCommandArg && argumentsRange ? { start: firstCommandArg.range.start, end: argumentsRange.end } : null;
+  } else if (!COMMAND_KEYWORDS.has(keyword)) {
+    return undefined;
+  }
+  const trimmed = text.trim();
+  if (!hasHeredoc && trimmed.startsWith('[')) {
+    const argv = parseJsonStringArray(trimmed);
+    if (argv !== undefined) return { form: 'exec', argv, script: '', invalidJson: false, range };
+    return { form: 'shell', argv: [], script: trimmed, invalidJson: true, range };
+  }
+  return { form: 'shell', argv: [], script: trimmed, invalidJson: false, range };
+}
+
+export function parseJsonStringArray(text: string): string[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (Array.isArray(parsed) && parsed.every((item): item is string => typeof item === 'string')) return parsed;
+  } catch {
+    // Not JSON: the caller treats it as shell form.
+  }
+  return undefined;
+}

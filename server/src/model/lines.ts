@@ -1,0 +1,54 @@
+/**
+ * Line-level access to a document's text. dockerfile-ast ranges are (line, UTF-16 column) pairs, the same
+ * unit LSP uses, so slicing by them needs the line starts once per document version.
+ */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 /* \n */) {
+        starts.push(i + 1);
+      } else if (ch === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  offsetAt(line: number, character: number): number {
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    const start = this.starts[line] ?? 0;
+    const end = this.lineEndOffset(line);
+    return Math.min(start + Math.max(character, 0), end);
+  }
+
+  /** Text of a line without its line terminator. */
+  lineText(line: number): string {
+    const start = this.starts[line];
+    if (start === undefined) return '';
+    return this.text.slice(start, this.lineEndOffset(line));
+  }
+
+  slice(startLine: number, startChar: number, endLine: number, endChar: number): string {
+    return this.text.slice(this.offsetAt(startLine, startChar), this.offsetAt(endLine, endChar));
+  }
+
+  private lineEndOffset(line: number): number {
+    const next = this.starts[line + 1];
+    let end = next === undefined ? this.text.length : next;
+    if (next !== undefined) {
+      end--;
+      if (this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
+    }
+    return end;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+
+export type { Position, Range };
+
+/** A position in the 1-based `line:col` convention that terminals and CI tools print. */
+export interface CliPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export function toCliPosition(position: Position): CliPosition {
+  return { line: position.line + 1, column: position.character + 1 };
+}
+
+export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line !== b.line ? a.line - b.line : a.character - b.character;
+}
+
+export function rangeContains(outer: Range, position: Position): boolean {
+  return comparePositions(outer.start, position) <= 0 && comparePositions(position, outer.end) <= 0;
+}
+
+export function rangesOverlap(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}

@@ -1,0 +1,30 @@
+import type { Rule } from './rule';
+import { duplicateDirective, invalidCheckDirective, invalidEscapeDirective } from './syntax/directives';
+import { invalidExposePort } from './syntax/expose';
+import { duplicateFlag, invalidFlagValue, unknownFlag } from './syntax/flags';
+import { invalidJsonForm } from './syntax/forms';
+import { detachedHeredoc, unterminatedHeredoc } from './syntax/heredocs';
+import {
+  emptyCommand, invalidFromArguments, invalidHealthcheck, invalidKeyValue, invalidOnbuildTrigger, missingArguments,
+  shellRequiresJson, unknownInstruction,
+} from './syntax/instructions';
+import {
+  duplicateStageName, imageLooksLikeStage, instructionBeforeFrom, invalidStageName, noFromInstruction, unknownStageReference,
+} from './syntax/stages';
+
+/** Every rule Stagecraft runs, in the order their problems are listed for one line. */
+export const ALL_RULES: readonly Rule[] = [
+  // What the builder rejects before it runs anything.
+  unknownInstruction, detachedHeredoc, unterminatedHeredoc, invalidEscapeDirective, duplicateDirective, invalidCheckDirective,
+  noFromInstruction, instructionBeforeFrom, missingArguments, invalidFromArguments, invalidKeyValue, shellRequiresJson,
+  invalidHealthcheck, invalidOnbuildTrigger, unknownFlag, duplicateFlag, invalidFlagValue, invalidStageName,
+  unknownStageReference, invalidExposePort,
+  // Accepted by the builder, but not what the author meant.
+  invalidJsonForm, emptyCommand, duplicateStageName, imageLooksLikeStage,
+];
+
+const byId: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}

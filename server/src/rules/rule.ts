@@ -1,0 +1,39 @@
+import type { RuleSeverity } from '../../../common/src/protocol';
+import type { DockerfileModel, Range } from '../model';
+
+export type { RuleSeverity };
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** A mechanical repair, offered as a quick fix in the editor. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Finding {
+  readonly range: Range;
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+  /** Rendered faded/struck through by editors that support the tags. */
+  readonly unnecessary?: boolean;
+  readonly deprecated?: boolean;
+}
+
+export interface Rule {
+  /** Stable id: the diagnostic code, the settings key and the docs page name. */
+  readonly id: string;
+  readonly defaultSeverity: RuleSeverity;
+  /** One line, shown in listings and docs. */
+  readonly summary: string;
+  check(model: DockerfileModel): Iterable<Finding>;
+}
+
+/** A finding with the rule that produced it and the severity in force. */
+export interface Problem extends Finding {
+  readonly ruleId: string;
+  readonly severity: RuleSeverity;
+}

@@ -1,0 +1,63 @@
+import type { InstructionModel } from '../../model';
+import type { Rule } from '../rule';
+
+const JSON_CAPABLE: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'COPY', 'ADD', 'VOLUME']);
+
+/**
+ * A bracketed list of quoted items, i.e. written as exec form: `['a', 'b']`, `["a" "b"]`, `["a",`.
+ * Shell that merely starts with `[` (`[ -f x ] && ...`, PowerShell `[Net.ServicePointManager]::...`) is not.
+ */
+const MEANT_AS_JSON = /^\[\s*(?:(?:"(?:[^"\\]|\\.)*"|'[^']*')\s*,?\s*)+\]?$/;
+
+/** Written as a JSON array but not one the builder accepts. */
+function looksLikeBrokenJson(instruction: InstructionModel): boolean {
+  if (instruction.heredocs.length > 0) return false;
+  const text = instruction.argumentsText.trim();
+  if (!MEANT_AS_JSON.test(text)) return false;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return !(Array.isArray(parsed) && parsed.every((item) => typeof item === 'string'));
+  } catch {
+    return true;
+  }
+}
+
+function hint(text: string): string {
+  if (/'/.test(text)) return ' JSON strings need double quotes, not single quotes.';
+  if (/,\s*\]/.test(text)) return ' Remove the trailing comma.';
+  if (!text.endsWith(']')) return ' The closing `]` is missing.';
+  return '';
+}
+
+export const invalidJsonForm: Rule = {
+  id: 'InvalidJsonForm',
+  defaultSeverity: 'warning',
+  summary: 'Arguments that look like a JSON array but are not valid JSON run in shell form.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (!JSON_CAPABLE.has(instruction.keyword) || !looksLikeBrokenJson(instruction)) continue;
+      const text = instruction.argumentsText.trim();
+      const consequence = instruction.command !== undefined
+        ? `so it runs in shell form, as \`/bin/sh -c '${text}'\``
+        : 'so the brackets and quotes are read as part of the file names';
+      const fixable = /^\[\s*'[^']*'(\s*,\s*'[^']*')*\s*\]$/.test(text);
+      yield {
+        range: instruction.command?.range ?? instruction.argumentsRange ?? instruction.range,
+        message: `${instruction.keyword} arguments look like JSON but are not a valid JSON array of strings, ${consequence}.${hint(text)}`,
+        ...(fixable && instruction.argumentsRange
+          ? {
+            fixes: [{
+              title: 'Use double quotes (exec form)',
+              edits: [{ range: instruction.command?.range ?? instruction.argumentsRange, newText: singleToDoubleQuoted(text) }],
+            }],
+          }
+          : {}),
+      };
+    }
+  },
+};
+
+function singleToDoubleQuoted(text: string): string {
+  const items = [...text.matchAll(/'([^']*)'/g)].map((m) => JSON.stringify(m[1] ?? ''));
+  return `[${items.join(', ')}]`;
+}

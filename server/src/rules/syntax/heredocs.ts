@@ -1,0 +1,44 @@
+import type { Rule } from '../rule';
+
+export const detachedHeredoc: Rule = {
+  id: 'DetachedHeredoc',
+  defaultSeverity: 'error',
+  summary: '`<< EOF` with a space is not a heredoc to the builder; its body is read as instructions.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      for (const detached of instruction.detachedHeredocs) {
+        yield {
+          range: detached.operatorRange,
+          message: `The builder only sees a heredoc when the word follows \`<<\` directly; with the space, lines ${detached.bodyRange.start.line + 1}–${detached.bodyRange.end.line + 1} are read as instructions and the build fails. Write \`<<${detached.delimiter}\` (quotes allowed: \`<<"${detached.delimiter}"\`).`,
+          fixes: [{
+            title: 'Remove the space after <<',
+            edits: [{ range: { start: detached.operatorRange.end, end: spaceEnd(model.lines.lineText(detached.operatorRange.end.line), detached.operatorRange.end) }, newText: '' }],
+          }],
+        };
+      }
+    }
+  },
+};
+
+function spaceEnd(lineText: string, from: { line: number; character: number }): { line: number; character: number } {
+  let character = from.character;
+  while (lineText[character] === ' ' || lineText[character] === '\t') character++;
+  return { line: from.line, character };
+}
+
+export const unterminatedHeredoc: Rule = {
+  id: 'UnterminatedHeredoc',
+  defaultSeverity: 'error',
+  summary: 'A heredoc whose terminating line never comes.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      for (const heredoc of instruction.heredocs) {
+        if (heredoc.terminatorRange !== null) continue;
+        yield {
+          range: heredoc.range,
+          message: `Heredoc \`${heredoc.name}\` is never terminated: add a line containing only \`${heredoc.name}\`${heredoc.stripsTabs ? ' (leading tabs allowed)' : ''}.`,
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,169 @@
+import { FORBIDDEN_ONBUILD_TRIGGERS, INSTRUCTION_KEYWORDS, isInstructionKeyword } from '../../reference/instructions';
+import type { Finding, Rule } from '../rule';
+import { closest, instructionsWithTriggers, knownInstructions } from '../walk';
+
+export const unknownInstruction: Rule = {
+  id: 'UnknownInstruction',
+  defaultSeverity: 'error',
+  summary: 'A line starts with a word that is not a Dockerfile instruction.',
+  *check(model) {
+    for (const instruction of instructionsWithTriggers(model)) {
+      if (isInstructionKeyword(instruction.keyword)) continue;
+      const suggestion = closest(instruction.keyword, INSTRUCTION_KEYWORDS);
+      const finding: Finding = {
+        range: instruction.keywordRange,
+        message: suggestion
+          ? `Unknown instruction \`${instruction.keywordText}\`. Did you mean \`${suggestion}\`?`
+          : `Unknown instruction \`${instruction.keywordText}\`: the build stops here. A continued line needs \`${model.escapeChar}\` at the end of the line before.`,
+        ...(suggestion ? { fixes: [{ title: `Change to ${suggestion}`, edits: [{ range: instruction.keywordRange, newText: suggestion }] }] } : {}),
+      };
+      yield finding;
+    }
+  },
+};
+
+export const invalidOnbuildTrigger: Rule = {
+  id: 'InvalidOnbuildTrigger',
+  defaultSeverity: 'error',
+  summary: 'ONBUILD cannot carry ONBUILD, FROM or MAINTAINER, and needs an instruction.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'ONBUILD') continue;
+      const trigger = instruction.trigger;
+      if (trigger === undefined) continue; // MissingArguments reports the empty ONBUILD.
+      if (FORBIDDEN_ONBUILD_TRIGGERS.has(trigger.keyword)) {
+        yield { range: trigger.keywordRange, message: `\`${trigger.keyword}\` is not allowed as an ONBUILD trigger.` };
+      }
+    }
+  },
+};
+
+export const missingArguments: Rule = {
+  id: 'MissingArguments',
+  defaultSeverity: 'error',
+  summary: 'An instruction lacks the arguments the builder requires.',
+  *check(model) {
+    for (const { instruction, spec } of knownInstructions(model)) {
+      // A heredoc word (`<<EOF`) is itself an argument: the script for RUN, a source file for COPY/ADD.
+      const count = instruction.args.length;
+      if (count >= spec.minArgs) continue;
+      yield { range: instruction.range, message: missingMessage(spec.keyword, count) };
+    }
+  },
+};
+
+function missingMessage(keyword: string, count: number): string {
+  switch (keyword) {
+    case 'COPY':
+    case 'ADD':
+      return count === 0
+        ? `${keyword} needs a source and a destination: \`${keyword} <src>... <dest>\`.`
+        : `${keyword} needs a destination after the source: \`${keyword} <src>... <dest>\`.`;
+    case 'FROM':
+      return 'FROM needs a base image: `FROM <image>[:<tag>] [AS <name>]`.';
+    case 'ENV':
+    case 'LABEL':
+      return `${keyword} needs at least one \`key=value\` pair.`;
+    case 'ARG':
+      return 'ARG needs a name: `ARG <name>[=<default>]`.';
+    case 'ONBUILD':
+      return 'ONBUILD needs the instruction to run in child images: `ONBUILD <INSTRUCTION> ...`.';
+    default:
+      return `${keyword} needs an argument.`;
+  }
+}
+
+export const invalidFromArguments: Rule = {
+  id: 'InvalidFromArguments',
+  defaultSeverity: 'error',
+  summary: 'FROM takes an image, optionally followed by `AS <name>`.',
+  *check(model) {
+    for (const stage of model.stages) {
+      const args = stage.from.args;
+      if (args.length === 0 || args.length === 3 && args[1]?.value.toUpperCase() === 'AS') continue;
+      if (args.length === 1) continue;
+      const extra = args[1];
+      if (extra === undefined) continue;
+      const last = args[args.length - 1] ?? extra;
+      const message = args.length === 2 && extra.value.toUpperCase() === 'AS'
+        ? '`AS` must be followed by a stage name.'
+        : args.length === 3
+          ? `Expected \`AS\` before the stage name, found \`${extra.value}\`.`
+          : 'FROM takes one image and an optional `AS <name>`: `FROM <image> [AS <name>]`.';
+      yield { range: { start: extra.range.start, end: last.range.end }, message };
+    }
+  },
+};
+
+export const emptyCommand: Rule = {
+  id: 'EmptyCommand',
+  defaultSeverity: 'warning',
+  summary: 'CMD or ENTRYPOINT without a command.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') continue;
+      if (instruction.argumentsText.trim() !== '') continue;
+      yield { range: instruction.range, message: `${instruction.keyword} has no command; write \`${instruction.keyword} ["executable", "arg"]\`.` };
+    }
+  },
+};
+
+export const invalidKeyValue: Rule = {
+  id: 'InvalidKeyValue',
+  defaultSeverity: 'error',
+  summary: 'ENV and LABEL need a value for every key; ARG names must be valid.',
+  *check(model) {
+    for (const instruction of instructionsWithTriggers(model)) {
+      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL' && instruction.keyword !== 'ARG') continue;
+      for (const property of instruction.properties) {
+        if (property.name === '') {
+          yield { range: property.range, message: `${instruction.keyword} has a pair with an empty name.` };
+        } else if (instruction.keyword !== 'ARG' && property.value === undefined) {
+          yield {
+            range: property.range,
+            message: `${instruction.keyword} \`${property.name}\` has no value: write \`${property.name}=<value>\` (use \`${property.name}=""\` for empty).`,
+          };
+        }
+      }
+    }
+  },
+};
+
+export const shellRequiresJson: Rule = {
+  id: 'ShellRequiresJson',
+  defaultSeverity: 'error',
+  summary: 'SHELL must be a JSON array.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'SHELL' || instruction.argumentsText.trim() === '') continue;
+      if (instruction.command?.form === 'exec' && instruction.command.argv.length > 0) continue;
+      yield {
+        range: instruction.argumentsRange ?? instruction.range,
+        message: 'SHELL must be written as a JSON array of strings, e.g. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`.',
+      };
+    }
+  },
+};
+
+export const invalidHealthcheck: Rule = {
+  id: 'InvalidHealthcheck',
+  defaultSeverity: 'error',
+  summary: 'HEALTHCHECK is `NONE` or `CMD <command>`.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'HEALTHCHECK') continue;
+      const [sub, ...rest] = instruction.args;
+      if (sub === undefined) continue;
+      const kind = sub.value.toUpperCase();
+      if (kind === 'NONE') {
+        if (rest.length > 0 || instruction.flags.length > 0) {
+          yield { range: instruction.range, message: '`HEALTHCHECK NONE` takes no other arguments or flags.' };
+        }
+      } else if (kind !== 'CMD') {
+        yield { range: sub.range, message: `Unknown HEALTHCHECK type \`${sub.value}\`: use \`CMD <command>\` or \`NONE\`.` };
+      } else if (rest.length === 0) {
+        yield { range: sub.range, message: '`HEALTHCHECK CMD` needs a command.' };
+      }
+    }
+  },
+};

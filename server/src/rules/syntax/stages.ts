@@ -1,0 +1,164 @@
+import type { DockerfileModel, FlagModel, InstructionModel, StageModel } from '../../model';
+import type { Finding, Rule } from '../rule';
+import { closest, quoteList } from '../walk';
+
+/** BuildKit's stage-name grammar, applied to the lower-cased name. */
+const VALID_STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+
+export const invalidStageName: Rule = {
+  id: 'InvalidStageName',
+  defaultSeverity: 'error',
+  summary: 'Stage names start with a letter and contain only letters, digits, `-`, `_` and `.`.',
+  *check(model) {
+    for (const stage of model.stages) {
+      const token = stage.nameToken;
+      if (token === undefined || token.value.includes('$')) continue;
+      if (!VALID_STAGE_NAME.test(token.value.toLowerCase())) {
+        yield {
+          range: token.range,
+          message: `Invalid stage name \`${token.value}\`: it must start with a letter and contain only letters, digits, \`-\`, \`_\` and \`.\`.`,
+        };
+      }
+    }
+  },
+};
+
+export const duplicateStageName: Rule = {
+  id: 'DuplicateStageName',
+  defaultSeverity: 'warning',
+  summary: 'Two stages share a name; references resolve to the later one.',
+  *check(model) {
+    const first = new Map<string, StageModel>();
+    for (const stage of model.stages) {
+      if (stage.name === undefined || stage.nameToken === undefined) continue;
+      const earlier = first.get(stage.name);
+      if (earlier === undefined) {
+        first.set(stage.name, stage);
+        continue;
+      }
+      yield {
+        range: stage.nameToken.range,
+        message: `Stage name \`${stage.nameToken.value}\` is already used by stage ${earlier.index} (line ${earlier.from.range.start.line + 1}); stage names should be unique.`,
+      };
+    }
+  },
+};
+
+export const noFromInstruction: Rule = {
+  id: 'NoFromInstruction',
+  defaultSeverity: 'error',
+  summary: 'A Dockerfile needs at least one FROM.',
+  *check(model) {
+    const first = model.instructions[0];
+    if (first === undefined || model.stages.length > 0) return;
+    yield { range: first.range, message: 'This Dockerfile has no `FROM`: every build starts from a base image (`FROM <image>` or `FROM scratch`).' };
+  },
+};
+
+export const instructionBeforeFrom: Rule = {
+  id: 'InstructionBeforeFrom',
+  defaultSeverity: 'error',
+  summary: 'Only ARG may come before the first FROM.',
+  *check(model) {
+    if (model.stages.length === 0) return;
+    for (const instruction of model.instructions) {
+      if (instruction.stageIndex >= 0) break;
+      if (instruction.keyword === 'ARG') continue;
+      yield { range: instruction.keywordRange, message: `\`${instruction.keyword}\` comes before the first \`FROM\`; only \`ARG\` may appear there.` };
+    }
+  },
+};
+
+type ReferenceVerdict = { readonly kind: 'broken' | 'suspicious'; readonly finding: Finding };
+
+/** Every stage reference in the file, judged once; two rules report the two kinds. */
+function* judgeStageReferences(model: DockerfileModel): Generator<ReferenceVerdict> {
+  for (const stage of model.stages) {
+    yield* checkFromLine(model, stage);
+    for (const instruction of stage.instructions) {
+      for (const flag of instruction.flags) {
+        if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && flag.name === 'from') {
+          yield* checkReference(model, stage, instruction, flag.value, flag.valueRange ?? flag.range);
+        }
+        if (instruction.keyword === 'RUN' && flag.name === 'mount') {
+          const from = flag.options.find((o) => o.name.toLowerCase() === 'from');
+          if (from !== undefined) yield* checkReference(model, stage, instruction, from.value, from.valueRange ?? from.range);
+        }
+      }
+    }
+  }
+}
+
+export const unknownStageReference: Rule = {
+  id: 'UnknownStageReference',
+  defaultSeverity: 'error',
+  summary: '`--from` or `--mount from=` names a stage index that does not exist, or the stage itself.',
+  *check(model) {
+    for (const verdict of judgeStageReferences(model)) if (verdict.kind === 'broken') yield verdict.finding;
+  },
+};
+
+export const imageLooksLikeStage: Rule = {
+  id: 'ImageLooksLikeStage',
+  defaultSeverity: 'warning',
+  summary: 'A name that will be pulled as an image but looks like a stage of this file (a typo, or a stage defined later).',
+  *check(model) {
+    for (const verdict of judgeStageReferences(model)) if (verdict.kind === 'suspicious') yield verdict.finding;
+  },
+};
+
+function stageNames(model: DockerfileModel): string {
+  const names = model.stages.map((s) => (s.nameToken ? `${s.index} (${s.nameToken.value})` : `${s.index}`));
+  return names.length > 0 ? quoteList(names) : 'none';
+}
+
+function* checkFromLine(model: DockerfileModel, stage: StageModel): Generator<ReferenceVerdict> {
+  if (stage.parentStageIndex !== undefined || stage.baseRange === undefined || !stage.base.exact) return;
+  const later = model.stages.find((s) => s.index >= stage.index && s.name !== undefined && s.name === stage.base.text.toLowerCase());
+  if (later === undefined) return;
+  yield suspicious({
+    range: stage.baseRange,
+    message: later.index === stage.index
+      ? `Stage \`${stage.base.text}\` cannot be built from itself; \`FROM\` will look for an image of that name instead.`
+      : `\`${stage.base.text}\` is defined later (line ${later.from.range.start.line + 1}): \`FROM\` only sees earlier stages, so this pulls an image named \`${stage.base.text}\`. Move the stage above this line.`,
+  });
+}
+
+const broken = (finding: Finding): ReferenceVerdict => ({ kind: 'broken', finding });
+const suspicious = (finding: Finding): ReferenceVerdict => ({ kind: 'suspicious', finding });
+
+function* checkReference(
+  model: DockerfileModel,
+  stage: StageModel,
+  instruction: InstructionModel,
+  reference: FlagModel['value'],
+  range: FlagModel['range'],
+): Generator<ReferenceVerdict> {
+  if (reference === null || reference === '' || reference.includes('$')) return;
+  if (/^\d+$/.test(reference)) {
+    const index = Number(reference);
+    if (index >= model.stages.length) {
+      yield broken({ range, message: `There is no stage ${index}; this file has ${model.stages.length} stage(s): ${stageNames(model)}.` });
+    } else if (index === stage.index) {
+      yield broken({ range, message: `Stage ${index} is the stage this ${instruction.keyword} is in: a stage cannot copy from itself.` });
+    }
+    return;
+  }
+  const target = model.stageByReference(reference);
+  if (target !== undefined) {
+    if (target.index === stage.index) {
+      yield broken({ range, message: `\`${reference}\` is the stage this ${instruction.keyword} is in: a stage cannot copy from itself (circular dependency).` });
+    }
+    return;
+  }
+  // Not a stage: the builder pulls an image of that name. Only a near-miss of a stage name is worth a word.
+  if (/[:/@.]/.test(reference)) return;
+  const names = model.stages.flatMap((s) => (s.nameToken ? [s.nameToken.value] : []));
+  const suggestion = names.find((name) => name.toLowerCase().endsWith(`-${reference.toLowerCase()}`)) ?? closest(reference, names);
+  if (suggestion === undefined) return;
+  yield suspicious({
+    range,
+    message: `No stage is named \`${reference}\`, so it will be pulled as an image. Did you mean the stage \`${suggestion}\`? Stages: ${stageNames(model)}.`,
+    fixes: [{ title: `Change to ${suggestion}`, edits: [{ range, newText: suggestion }] }],
+  });
+}

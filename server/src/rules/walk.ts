@@ -1,0 +1,55 @@
+import type { DockerfileModel, InstructionModel } from '../model';
+import type { InstructionSpec } from '../reference/instructions';
+import { instructionSpec } from '../reference/instructions';
+
+/** Every instruction including the ones ONBUILD carries, which the builder validates the same way. */
+export function* instructionsWithTriggers(model: DockerfileModel): Generator<InstructionModel> {
+  for (const instruction of model.instructions) {
+    yield instruction;
+    if (instruction.trigger !== undefined) yield instruction.trigger;
+  }
+}
+
+/** Instructions (with ONBUILD triggers) whose keyword is known, paired with what the reference says of it. */
+export function* knownInstructions(model: DockerfileModel): Generator<{ instruction: InstructionModel; spec: InstructionSpec }> {
+  for (const instruction of instructionsWithTriggers(model)) {
+    const spec = instructionSpec(instruction.keyword);
+    if (spec !== undefined) yield { instruction, spec };
+  }
+}
+
+/** Levenshtein distance, bounded: returns `limit + 1` as soon as the distance must exceed `limit`. */
+export function editDistance(a: string, b: string, limit = 3): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+export function closest(word: string, candidates: Iterable<string>, limit = 2): string | undefined {
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase(), limit);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+export function quoteList(items: readonly string[]): string {
+  return items.map((item) => `\`${item}\``).join(', ');
+}

@@ -1,0 +1,90 @@
+import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
+import { TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_NAME } from '../../common/src/protocol';
+import { ModelCache } from './documents/modelCache';
+import { DiagnosticsScheduler } from './features/diagnostics';
+import { quickFixes } from './features/codeActions';
+import { parseSettings } from './settings';
+import { STAGECRAFT_VERSION } from './version';
+
+/**
+ * Wires one LSP connection to the features. No logic lives here: every request reads the shared model cache.
+ * Nothing in the server writes to stdout, which is the LSP channel under `--stdio`; logs go to the client.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new ModelCache();
+  const diagnostics = new DiagnosticsScheduler(connection, cache, (uri) => documents.get(uri));
+  let pullsConfiguration = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    const initial = params.initializationOptions as { settings?: unknown } | undefined;
+    applySettings(initial?.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: SERVER_NAME, version: STAGECRAFT_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (pullsConfiguration) diagnostics.waitFor(refreshSettings());
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (pullsConfiguration) {
+      diagnostics.waitFor(refreshSettings());
+    } else if (applySettings((change.settings as Record<string, unknown> | null)?.['stagecraft'])) {
+      recheckAll();
+    }
+  });
+
+  let appliedSettings = '';
+  /** Returns whether anything changed, so unchanged settings do not re-publish every document. */
+  function applySettings(raw: unknown): boolean {
+    const settings = parseSettings(raw);
+    const key = JSON.stringify(settings);
+    if (key === appliedSettings) return false;
+    appliedSettings = key;
+    diagnostics.setDelay(settings.diagnosticsDelayMs);
+    cache.setRuleOptions(settings.rules);
+    return true;
+  }
+
+  async function refreshSettings(): Promise<void> {
+    let changed = false;
+    try {
+      changed = applySettings(await connection.workspace.getConfiguration('stagecraft'));
+    } catch (error) {
+      connection.console.warn(`Stagecraft could not read its settings: ${String(error)}`);
+    }
+    if (changed) recheckAll();
+  }
+
+  function recheckAll(): void {
+    for (const document of documents.all()) diagnostics.schedule(document.uri, true);
+  }
+
+  documents.onDidOpen((event) => diagnostics.schedule(event.document.uri, true));
+  documents.onDidChangeContent((event) => {
+    if (event.document.version > 1) diagnostics.schedule(event.document.uri);
+  });
+  documents.onDidClose((event) => {
+    cache.forget(event.document.uri);
+    diagnostics.clear(event.document.uri);
+  });
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document === undefined ? [] : quickFixes(cache, document, params);
+  });
+
+  connection.onShutdown(() => diagnostics.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import type {
+  Diagnostic, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+import { DIST } from './paths';
+
+/**
+ * Drives the real, bundled server process over stdio, the way Neovim or Helix would: no mocked protocol.
+ */
+export class LspTestClient {
+  readonly connection: MessageConnection;
+  readonly stderr: string[] = [];
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters: Array<() => void> = [];
+  private readonly versions = new Map<string, number>();
+
+  private constructor(readonly process: ChildProcessWithoutNullStreams) {
+    this.connection = createMessageConnection(new StreamMessageReader(process.stdout), new StreamMessageWriter(process.stdin));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.push(params);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onRequest('workspace/configuration', () => [this.settings]);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection.listen();
+  }
+
+  settings: unknown = {};
+
+  /** `entry`: `server` runs dist/server.js --stdio; `cli` runs dist/cli.js lsp --stdio. */
+  static async start(entry: 'server' | 'cli' = 'server', settings: unknown = { diagnostics: { delayMs: 0 } }): Promise<LspTestClient> {
+    const args = entry === 'server' ? [path.join(DIST, 'server.js'), '--stdio'] : [path.join(DIST, 'cli.js'), 'lsp', '--stdio'];
+    const child = spawn(process.execPath, args, { stdio: 'pipe' });
+    const client = new LspTestClient(child);
+    client.settings = settings;
+    await client.initialize();
+    return client;
+  }
+
+  initializeResult: InitializeResult | undefined;
+
+  private async initialize(): Promise<void> {
+    this.initializeResult = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: { settings: this.settings },
+    });
+    await this.connection.sendNotification('initialized', {});
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+  }
+
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Resolves with the first diagnostics published for `uri` (at `version`, when given) within the timeout. */
+  async diagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.published.find((p) => p.uri === uri && (version === undefined || p.version === version));
+      if (found !== undefined) return found.diagnostics;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`no diagnostics for ${uri}${version === undefined ? '' : ` v${version}`} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  publishedFor(uri: string): PublishDiagnosticsParams[] {
+    return this.published.filter((p) => p.uri === uri);
+  }
+
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.process.kill();
+    }
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}

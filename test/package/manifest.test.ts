@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ALL_RULES } from '../../server/src/rules/registry';
+import { REPO_ROOT } from '../helpers/paths';
+
+interface Manifest {
+  engines: Record<string, string>;
+  main: string;
+  bin: Record<string, string>;
+  contributes: {
+    languages: { id: string; filenames?: string[]; filenamePatterns?: string[] }[];
+    grammars: { language: string; path: string }[];
+    commands: { command: string; title: string }[];
+  };
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Manifest;
+
+describe('extension manifest and VSIX', () => {
+  it('packages only the allow-listed files (vsce ls)', () => {
+    const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
+    const result = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(result.stdout.trim().split('\n').sort(), [
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/client.js', 'dist/server.js', 'images/icon.png',
+      'l10n/bundle.l10n.json', 'package.json', 'package.nls.json', 'syntaxes/dockerfile.tmLanguage.json',
+      'syntaxes/language-configuration.json',
+    ]);
+  });
+
+  it('claims every Dockerfile file-name pattern for the dockerfile language', () => {
+    const language = manifest.contributes.languages.find((l) => l.id === 'dockerfile');
+    assert.deepEqual(language?.filenames, ['Dockerfile', 'Containerfile']);
+    assert.deepEqual(language?.filenamePatterns, ['Dockerfile.*', '*.Dockerfile', '*.dockerfile', 'Containerfile.*']);
+    assert.equal(manifest.contributes.grammars[0]?.language, 'dockerfile');
+  });
+
+  it('accepts VS Code 1.100 and pins @types/vscode no newer than the engine', () => {
+    assert.equal(manifest.engines['vscode'], '^1.100.0');
+    const typesVersion = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', '@types', 'vscode', 'package.json'), 'utf8')) as { version: string }).version;
+    assert.match(typesVersion, /^1\.100\./);
+  });
+
+  it('has a localized title for every command and a translation entry for every vscode.l10n.t string', () => {
+    const nls = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    for (const command of manifest.contributes.commands) {
+      const key = /^%(.+)%$/.exec(command.title)?.[1];
+      assert.ok(key !== undefined && nls[key] !== undefined, `${command.command} title is not localized`);
+    }
+    const bundle = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+    const clientDir = path.join(REPO_ROOT, 'client', 'src');
+    for (const file of fs.readdirSync(clientDir, { recursive: true }) as string[]) {
+      if (!file.endsWith('.ts')) continue;
+      const source = fs.readFileSync(path.join(clientDir, file), 'utf8');
+      for (const match of source.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
+        const text = (match[1] ?? '').replace(/\\'/g, "'");
+        assert.ok(bundle[text] !== undefined, `missing from l10n/bundle.l10n.json: ${text}`);
+      }
+    }
+  });
+
+  it('ships the CLI as the package bin with a node shebang', () => {
+    assert.equal(manifest.bin['stagecraft'], './dist/cli.js');
+    assert.match(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'cli.js'), 'utf8').split('\n')[0] ?? '', /^#!\/usr\/bin\/env node/);
+  });
+});
+
+describe('rule documentation', () => {
+  it('has a page docs/rules/<id>.md with bad and good examples for every rule', () => {
+    const missing = ALL_RULES.filter((rule) => {
+      const file = path.join(REPO_ROOT, 'docs', 'rules', `${rule.id}.md`);
+      if (!fs.existsSync(file)) return true;
+      const text = fs.readFileSync(file, 'utf8');
+      return !text.includes('## Bad') || !text.includes('## Good') || !text.includes(`Default severity: **${rule.defaultSeverity}**`);
+    }).map((rule) => rule.id);
+    assert.deepEqual(missing, []);
+  });
+});

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ALL_RULES } from '../../server/src/rules/registry';
+import { lines, problemKeys, problems } from '../helpers/model';
+import { fixture } from '../helpers/paths';
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  /** Exactly the problems expected, as `RuleId@line`. */
+  readonly expect: readonly string[];
+}
+
+const cases: readonly Case[] = [
+  // UnknownInstruction
+  { name: 'typo of an instruction', text: lines('FROM a', 'RUNN make'), expect: ['UnknownInstruction@2'] },
+  { name: 'lower-case instructions are fine', text: lines('from a', 'run make'), expect: [] },
+  { name: 'heredoc bodies are not instructions', text: lines('FROM a', 'RUN <<EOF', 'apt-get update', 'FROM x', 'EOF', 'COPY <<-X /f', '\tline', '\tX'), expect: [] },
+  // DetachedHeredoc
+  { name: '`<< EOF` with a space', text: lines('FROM a', "RUN cat << 'EOF' > /x", 'echo hi', 'EOF'), expect: ['DetachedHeredoc@2'] },
+  { name: '`<<` inside a shell string without a body is left alone', text: lines('FROM a', 'RUN echo "a << b"'), expect: [] },
+  // UnterminatedHeredoc
+  { name: 'heredoc never closed', text: lines('FROM a', 'RUN <<EOF', 'echo'), expect: ['UnterminatedHeredoc@2'] },
+  // Directives
+  { name: 'bad escape directive', text: lines('# escape=x', 'FROM a'), expect: ['InvalidEscapeDirective@1'] },
+  { name: 'backtick escape directive', text: lines('# escape=`', 'FROM a'), expect: [] },
+  { name: 'duplicate syntax directive', text: lines('# syntax=docker/dockerfile:1', '# syntax=docker/dockerfile:1', 'FROM a'), expect: ['DuplicateDirective@2'] },
+  { name: 'bad check directive', text: lines('# check=skipp=all', 'FROM a'), expect: ['InvalidCheckDirective@1'] },
+  { name: 'good check directive', text: lines('# check=skip=JSONArgsRecommended;error=true', 'FROM a'), expect: [] },
+  // NoFromInstruction / InstructionBeforeFrom
+  { name: 'no FROM', text: lines('RUN make'), expect: ['NoFromInstruction@1'] },
+  { name: 'empty file is not yet an error', text: '', expect: [] },
+  { name: 'instruction before FROM', text: lines('ARG X=1', 'ENV Y=2', 'FROM a'), expect: ['InstructionBeforeFrom@2'] },
+  // MissingArguments / InvalidFromArguments
+  { name: 'COPY without destination', text: lines('FROM a', 'COPY onlyone'), expect: ['MissingArguments@2'] },
+  { name: 'COPY heredoc with destination', text: lines('FROM a', 'COPY <<EOF /dest', 'x', 'EOF'), expect: [] },
+  { name: 'WORKDIR without path', text: lines('FROM a', 'WORKDIR'), expect: ['MissingArguments@2'] },
+  { name: 'FROM without image', text: lines('FROM'), expect: ['MissingArguments@1'] },
+  { name: 'FROM with AS but no name', text: lines('FROM a AS'), expect: ['InvalidFromArguments@1'] },
+  { name: 'FROM with a word other than AS', text: lines('FROM a BS b'), expect: ['InvalidFromArguments@1'] },
+  { name: 'FROM with too many words', text: lines('FROM a AS b c'), expect: ['InvalidFromArguments@1'] },
+  // InvalidKeyValue
+  { name: 'ENV key without value', text: lines('FROM a', 'ENV FOO'), expect: ['InvalidKeyValue@2'] },
+  { name: 'ENV legacy and modern forms', text: lines('FROM a', 'ENV FOO bar baz', 'ENV A=1 B="two words"'), expect: [] },
+  { name: 'LABEL key without value', text: lines('FROM a', 'LABEL version'), expect: ['InvalidKeyValue@2'] },
+  // ShellRequiresJson
+  { name: 'SHELL in shell form', text: lines('FROM a', 'SHELL /bin/bash -c'), expect: ['ShellRequiresJson@2'] },
+  { name: 'SHELL in JSON', text: lines('FROM a', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]'), expect: [] },
+  // InvalidHealthcheck
+  { name: 'HEALTHCHECK unknown type', text: lines('FROM a', 'HEALTHCHECK CONNECT 80'), expect: ['InvalidHealthcheck@2'] },
+  { name: 'HEALTHCHECK NONE with flags', text: lines('FROM a', 'HEALTHCHECK --interval=5s NONE'), expect: ['InvalidHealthcheck@2'] },
+  { name: 'HEALTHCHECK CMD', text: lines('FROM a', 'HEALTHCHECK --interval=30s --timeout=3s --start-period=1m --retries=3 CMD curl -f http://localhost/ || exit 1'), expect: [] },
+  // InvalidOnbuildTrigger
+  { name: 'ONBUILD FROM', text: lines('FROM a', 'ONBUILD FROM b'), expect: ['InvalidOnbuildTrigger@2'] },
+  { name: 'ONBUILD RUN', text: lines('FROM a', 'ONBUILD RUN make'), expect: [] },
+  // UnknownFlag / DuplicateFlag
+  { name: 'unknown RUN flag', text: lines('FROM a', 'RUN --netwrok=none make'), expect: ['UnknownFlag@2'] },
+  { name: 'flag on an instruction without flags', text: lines('FROM a', 'WORKDIR --x /app'), expect: ['UnknownFlag@2'] },
+  { name: 'labs flag without labs syntax', text: lines('FROM a', 'RUN --device=name make'), expect: ['UnknownFlag@2'] },
+  { name: 'labs flag with labs syntax', text: lines('# syntax=docker/dockerfile:1-labs', 'FROM a', 'RUN --device=name make'), expect: [] },
+  { name: 'flag inside an ONBUILD trigger', text: lines('FROM a', 'ONBUILD COPY --form=b x y'), expect: ['UnknownFlag@2'] },
+  { name: 'duplicate --platform', text: lines('FROM --platform=linux/amd64 --platform=linux/arm64 a'), expect: ['DuplicateFlag@1'] },
+  { name: 'repeatable --mount', text: lines('FROM a', 'RUN --mount=type=cache,target=/a --mount=type=secret,id=b make'), expect: [] },
+  // InvalidFlagValue
+  { name: 'bad network mode', text: lines('FROM a', 'RUN --network=bridge make'), expect: ['InvalidFlagValue@2'] },
+  { name: 'bad mount type and key', text: lines('FROM a', 'RUN --mount=type=cahce,target=/a --mount=type=cache,target=/b,colour=red make'), expect: ['InvalidFlagValue@2', 'InvalidFlagValue@2'] },
+  { name: 'bad cache sharing', text: lines('FROM a', 'RUN --mount=type=cache,target=/a,sharing=everyone make'), expect: ['InvalidFlagValue@2'] },
+  { name: 'mount without target uses WORKDIR', text: lines('FROM a', 'RUN --mount=from=b,source=/x make'), expect: [] },
+  { name: 'string flag without value', text: lines('FROM --platform a'), expect: ['InvalidFlagValue@1'] },
+  { name: 'boolean flag with bad value', text: lines('FROM a', 'COPY --link=yes x y'), expect: ['InvalidFlagValue@2'] },
+  { name: 'boolean flags bare and explicit', text: lines('FROM a', 'COPY --link --parents=true x y'), expect: [] },
+  { name: 'bad chmod', text: lines('FROM a', 'COPY --chmod=999 x y'), expect: ['InvalidFlagValue@2'] },
+  { name: 'octal and symbolic chmod', text: lines('FROM a', 'COPY --chmod=0755 x y', 'COPY --chmod=u+x,g-w x y'), expect: [] },
+  { name: 'bad checksum', text: lines('FROM a', 'ADD --checksum=md5:abc https://example.com/x /x'), expect: ['InvalidFlagValue@2'] },
+  { name: 'bad durations and retries', text: lines('FROM a', 'HEALTHCHECK --interval=5 --timeout=1us --retries=-1 CMD true'), expect: ['InvalidFlagValue@2', 'InvalidFlagValue@2', 'InvalidFlagValue@2'] },
+  { name: 'variables in flag values are left to build time', text: lines('FROM a', 'ARG NET=none', 'RUN --network=$NET make'), expect: [] },
+  // InvalidStageName / DuplicateStageName
+  { name: 'stage name starting with a digit', text: lines('FROM a AS 1st'), expect: ['InvalidStageName@1'] },
+  { name: 'stage name with symbols', text: lines('FROM a AS my/stage'), expect: ['InvalidStageName@1'] },
+  { name: 'duplicate stage names', text: lines('FROM a AS build', 'FROM b AS BUILD'), expect: ['DuplicateStageName@2'] },
+  // UnknownStageReference / ImageLooksLikeStage
+  { name: 'COPY --from index out of range', text: lines('FROM a', 'COPY --from=3 /x /y'), expect: ['UnknownStageReference@2'] },
+  { name: 'COPY --from own stage', text: lines('FROM a AS one', 'COPY --from=one /x /y'), expect: ['UnknownStageReference@2'] },
+  { name: 'COPY --from later stage is resolved by BuildKit', text: lines('FROM a AS one', 'COPY --from=two /x /y', 'FROM b AS two'), expect: [] },
+  { name: 'COPY --from an image', text: lines('FROM a', 'COPY --from=nginx:latest /etc/nginx /etc/nginx'), expect: [] },
+  { name: 'COPY --from near-miss of a stage', text: lines('FROM a AS builder', 'FROM b', 'COPY --from=bulider /x /y'), expect: ['ImageLooksLikeStage@3'] },
+  { name: 'FROM a stage defined later', text: lines('FROM base', 'FROM a AS base'), expect: ['ImageLooksLikeStage@1'] },
+  { name: 'RUN --mount from= unknown index', text: lines('FROM a', 'RUN --mount=from=4,target=/x make'), expect: ['UnknownStageReference@2'] },
+  // InvalidExposePort
+  { name: 'port out of range and bad protocol', text: lines('FROM a', 'EXPOSE 70000 80/tpc'), expect: ['InvalidExposePort@2', 'InvalidExposePort@2'] },
+  { name: 'ports, ranges, protocols and variables', text: lines('FROM a', 'ARG PORT=8080', 'EXPOSE 80 443/tcp 53/UDP 8000-8010/udp $PORT 0'), expect: [] },
+  { name: 'variable expanding to a bad port', text: lines('FROM a', 'ARG PORT=99999', 'EXPOSE $PORT'), expect: ['InvalidExposePort@3'] },
+  // InvalidJsonForm / EmptyCommand
+  { name: 'single-quoted exec form', text: lines('FROM a', "CMD ['./app', '--port', '80']"), expect: ['InvalidJsonForm@2'] },
+  { name: 'shell tests and PowerShell starting with [ are not JSON', text: lines('FROM a', 'RUN [ -f /x ] && echo yes', 'RUN [Net.ServicePointManager]::SecurityProtocol = 3072', 'RUN [ "$A" = "b" ]'), expect: [] },
+  { name: 'missing closing bracket', text: lines('FROM a', 'ENTRYPOINT ["./app", "--x"'), expect: ['InvalidJsonForm@2'] },
+  { name: 'VOLUME with single quotes', text: lines('FROM a', "VOLUME ['/data']"), expect: ['InvalidJsonForm@2'] },
+  { name: 'empty CMD', text: lines('FROM a', 'CMD'), expect: ['EmptyCommand@2'] },
+];
+
+describe('syntax rules', () => {
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      assert.deepEqual(problemKeys(testCase.text), testCase.expect);
+    });
+  }
+
+  it('every rule has at least one positive case above', () => {
+    const covered = new Set(cases.flatMap((c) => c.expect.map((key) => key.split('@')[0])));
+    const missing = ALL_RULES.map((rule) => rule.id).filter((id) => !covered.has(id));
+    assert.deepEqual(missing, []);
+  });
+
+  it('reports every problem of a file in one pass, with precise ranges', () => {
+    const found = problems(fixture('broken.Dockerfile'));
+    assert.deepEqual(found.map((p) => [p.ruleId, p.range.start.line + 1, p.range.start.character + 1, p.range.end.character + 1]), [
+      ['UnknownInstruction', 2, 1, 5],
+      ['UnknownStageReference', 3, 13, 14],
+      ['InvalidExposePort', 4, 8, 13],
+      ['InvalidJsonForm', 5, 5, 14],
+    ]);
+  });
+
+  it('the seed Dockerfiles have no errors', () => {
+    for (const seed of ['avatar', 'ubuntu-go', 'gin-webserver', 'scratch-static']) {
+      const errors = problems(fixture(`seeds/${seed}.Dockerfile`)).filter((p) => p.severity === 'error');
+      assert.deepEqual(errors, [], seed);
+    }
+  });
+});
+
+describe('quick fixes carried by findings', () => {
+  function fixOf(text: string, ruleId: string): string {
+    const problem = problems(text).find((p) => p.ruleId === ruleId);
+    const fix = problem?.fixes?.[0];
+    assert.ok(fix, `no fix for ${ruleId}`);
+    const rows = text.split('\n');
+    for (const edit of [...fix.edits].reverse()) {
+      assert.equal(edit.range.start.line, edit.range.end.line, 'single-line edits');
+      const row = rows[edit.range.start.line] ?? '';
+      rows[edit.range.start.line] = row.slice(0, edit.range.start.character) + edit.newText + row.slice(edit.range.end.character);
+    }
+    return rows.join('\n');
+  }
+
+  it('renames a mistyped instruction', () => {
+    assert.equal(fixOf(lines('FROM a', 'RUNN make'), 'UnknownInstruction'), lines('FROM a', 'RUN make'));
+  });
+  it('renames a mistyped flag', () => {
+    assert.equal(fixOf(lines('FROM a', 'RUN --netwrok=none make'), 'UnknownFlag'), lines('FROM a', 'RUN --network=none make'));
+  });
+  it('turns single-quoted exec form into JSON', () => {
+    assert.equal(fixOf(lines('FROM a', "CMD ['./app', '--name', 'say \"hi\"']"), 'InvalidJsonForm'), lines('FROM a', 'CMD ["./app", "--name", "say \\"hi\\""]'));
+  });
+  it('joins a detached heredoc', () => {
+    assert.equal(fixOf(lines('FROM a', 'RUN cat <<  EOF > /x', 'hi', 'EOF'), 'DetachedHeredoc'), lines('FROM a', 'RUN cat <<EOF > /x', 'hi', 'EOF'));
+  });
+  it('points a near-miss --from at the stage', () => {
+    assert.equal(fixOf(lines('FROM a AS builder', 'FROM b', 'COPY --from=bulider /x /y'), 'ImageLooksLikeStage'), lines('FROM a AS builder', 'FROM b', 'COPY --from=builder /x /y'));
+  });
+});

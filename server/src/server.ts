@@ -5,6 +5,7 @@ import { SERVER_NAME } from '../../common/src/protocol';
 import { ModelCache } from './documents/modelCache';
 import { DiagnosticsScheduler } from './features/diagnostics';
 import { quickFixes } from './features/codeActions';
+import { hover } from './features/hover';
 import { parseSettings } from './settings';
 import { STAGECRAFT_VERSION } from './version';
 
@@ -26,6 +27,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        hoverProvider: true,
       },
       serverInfo: { name: SERVER_NAME, version: STAGECRAFT_VERSION },
     };
@@ -81,6 +83,11 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     return document === undefined ? [] : quickFixes(cache, document, params);
+  });
+
+  connection.onHover((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document === undefined ? null : hover(cache.model(document), cache.problems(document), params.position);
   });
 
   connection.onShutdown(() => diagnostics.dispose());

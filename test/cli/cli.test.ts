@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DIST, FIXTURES, REPO_ROOT } from '../helpers/paths';
@@ -54,5 +56,34 @@ describe('stagecraft CLI', () => {
     const version = cli('--version');
     assert.equal(version.status, 0);
     assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('stagecraft explain', () => {
+  it('prints the effective command as a shell line and JSON, and what run arguments change', () => {
+    const result = cli('explain', 'examples/avatar/Dockerfile', '--', './shared/src.jpg', './shared/out.jpg');
+    assert.equal(result.status, 0, result.stderr);
+    const out = result.stdout.split('\n');
+    assert.ok(out.includes('  ./bin/avatar ./test.jpg ./shared/test_out.jpg'));
+    assert.ok(out.includes('  ["./bin/avatar","./test.jpg","./shared/test_out.jpg"]'));
+    assert.ok(out.includes('docker run IMAGE ./shared/src.jpg ./shared/out.jpg runs:'));
+    assert.ok(out.includes('  ["./bin/avatar","./shared/src.jpg","./shared/out.jpg"]'));
+    assert.ok(out.some((line) => line.startsWith('  docker run --entrypoint X IMAGE ') && line.includes('(CMD is dropped too)')));
+  });
+
+  it('--format json and --target pick a stage and give machine-readable output with warnings', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-'));
+    const file = path.join(dir, 'Dockerfile');
+    fs.writeFileSync(file, 'FROM scratch AS base\nENTRYPOINT /app --serve\nCMD ["--port", "80"]\nFROM base AS child\nCMD ["x"]\n');
+    const result = cli('explain', '--format', 'json', '--target', 'base', file);
+    assert.equal(result.status, 0, result.stderr);
+    const parsed = JSON.parse(result.stdout) as { stage: { name: string }; run: { argv: string[] }; cell: unknown; warnings: { code: string; line: number }[] };
+    assert.equal(parsed.stage.name, 'base');
+    assert.deepEqual(parsed.run.argv, ['/bin/sh', '-c', '/app --serve', '--port', '80']);
+    assert.deepEqual(parsed.cell, { entrypoint: 'shell', cmd: 'exec' });
+    assert.deepEqual(parsed.warnings.map((w) => [w.code, w.line]), [['ShellFormEntrypoint', 2]]);
+    const missing = cli('explain', '--target', 'nope', file);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /no stage 'nope'.*stages: 0 \(base\), 1 \(child\)/);
   });
 });

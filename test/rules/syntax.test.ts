@@ -96,9 +96,15 @@ const cases: readonly Case[] = [
   { name: 'missing closing bracket', text: lines('FROM a', 'ENTRYPOINT ["./app", "--x"'), expect: ['InvalidJsonForm@2'] },
   { name: 'VOLUME with single quotes', text: lines('FROM a', "VOLUME ['/data']"), expect: ['InvalidJsonForm@2'] },
   { name: 'empty CMD', text: lines('FROM a', 'CMD'), expect: ['EmptyCommand@2'] },
+  // Runtime rules (details and fixes in runtime.test.ts)
+  { name: 'shell-form ENTRYPOINT', text: lines('FROM a', 'ENTRYPOINT ./app'), expect: ['ShellFormEntrypoint@2'] },
+  { name: 'exec-form ENTRYPOINT', text: lines('FROM a', 'ENTRYPOINT ["./app"]'), expect: [] },
+  { name: 'two CMDs in a stage', text: lines('FROM a', 'CMD ["a"]', 'CMD ["b"]'), expect: ['MultipleInstructionsDisallowed@2'] },
+  { name: 'one CMD per stage', text: lines('FROM a', 'CMD ["a"]', 'FROM b', 'CMD ["b"]'), expect: [] },
+  { name: 'variable in exec form', text: lines('FROM a', 'CMD ["echo", "$HOME"]'), expect: ['ExecFormVariable@2'] },
 ];
 
-describe('syntax rules', () => {
+describe('rules, table-driven', () => {
   for (const testCase of cases) {
     it(testCase.name, () => {
       assert.deepEqual(problemKeys(testCase.text), testCase.expect);

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { STAGECRAFT_VERSION } from '../version';
+import { explainFile } from './explain';
 import { formatJson, formatText, hasErrors, lintText } from './lint';
 import type { FileReport } from './lint';
 
@@ -7,6 +8,8 @@ const HELP = `stagecraft ${STAGECRAFT_VERSION} — Dockerfile tools from the Sta
 
 Usage:
   stagecraft lint [--format text|json] FILE...   report problems; exit 1 if any has error severity
+  stagecraft explain [--target STAGE] [--format text|json] FILE [-- ARGS...]
+                                                 the command the image runs, and with docker run ARGS
   stagecraft lsp --stdio                         run the language server over stdin/stdout
   stagecraft --help | --version
 
@@ -41,11 +44,23 @@ export function runCli(argv: readonly string[], io: CliIo = nodeIo): number | 's
       return 0;
     case 'lint':
       return lint(rest, io);
+    case 'explain':
+      return explain(rest, io);
     case 'lsp':
       return serve(rest, io);
     default:
       io.stderr(`stagecraft: unknown command '${command}'\n\n${HELP}`);
       return 2;
+  }
+}
+
+/** The file's text, or undefined after saying on stderr why it could not be read. */
+function readDockerfile(io: CliIo, command: string, file: string): string | undefined {
+  try {
+    return io.readFile(file === '-' ? '/dev/stdin' : file);
+  } catch (error) {
+    io.stderr(`stagecraft ${command}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
   }
 }
 
@@ -75,17 +90,55 @@ function lint(args: readonly string[], io: CliIo): number {
   }
   const reports: FileReport[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = io.readFile(file === '-' ? '/dev/stdin' : file);
-    } catch (error) {
-      io.stderr(`stagecraft lint: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 2;
-    }
+    const text = readDockerfile(io, 'lint', file);
+    if (text === undefined) return 2;
     reports.push(lintText(file, text));
   }
   io.stdout(format === 'json' ? formatJson(reports) : formatText(reports));
   return hasErrors(reports) ? 1 : 0;
+}
+
+function explain(args: readonly string[], io: CliIo): number {
+  let target: string | undefined;
+  let format = 'text';
+  let file: string | undefined;
+  let runArgs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      runArgs = args.slice(i + 1);
+      break;
+    } else if (arg === '--target' || arg === '-t') {
+      target = args[++i];
+    } else if (arg.startsWith('--target=')) {
+      target = arg.slice('--target='.length);
+    } else if (arg === '--format' || arg === '-f') {
+      format = args[++i] ?? '';
+    } else if (arg.startsWith('--format=')) {
+      format = arg.slice('--format='.length);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      io.stderr(`stagecraft explain: unknown option '${arg}'\n`);
+      return 2;
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      io.stderr(`stagecraft explain: one Dockerfile at a time; put container arguments after --\n`);
+      return 2;
+    }
+  }
+  if (file === undefined || (format !== 'text' && format !== 'json')) {
+    io.stderr('usage: stagecraft explain [--target STAGE] [--format text|json] FILE [-- ARGS...]\n');
+    return 2;
+  }
+  const text = readDockerfile(io, 'explain', file);
+  if (text === undefined) return 2;
+  const result = explainFile(file, text, { target, runArgs, format });
+  if (!result.ok) {
+    io.stderr(`stagecraft explain: ${result.error}\n`);
+    return 2;
+  }
+  io.stdout(result.output);
+  return 0;
 }
 
 function serve(args: readonly string[], io: CliIo): number | 'serving' {

@@ -6,3 +6,5 @@ export { parseImageReference, imageShortName } from './imageRef';
 export type { ImageReference } from './imageRef';
 export { toCliPosition, rangeContains, comparePositions } from './positions';
 export type { Position, Range, CliPosition } from './positions';
+export { elementAt } from './locate';
+export type { Element } from './locate';

@@ -56,6 +56,13 @@ export function buildInstruction(
     properties: PROPERTY_KEYWORDS.has(keyword) && hasMethod<WithProperties>(ast, 'getProperties')
       ? ast.getProperties().map(toKeyValue)
       : [],
+    variables: ast.getVariables().map((variable) => ({
+      name: variable.getName(),
+      range: variable.getRange(),
+      nameRange: variable.getNameRange(),
+      modifier: variable.getModifier(),
+      modifierArgument: variable.getSubstitutionParameter(),
+    })),
     trigger: triggerAst ? buildInstruction(triggerAst, index, stageIndex, lines, escapeChar) : undefined,
     ast,
   };

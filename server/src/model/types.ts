@@ -61,6 +61,16 @@ export interface KeyValue {
   readonly legacySpaceForm: boolean;
 }
 
+/** `$NAME` or `${NAME...}` as written in an instruction. */
+export interface VariableReference {
+  readonly name: string;
+  readonly range: Range;
+  readonly nameRange: Range;
+  /** `-`, `+`, `?` (with or without `:`, as dockerfile-ast reports it), or null for a plain reference. */
+  readonly modifier: string | null;
+  readonly modifierArgument: string | null;
+}
+
 /** How a RUN/CMD/ENTRYPOINT/SHELL/HEALTHCHECK line gives its command. */
 export interface CommandModel {
   readonly form: CommandForm;
@@ -95,6 +105,8 @@ export interface InstructionModel {
   readonly detachedHeredocs: readonly DetachedHeredoc[];
   /** ARG/ENV/LABEL pairs. */
   readonly properties: readonly KeyValue[];
+  /** Variable references in the arguments, heredoc bodies included. */
+  readonly variables: readonly VariableReference[];
   /** The instruction an ONBUILD carries. */
   readonly trigger: InstructionModel | undefined;
   /** Escape hatch for features that need dockerfile-ast detail the model does not lift (kept read-only). */

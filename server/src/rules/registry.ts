@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { execFormVariable, multipleInstructionsDisallowed, shellFormEntrypoint } from './runtime/commands';
 import { duplicateDirective, invalidCheckDirective, invalidEscapeDirective } from './syntax/directives';
 import { invalidExposePort } from './syntax/expose';
 import { duplicateFlag, invalidFlagValue, unknownFlag } from './syntax/flags';
@@ -21,6 +22,8 @@ export const ALL_RULES: readonly Rule[] = [
   unknownStageReference, invalidExposePort,
   // Accepted by the builder, but not what the author meant.
   invalidJsonForm, emptyCommand, duplicateStageName, imageLooksLikeStage,
+  // What the container will do at run time.
+  shellFormEntrypoint, multipleInstructionsDisallowed, execFormVariable,
 ];
 
 const byId: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]));

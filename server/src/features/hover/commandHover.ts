@@ -1,0 +1,101 @@
+import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
+import type { CommandExplanation, FormState, Prediction } from '../../explain/effectiveCommand';
+import { commandWarnings, explainCommand } from '../../explain/effectiveCommand';
+import type { Problem } from '../../rules/rule';
+import { toShellLine } from '../../shell/words';
+import { inlineCode, line } from './markdown';
+
+export function describePrediction(prediction: Prediction): string {
+  switch (prediction.kind) {
+    case 'known':
+      return inlineCode(toShellLine(prediction.argv));
+    case 'no-command':
+      return 'nothing — `docker run` fails with "no command specified"';
+    case 'depends-on-base':
+      return prediction.ifBaseSetsNothing
+        ? `the ENTRYPOINT of ${inlineCode(prediction.image)} (unknown without pulling it) followed by ${inlineCode(toShellLine(prediction.ifBaseSetsNothing))}`
+        : `whatever ${inlineCode(prediction.image)} sets (unknown without pulling it)`;
+  }
+}
+
+function settingLine(label: string, explanation: CommandExplanation, which: 'entrypoint' | 'cmd', model: DockerfileModel): string {
+  const setting = explanation[which];
+  if (!setting.known) return `- ${label}: inherited from ${inlineCode(explanation.stage.base.text)} — unknown without pulling the image`;
+  if (setting.value === undefined) return `- ${label}: none`;
+  const where = setting.value.stageIndex === explanation.stage.index
+    ? line(setting.value.instruction.range.start.line)
+    : `${line(setting.value.instruction.range.start.line)}, inherited from stage ${stageLabel(model.stages[setting.value.stageIndex])}`;
+  return `- ${label}: ${inlineCode(JSON.stringify(setting.value.argv))} (${setting.value.form} form, ${where})`;
+}
+
+export function stageLabel(stage: StageModel | undefined): string {
+  if (stage === undefined) return '?';
+  return stage.nameToken ? `${stage.index} (${inlineCode(stage.nameToken.value)})` : String(stage.index);
+}
+
+const ROWS: readonly { state: FormState; label: string }[] = [
+  { state: 'none', label: 'no ENTRYPOINT' },
+  { state: 'exec', label: 'ENTRYPOINT ["e", "p"]' },
+  { state: 'shell', label: 'ENTRYPOINT e p' },
+];
+const COLUMNS: readonly { state: FormState; label: string }[] = [
+  { state: 'none', label: 'no CMD' },
+  { state: 'exec', label: 'CMD ["c", "p"]' },
+  { state: 'shell', label: 'CMD c p' },
+];
+
+/** Docker's documented table; `sh` stands for the stage's SHELL. */
+function tableCell(entry: FormState, cmd: FormState, shell: string): string {
+  const shellEntry = `${shell} "e p"`;
+  if (entry === 'shell') return cmd === 'none' ? shellEntry : `${shellEntry} (CMD ignored)`;
+  const entryPart = entry === 'exec' ? 'e p' : '';
+  const cmdPart = cmd === 'exec' ? 'c p' : cmd === 'shell' ? `${shell} "c p"` : '';
+  const joined = [entryPart, cmdPart].filter(Boolean).join(' ');
+  return joined === '' ? 'error: no command' : joined;
+}
+
+function interactionTable(explanation: CommandExplanation, shell: string): string {
+  const { cell } = explanation;
+  const header = `| | ${COLUMNS.map((c) => c.label).join(' | ')} |`;
+  const rows = ROWS.map((row) => `| ${row.label} | ${COLUMNS.map((column) => {
+    const text = inlineCode(tableCell(row.state, column.state, shell));
+    return row.state === cell.entrypoint && column.state === cell.cmd ? `▶ **${text}**` : text;
+  }).join(' | ')} |`);
+  const note = cell.entrypoint === 'unknown' || cell.cmd === 'unknown'
+    ? `\n\nThis stage's cell depends on ${inlineCode(explanation.stage.base.text)}, which this file does not describe.`
+    : '';
+  return `${header}\n|---|---|---|---|\n${rows.join('\n')}${note}`;
+}
+
+/** The hover for ENTRYPOINT and CMD: the exact command this stage's container runs, and how to change it. */
+export function commandHover(model: DockerfileModel, instruction: InstructionModel, problems: readonly Problem[]): string {
+  const stage = model.stages[instruction.stageIndex];
+  if (stage === undefined) return '';
+  const explanation = explainCommand(model, stage);
+  const runtime = stage.runtime;
+  const shell = runtime.shell.known ? runtime.shell.value.value.join(' ') : '/bin/sh -c';
+  const entrypointArgv = runtime.entrypoint.known ? runtime.entrypoint.value?.argv : undefined;
+  const isLast = stage.index === model.stages.length - 1;
+  const sections: string[] = [
+    `**${instruction.keyword}** — what the container of stage ${stageLabel(stage)} runs${isLast ? '' : ' (when built with `--target` or used as a base)'}`,
+    `The container runs: ${describePrediction(explanation.run)}`,
+  ];
+  if (explanation.run.kind === 'known') sections.push(`As the process sees it: ${inlineCode(JSON.stringify(explanation.run.argv))}`);
+  sections.push([settingLine('ENTRYPOINT', explanation, 'entrypoint', model), settingLine('CMD', explanation, 'cmd', model)].join('\n'));
+  const withArgs = explanation.runWithArgs(['a', 'b']);
+  const argsNote = entrypointArgv !== undefined && runtime.entrypoint.known && runtime.entrypoint.value?.form === 'shell'
+    ? ' — the arguments reach the shell as `$0 $1` and are ignored'
+    : ' — the arguments replace CMD';
+  sections.push([
+    '| You run | The container runs |',
+    '|---|---|',
+    `| \`docker run IMAGE\` | ${describePrediction(explanation.run)} |`,
+    `| \`docker run IMAGE a b\` | ${describePrediction(withArgs)}${argsNote} |`,
+    `| \`docker run --entrypoint X IMAGE\` | ${describePrediction(explanation.runWithEntrypoint('X'))} — CMD is dropped too |`,
+  ].join('\n'));
+  sections.push(`**How ENTRYPOINT and CMD combine** (▶ marks this stage):\n\n${interactionTable(explanation, shell)}`);
+  const warnings = commandWarnings(stage, problems);
+  if (warnings.length > 0) sections.push(warnings.map((w) => `⚠️ ${w.message}`).join('\n\n'));
+  sections.push('[How CMD and ENTRYPOINT interact](https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact)');
+  return sections.join('\n\n');
+}

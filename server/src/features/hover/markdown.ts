@@ -1,0 +1,20 @@
+import type { DocEntry } from '../../reference/docs';
+import { referenceLink } from '../../reference/docs';
+
+export function inlineCode(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+export function codeBlock(language: string, text: string): string {
+  return `\`\`\`${language}\n${text}\n\`\`\``;
+}
+
+export function docEntry(entry: DocEntry): string {
+  return [`**${entry.title}**`, entry.text, codeBlock('dockerfile', entry.example), `[Dockerfile reference](${referenceLink(entry.link)})`].join('\n\n');
+}
+
+export function line(n: number): string {
+  return `line ${n + 1}`;
+}

@@ -1,0 +1,58 @@
+import type { DockerfileModel, StageModel } from '../../model';
+import { inlineCode, line } from './markdown';
+import { stageLabel } from './commandHover';
+
+/** Where each stage is used: FROM children, COPY --from and RUN --mount from=. */
+function usesOf(model: DockerfileModel, stage: StageModel): string[] {
+  const uses: string[] = [];
+  for (const other of model.stages) {
+    if (other.parentStageIndex === stage.index) uses.push(`FROM on ${line(other.from.range.start.line)}`);
+    for (const instruction of other.instructions) {
+      for (const flag of instruction.flags) {
+        const reference = flag.name === 'from' ? flag.value : flag.name === 'mount' ? flag.options.find((o) => o.name === 'from')?.value : undefined;
+        if (reference !== undefined && reference !== null && model.stageByReference(reference) === stage) {
+          uses.push(`${instruction.keyword} --${flag.name} on ${line(instruction.range.start.line)}`);
+        }
+      }
+    }
+  }
+  return uses;
+}
+
+export function stageSummary(model: DockerfileModel, stage: StageModel): string {
+  const parent = stage.parentStageIndex === undefined ? undefined : model.stages[stage.parentStageIndex];
+  const base = parent !== undefined ? `stage ${stageLabel(parent)}` : inlineCode(stage.base.text);
+  const uses = usesOf(model, stage);
+  return [
+    `**Stage ${stageLabel(stage)}** — FROM ${base} (${line(stage.from.range.start.line)})${stage.index === model.stages.length - 1 ? ', the final stage' : ''}`,
+    uses.length > 0 ? `Used by: ${uses.join(', ')}.` : stage.index === model.stages.length - 1 ? '' : 'Not used by any other stage: built only with `--target`.',
+  ].filter(Boolean).join('\n\n');
+}
+
+export function baseImageHover(model: DockerfileModel, stage: StageModel): string {
+  const parent = stage.parentStageIndex === undefined ? undefined : model.stages[stage.parentStageIndex];
+  if (parent !== undefined) return `Builds on ${stageSummary(model, parent)}`;
+  const ref = stage.baseImage;
+  if (ref === undefined) return '';
+  if (ref.isScratch) return '**scratch** — an empty image: no shell, no libc, no files. The stage starts from nothing; ideal for static binaries.';
+  const official = ref.registry === undefined && !ref.repository.includes('/');
+  const rows = [
+    `| registry | ${ref.registry === undefined ? 'Docker Hub (`docker.io`)' : inlineCode(ref.registry)} |`,
+    `| repository | ${inlineCode(official ? `library/${ref.repository}` : ref.repository)}${official ? ' (official image)' : ''} |`,
+    `| tag | ${ref.tag === undefined ? (ref.digest === undefined ? '`latest` (implicit — pin a version)' : '—') : inlineCode(ref.tag)} |`,
+    `| digest | ${ref.digest === undefined ? '—' : inlineCode(ref.digest)} |`,
+  ];
+  const sections = [`**Base image** ${inlineCode(stage.base.text)}`, `| | |\n|---|---|\n${rows.join('\n')}`];
+  if (stage.baseText !== stage.base.text || !stage.base.exact) {
+    sections.push(`Written ${inlineCode(stage.baseText)}${stage.base.exact ? '' : '; part of it is set only with `--build-arg`'}.`);
+  }
+  if (stage.platform !== undefined) sections.push(`Platform: ${inlineCode(stage.platform.value ?? '')}`);
+  return sections.join('\n\n');
+}
+
+export function fromReferenceHover(model: DockerfileModel, reference: string): string {
+  const stage = model.stageByReference(reference);
+  if (stage !== undefined) return stageSummary(model, stage);
+  if (/^\d+$/.test(reference)) return `There is no stage ${reference}; this file has ${model.stages.length}.`;
+  return `${inlineCode(reference)} is not a stage of this file, so it is pulled as an image.`;
+}

@@ -1,0 +1,96 @@
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * A real Docker engine for tests: started here if it is installed but not running (as `.ci/run` arranges),
+ * with base images made locally, since nothing can be pulled. Every call spawns `docker` with an argv array.
+ */
+
+export const BUSYBOX_IMAGE = 'stagecraft-test/busybox:1';
+
+export interface DockerResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function docker(args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): DockerResult {
+  const result = spawnSync('docker', args, {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_BUILDKIT: '0', ...options.env },
+    timeout: options.timeoutMs ?? 120_000,
+  });
+  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? (result.error ? String(result.error) : '') };
+}
+
+function daemonAnswers(): boolean {
+  return docker(['version', '--format', '{{.Server.Version}}'], { timeoutMs: 10_000 }).status === 0;
+}
+
+let engineState: { ok: true } | { ok: false; reason: string } | undefined;
+
+/** Makes sure a daemon answers; returns why not otherwise. Tests skip with that reason unless CI requires the engine. */
+export async function ensureEngine(): Promise<{ ok: true } | { ok: false; reason: string }> {
+  if (engineState !== undefined) return engineState;
+  if (spawnSync('docker', ['--version']).status !== 0) {
+    engineState = { ok: false, reason: 'the docker CLI is not installed (apt-get install docker.io)' };
+    return engineState;
+  }
+  if (!daemonAnswers()) {
+    const dockerd = ['/usr/sbin/dockerd', '/usr/bin/dockerd'].find((p) => fs.existsSync(p));
+    if (dockerd === undefined || process.getuid?.() !== 0) {
+      engineState = { ok: false, reason: 'no Docker daemon is running and this test cannot start one (needs root and dockerd)' };
+      return engineState;
+    }
+    const log = fs.openSync(path.join(os.tmpdir(), 'stagecraft-dockerd.log'), 'a');
+    const daemon = spawn(dockerd, ['--bridge=none', '--iptables=false'], { detached: true, stdio: ['ignore', log, log] });
+    daemon.unref();
+    const deadline = Date.now() + 60_000;
+    while (!daemonAnswers() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+    if (!daemonAnswers()) {
+      engineState = { ok: false, reason: `dockerd did not come up within 60 s; see ${path.join(os.tmpdir(), 'stagecraft-dockerd.log')}` };
+      return engineState;
+    }
+  }
+  engineState = { ok: true };
+  return engineState;
+}
+
+/** A 2 MB image with busybox's /bin/sh and tools, from Debian's busybox-static, tagged for reuse. */
+export function ensureBusyboxImage(): void {
+  if (docker(['image', 'inspect', BUSYBOX_IMAGE]).status === 0) return;
+  const busybox = ['/bin/busybox', '/usr/bin/busybox'].find((p) => fs.existsSync(p));
+  if (busybox === undefined) throw new Error('busybox is not installed (apt-get install busybox-static)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-busybox-'));
+  fs.copyFileSync(busybox, path.join(dir, 'busybox'));
+  fs.chmodSync(path.join(dir, 'busybox'), 0o755);
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n');
+  const result = docker(['build', '--network', 'none', '-q', '-t', BUSYBOX_IMAGE, dir]);
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (result.status !== 0) throw new Error(`building ${BUSYBOX_IMAGE} failed: ${result.stderr}`);
+}
+
+/** Builds a Dockerfile given as text in an empty context and returns the image id. */
+export function buildImage(dockerfile: string, tag: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-build-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), dockerfile);
+    const result = docker(['build', '--network', 'none', '-q', '-t', tag, dir]);
+    if (result.status !== 0) throw new Error(`docker build failed:\n${dockerfile}\n${result.stderr}`);
+    return result.stdout.trim();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function inspectJson<T>(args: readonly string[]): T {
+  const result = docker(args);
+  if (result.status !== 0) throw new Error(`docker ${args.join(' ')} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+}
+
+export function requireEngineInCi(): boolean {
+  return process.env['STAGECRAFT_REQUIRE_ENGINE'] === '1';
+}

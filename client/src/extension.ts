@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { convertToMultiStage, openDocument } from './commands/convertToMultiStage';
 import { createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
@@ -21,6 +22,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('stagecraft.showServerLog', () => output.show(true)),
+    vscode.commands.registerCommand('stagecraft.convertToMultiStage', async (uri?: vscode.Uri) => {
+      if (client !== undefined) await convertToMultiStage(client, uri);
+    }),
+    vscode.commands.registerCommand('stagecraft.openDocument', (uri: string) => openDocument(uri)),
   );
   await client.start();
 }

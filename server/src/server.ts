@@ -6,7 +6,9 @@ import { ModelCache } from './documents/modelCache';
 import { DiagnosticsScheduler } from './features/diagnostics';
 import { quickFixes } from './features/codeActions';
 import { hover } from './features/hover';
-import { parseSettings } from './settings';
+import { CONVERT_COMMAND, conversionEdit, multiStageActions } from './features/multiStageActions';
+import { DEFAULT_SERVER_SETTINGS, parseSettings } from './settings';
+import type { ServerSettings } from './settings';
 import { STAGECRAFT_VERSION } from './version';
 
 /**
@@ -18,15 +20,19 @@ export function startServer(connection: Connection): void {
   const cache = new ModelCache();
   const diagnostics = new DiagnosticsScheduler(connection, cache, (uri) => documents.get(uri));
   let pullsConfiguration = false;
+  let supportsCreateFile = false;
+  let settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    supportsCreateFile = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
     const initial = params.initializationOptions as { settings?: unknown } | undefined;
     applySettings(initial?.settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+        executeCommandProvider: { commands: [CONVERT_COMMAND] },
         hoverProvider: true,
       },
       serverInfo: { name: SERVER_NAME, version: STAGECRAFT_VERSION },
@@ -48,10 +54,11 @@ export function startServer(connection: Connection): void {
   let appliedSettings = '';
   /** Returns whether anything changed, so unchanged settings do not re-publish every document. */
   function applySettings(raw: unknown): boolean {
-    const settings = parseSettings(raw);
-    const key = JSON.stringify(settings);
+    const parsed = parseSettings(raw);
+    const key = JSON.stringify(parsed);
     if (key === appliedSettings) return false;
     appliedSettings = key;
+    settings = parsed;
     diagnostics.setDelay(settings.diagnosticsDelayMs);
     cache.setRuleOptions(settings.rules);
     return true;
@@ -82,7 +89,19 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document === undefined ? [] : quickFixes(cache, document, params);
+    if (document === undefined) return [];
+    return [...quickFixes(cache, document, params), ...multiStageActions(cache.model(document), params, settings.multiStage, supportsCreateFile)];
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== CONVERT_COMMAND) return undefined;
+    const uri = params.arguments?.[0];
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (document === undefined) return { applied: false, reason: 'Open the Dockerfile in an editor first.' };
+    const result = conversionEdit(cache.model(document), settings.multiStage);
+    if ('reason' in result) return { applied: false, reason: result.reason };
+    const applied = await connection.workspace.applyEdit({ label: 'Convert to multi-stage build', edit: result.edit });
+    return { applied: applied.applied, reason: applied.failureReason };
   });
 
   connection.onHover((params) => {

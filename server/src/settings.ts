@@ -1,4 +1,7 @@
 import type { RuleSeveritySetting } from '../../common/src/protocol';
+import type { MultiStageSettings } from './features/multiStageActions';
+import type { RuntimeFamily } from './multistage';
+import { RUNTIME_FAMILIES } from './multistage';
 import type { RuleOptions } from './rules/engine';
 
 const SEVERITIES: ReadonlySet<string> = new Set(['off', 'error', 'warning', 'info', 'hint']);
@@ -6,9 +9,27 @@ const SEVERITIES: ReadonlySet<string> = new Set(['off', 'error', 'warning', 'inf
 export interface ServerSettings {
   readonly diagnosticsDelayMs: number;
   readonly rules: RuleOptions;
+  readonly multiStage: MultiStageSettings;
 }
 
-export const DEFAULT_SERVER_SETTINGS: ServerSettings = { diagnosticsDelayMs: 150, rules: {} };
+const DEFAULT_MULTI_STAGE: MultiStageSettings = { runtimeFamily: 'alpine', stageName: 'build', newFileName: 'Dockerfile.prod' };
+
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = { diagnosticsDelayMs: 150, rules: {}, multiStage: DEFAULT_MULTI_STAGE };
+
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+
+function parseMultiStage(raw: unknown): MultiStageSettings {
+  if (typeof raw !== 'object' || raw === null) return DEFAULT_MULTI_STAGE;
+  const record = raw as Record<string, unknown>;
+  const family = record['runtimeFamily'];
+  const stageName = record['stageName'];
+  const newFileName = record['newFileName'];
+  return {
+    runtimeFamily: typeof family === 'string' && (RUNTIME_FAMILIES as readonly string[]).includes(family) ? family as RuntimeFamily : DEFAULT_MULTI_STAGE.runtimeFamily,
+    stageName: typeof stageName === 'string' && STAGE_NAME.test(stageName) ? stageName : DEFAULT_MULTI_STAGE.stageName,
+    newFileName: typeof newFileName === 'string' && /^[^/\\]+$/.test(newFileName) ? newFileName : DEFAULT_MULTI_STAGE.newFileName,
+  };
+}
 
 /** Validates the untyped `stagecraft` settings object a client sends; unknown or bad values fall back. */
 export function parseSettings(raw: unknown): ServerSettings {
@@ -26,5 +47,6 @@ export function parseSettings(raw: unknown): ServerSettings {
   return {
     diagnosticsDelayMs: typeof delay === 'number' && Number.isFinite(delay) ? Math.min(Math.max(delay, 0), 5000) : DEFAULT_SERVER_SETTINGS.diagnosticsDelayMs,
     rules: { severities },
+    multiStage: parseMultiStage(record['multiStage']),
   };
 }

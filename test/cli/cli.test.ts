@@ -87,3 +87,26 @@ describe('stagecraft explain', () => {
     assert.match(missing.stderr, /no stage 'nope'.*stages: 0 \(base\), 1 \(child\)/);
   });
 });
+
+describe('stagecraft convert', () => {
+  it('prints the converted Dockerfile (the golden result for the avatar example)', () => {
+    const result = cli('convert', 'examples/avatar/Dockerfile');
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, fs.readFileSync(path.join(FIXTURES, 'examples-converted', 'avatar.Dockerfile'), 'utf8'));
+  });
+
+  it('--runtime-image and -o write the result to a file', () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-')), 'Dockerfile.prod');
+    const result = cli('convert', '--runtime-image', 'gcr.io/distroless/static-debian12', '-o', out, 'examples/webserver/Dockerfile');
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.match(fs.readFileSync(out, 'utf8'), /^FROM gcr\.io\/distroless\/static-debian12$/m);
+  });
+
+  it('exits 2 with the reason when there is nothing to gain', () => {
+    const result = cli('convert', 'test/fixtures/multistage/not-multi-stage/Dockerfile');
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /nothing to gain from a multi-stage build: it is already a multi-stage build \(2 stages\)/);
+    assert.equal(cli('convert', '--runtime-family', 'tiny', 'examples/avatar/Dockerfile').status, 2);
+  });
+});

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type {
-  Diagnostic, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent,
+  ApplyWorkspaceEditParams, Diagnostic, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 import { DIST } from './paths';
 
@@ -25,12 +25,18 @@ export class LspTestClient {
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onRequest('workspace/configuration', () => [this.settings]);
+    this.connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
+      this.appliedEdits.push(params);
+      return { applied: true };
+    });
     this.connection.onNotification('window/logMessage', () => undefined);
     process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection.listen();
   }
 
   settings: unknown = {};
+  /** Edits the server asked the client to apply (workspace/applyEdit). */
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
 
   /** `entry`: `server` runs dist/server.js --stdio; `cli` runs dist/cli.js lsp --stdio. */
   static async start(entry: 'server' | 'cli' = 'server', settings: unknown = { diagnostics: { delayMs: 0 } }): Promise<LspTestClient> {
@@ -48,7 +54,10 @@ export class LspTestClient {
     this.initializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
       initializationOptions: { settings: this.settings },
     });
     await this.connection.sendNotification('initialized', {});

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { applyTextEdits } from '../helpers/edits';
 import { lines, problemKeys, problems } from '../helpers/model';
 
 function applyFix(text: string, ruleId: string): string {
   const fix = problems(text).find((p) => p.ruleId === ruleId)?.fixes?.[0];
   assert.ok(fix, `no fix for ${ruleId}`);
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
-  let result = text;
-  for (const edit of [...fix.edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
-    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
-  }
-  return result;
+  return applyTextEdits(text, fix.edits);
 }
 
 describe('runtime rules', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../server/src/rules/registry';
+import { applyTextEdits } from '../helpers/edits';
 import { lines, problemKeys, problems } from '../helpers/model';
 import { fixture } from '../helpers/paths';
 
@@ -137,16 +138,9 @@ describe('rules, table-driven', () => {
 
 describe('quick fixes carried by findings', () => {
   function fixOf(text: string, ruleId: string): string {
-    const problem = problems(text).find((p) => p.ruleId === ruleId);
-    const fix = problem?.fixes?.[0];
+    const fix = problems(text).find((p) => p.ruleId === ruleId)?.fixes?.[0];
     assert.ok(fix, `no fix for ${ruleId}`);
-    const rows = text.split('\n');
-    for (const edit of [...fix.edits].reverse()) {
-      assert.equal(edit.range.start.line, edit.range.end.line, 'single-line edits');
-      const row = rows[edit.range.start.line] ?? '';
-      rows[edit.range.start.line] = row.slice(0, edit.range.start.character) + edit.newText + row.slice(edit.range.end.character);
-    }
-    return rows.join('\n');
+    return applyTextEdits(text, fix.edits);
   }
 
   it('renames a mistyped instruction', () => {

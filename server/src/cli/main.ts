@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { STAGECRAFT_VERSION } from '../version';
+import { convertFile } from './convert';
 import { explainFile } from './explain';
 import { formatJson, formatText, hasErrors, lintText } from './lint';
 import type { FileReport } from './lint';
@@ -10,6 +11,10 @@ Usage:
   stagecraft lint [--format text|json] FILE...   report problems; exit 1 if any has error severity
   stagecraft explain [--target STAGE] [--format text|json] FILE [-- ARGS...]
                                                  the command the image runs, and with docker run ARGS
+  stagecraft convert [--runtime-image IMAGE] [--runtime-family alpine|distroless|scratch|slim]
+                     [--stage-name NAME] [--context DIR] [-o OUT] FILE
+                                                 rewrite a single-stage Dockerfile as a multi-stage build
+                                                 (stdout by default; exit 2 with the reason when there is nothing to gain)
   stagecraft lsp --stdio                         run the language server over stdin/stdout
   stagecraft --help | --version
 
@@ -20,12 +25,14 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => string;
+  readonly writeFile: (path: string, text: string) => void;
 }
 
 const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => fs.readFileSync(path, 'utf8'),
+  writeFile: (path, text) => fs.writeFileSync(path, text),
 };
 
 /** Runs a command and returns its exit code; `lsp` never returns (the server owns the process). */
@@ -46,6 +53,8 @@ export function runCli(argv: readonly string[], io: CliIo = nodeIo): number | 's
       return lint(rest, io);
     case 'explain':
       return explain(rest, io);
+    case 'convert':
+      return convert(rest, io);
     case 'lsp':
       return serve(rest, io);
     default:
@@ -138,6 +147,56 @@ function explain(args: readonly string[], io: CliIo): number {
     return 2;
   }
   io.stdout(result.output);
+  return 0;
+}
+
+function convert(args: readonly string[], io: CliIo): number {
+  const values: Record<string, string | undefined> = { 'runtime-image': undefined, 'runtime-family': 'alpine', 'stage-name': 'build', context: undefined, o: undefined };
+  let file: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const match = /^--?([a-z-]+|o)(?:=(.*))?$/.exec(arg);
+    if (match !== null && arg !== '-' && (match[1] ?? '') in values) {
+      values[match[1] ?? ''] = match[2] ?? args[++i];
+    } else if (arg === '--output') {
+      values['o'] = args[++i];
+    } else if (arg.startsWith('-') && arg !== '-') {
+      io.stderr(`stagecraft convert: unknown option '${arg}'\n`);
+      return 2;
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      io.stderr('stagecraft convert: one Dockerfile at a time\n');
+      return 2;
+    }
+  }
+  if (file === undefined) {
+    io.stderr('usage: stagecraft convert [--runtime-image IMAGE] [--runtime-family F] [--stage-name NAME] [-o OUT] FILE\n');
+    return 2;
+  }
+  const text = readDockerfile(io, 'convert', file);
+  if (text === undefined) return 2;
+  const result = convertFile(file, text, {
+    runtimeImage: values['runtime-image'],
+    runtimeFamily: values['runtime-family'] ?? 'alpine',
+    stageName: values['stage-name'] ?? 'build',
+    contextDir: values['context'],
+  });
+  if (!result.ok) {
+    io.stderr(`stagecraft convert: ${file}: ${result.message}\n`);
+    return 2;
+  }
+  const output = values['o'];
+  if (output === undefined || output === '-') {
+    io.stdout(result.text);
+  } else {
+    try {
+      io.writeFile(output, result.text);
+    } catch (error) {
+      io.stderr(`stagecraft convert: cannot write ${output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+  }
   return 0;
 }
 

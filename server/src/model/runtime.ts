@@ -46,6 +46,7 @@ export function computeRuntime(input: RuntimeInput): RuntimeConfig {
   let stopSignal = parent?.stopSignal;
   let healthcheck = parent?.healthcheck;
   let cmdSetInStage = false;
+  const workdirBefore = new Map<number, string | undefined>();
   const entrypointInstructions: InstructionModel[] = [];
   const cmdInstructions: InstructionModel[] = [];
 
@@ -60,6 +61,7 @@ export function computeRuntime(input: RuntimeInput): RuntimeConfig {
   };
 
   for (const instruction of input.instructions) {
+    workdirBefore.set(instruction.index, workdir.known ? workdir.value?.value ?? '/' : undefined);
     const setting = <T>(value: T): Setting<T> => ({ value, instruction, stageIndex: input.stageIndex });
     switch (instruction.keyword) {
       case 'SHELL':
@@ -108,7 +110,7 @@ export function computeRuntime(input: RuntimeInput): RuntimeConfig {
   for (const definition of input.envDefinitions) env.set(definition.name, definition);
   return {
     origin, entrypoint, cmd, shell, workdir, user, volumes, exposedPorts, env, stopSignal, healthcheck, isWindows,
-    entrypointInstructions, cmdInstructions,
+    workdirBefore, entrypointInstructions, cmdInstructions,
   };
 }
 

@@ -100,7 +100,7 @@ export async function ensureStandInImages(names: readonly string[] = Object.keys
     const tagged = docker(['tag', BUSYBOX_IMAGE, 'alpine:3.20']);
     if (tagged.status !== 0) throw new Error(tagged.stderr);
   }
-  await ensureMinbase();
+  if (names.length > 0) await ensureMinbase();
   for (const name of names) {
     const recipe = RECIPES[name];
     if (recipe === undefined) throw new Error(`no stand-in recipe ${name}`);

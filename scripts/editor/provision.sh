@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Provisions a real VS Code for the editor tests on a machine that reaches only npm and Debian:
+# code-server (the VS Code server, extension host and web workbench) + Debian's headless chromium driven by
+# playwright-core. Installed outside the repository and outside the extension's dependencies, under
+# $STAGECRAFT_EDITOR_CACHE (default /var/cache/stagecraft/editor), with a marker so a kept machine skips it.
+set -euo pipefail
+
+CACHE=${STAGECRAFT_EDITOR_CACHE:-/var/cache/stagecraft/editor}
+# code-server 4.100.3 bundles VS Code 1.100.3 and is the newest release whose engines.node is 20.
+CODE_SERVER_VERSION=4.100.3
+PLAYWRIGHT_VERSION=1.65.1
+# code-server's @vscode/ripgrep postinstall downloads this asset from GitHub; Debian's rg is put in its cache.
+RG_PKG_VERSION=1.15.11
+RG_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
+MARKER="$CACHE/.provisioned-$CODE_SERVER_VERSION-$PLAYWRIGHT_VERSION"
+
+if [ -f "$MARKER" ]; then echo "editor already provisioned in $CACHE"; exit 0; fi
+
+need=()
+for p in chromium ripgrep libkrb5-dev build-essential pkg-config python3; do
+  dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== apt-get install ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# Root installs: code-server's postinstall needs unsafe-perm; node-pty's runs npx (yes); node-gyp must use the
+# local Node headers rather than download them.
+export npm_config_unsafe_perm=true npm_config_yes=true npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+[ -f /usr/include/node/node.h ] && export npm_config_nodedir=/usr
+
+mkdir -p "$CACHE"
+RG_CACHE=${TMPDIR:-/tmp}/vscode-ripgrep-cache-$RG_PKG_VERSION
+mkdir -p "$RG_CACHE" "$CACHE/rg"
+cp "$(command -v rg)" "$CACHE/rg/rg"
+tar -C "$CACHE/rg" -czf "$RG_CACHE/$RG_ASSET" rg
+
+echo "== code-server@$CODE_SERVER_VERSION and playwright-core@$PLAYWRIGHT_VERSION into $CACHE"
+rm -rf "$CACHE/node_modules" "$CACHE/package.json" "$CACHE/package-lock.json"
+echo '{ "name": "stagecraft-editor-tests", "private": true }' > "$CACHE/package.json"
+(cd "$CACHE" && npm install --foreground-scripts --no-audit "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" > "$CACHE/npm-install.log" 2>&1) \
+  || { tail -40 "$CACHE/npm-install.log"; echo "code-server install failed (log: $CACHE/npm-install.log)"; exit 1; }
+touch "$MARKER"
+echo "editor provisioned in $CACHE"

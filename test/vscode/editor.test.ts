@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO_ROOT } from '../helpers/paths';
+
+/**
+ * Runs the extension-host suite (test/editor-suite) in a real VS Code — code-server's, provisioned by
+ * scripts/editor/provision.sh — as one step of `npm test`. Skipped, with the reason, where the editor is not
+ * provisioned; `.ci/run` provisions it and sets STAGECRAFT_REQUIRE_EDITOR=1 so there it cannot be skipped.
+ */
+const cache = process.env['STAGECRAFT_EDITOR_CACHE'] ?? '/var/cache/stagecraft/editor';
+const provisioned = fs.existsSync(path.join(cache, 'node_modules', 'code-server')) && fs.existsSync('/usr/bin/chromium');
+
+describe('extension-host tests in a real VS Code (code-server)', () => {
+  if (!provisioned) {
+    if (process.env['STAGECRAFT_REQUIRE_EDITOR'] === '1') it('needs the provisioned editor', () => assert.fail(`no code-server in ${cache}: run scripts/editor/provision.sh`));
+    else it('is skipped: the editor is not provisioned', { skip: `no code-server in ${cache} (run scripts/editor/provision.sh)` }, () => undefined);
+    return;
+  }
+  it('runs the suite through @vscode/test-electron and the code-server shim; every test passes', () => {
+    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'out', 'test', 'vscode', 'runEditorTests.js')], { encoding: 'utf8', timeout: 600_000 });
+    const output = `${result.stdout}${result.stderr}`;
+    const passing = /(\d+) passing/.exec(output)?.[1];
+    const failing = /(\d+) failing/.exec(output)?.[1];
+    const summary = output.split('\n').filter((line) => /^\s+(✔|\d+\))/.test(line)).join('\n');
+    assert.equal(result.status, 0, output.slice(-6000));
+    assert.ok(passing !== undefined && Number(passing) >= 7 && failing === undefined, summary);
+    process.stdout.write(`# editor suite: ${passing} passing\n${summary}\n`);
+  });
+});

@@ -1,22 +1,43 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { buildImage } from './commands/buildImage';
+import type { BuildImageOptions, CommandDeps } from './commands/buildImage';
 import { convertToMultiStage, openDocument } from './commands/convertToMultiStage';
+import { inspectMounts, openRawJson, pruneVolumes, removeVolume, revealSource } from './commands/inspectMounts';
+import type { InspectMountsOptions } from './commands/inspectMounts';
+import { runWithVolume } from './commands/runWithVolume';
+import type { RunWithVolumeOptions } from './commands/runWithVolume';
+import { engineConfig } from './engineSettings';
 import { createLanguageClient } from './languageClient';
+import { CommandState } from './state';
+import { registerTaskProviders } from './tasks/tasks';
+import type { ContainerView } from './engine/parse';
+import type { MountsNode } from './views/mountsTree';
+import { MountsTreeProvider } from './views/mountsTree';
 
 let client: LanguageClient | undefined;
 
-/** Wiring only: start the language client and register commands; features live in the server. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** Wiring only: start the language client and register commands, the mounts view and task providers. */
+/** What the extension exposes to other extensions and to its own editor tests. */
+export interface StagecraftApi {
+  /** The containers the Container Mounts view currently lists. */
+  readonly containerMounts: () => readonly ContainerView[];
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<StagecraftApi | undefined> {
   const output = vscode.window.createOutputChannel('Stagecraft', { log: true });
-  context.subscriptions.push(output);
+  const containers = vscode.window.createOutputChannel('Stagecraft Containers');
+  const mounts = new MountsTreeProvider();
+  context.subscriptions.push(output, containers, mounts);
   try {
     client = createLanguageClient(context, output);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     output.appendLine(message);
     void vscode.window.showErrorMessage(message);
-    return;
+    return undefined;
   }
+  const deps: CommandDeps = { client, state: new CommandState(context.workspaceState), cliPath: context.asAbsolutePath('dist/cli.js') };
   context.subscriptions.push(
     vscode.commands.registerCommand('stagecraft.restartServer', async () => {
       await client?.restart();
@@ -26,8 +47,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client !== undefined) await convertToMultiStage(client, uri);
     }),
     vscode.commands.registerCommand('stagecraft.openDocument', (uri: string) => openDocument(uri)),
+    // From the Explorer or editor menus the argument is a Uri; from code lenses and tests, an options object.
+    vscode.commands.registerCommand('stagecraft.buildImage', (arg?: vscode.Uri | BuildImageOptions) =>
+      buildImage(deps, arg instanceof vscode.Uri ? { uri: arg.toString() } : arg ?? {})),
+    vscode.commands.registerCommand('stagecraft.runWithVolume', (arg?: vscode.Uri | RunWithVolumeOptions & { uri?: string }) =>
+      runWithVolume(deps, containers, arg instanceof vscode.Uri ? {} : arg ?? {})),
+    vscode.commands.registerCommand('stagecraft.inspectMounts', (options?: InspectMountsOptions) => inspectMounts(deps.state, mounts, options ?? {})),
+    vscode.commands.registerCommand('stagecraft.mounts.openRawJson', (node?: MountsNode) => openRawJson(node, mounts)),
+    vscode.commands.registerCommand('stagecraft.mounts.revealSource', (node?: MountsNode) => revealSource(node)),
+    vscode.commands.registerCommand('stagecraft.volumes.remove', (node?: MountsNode) => removeVolume(node, mounts)),
+    vscode.commands.registerCommand('stagecraft.volumes.prune', () => pruneVolumes(mounts)),
+    vscode.window.registerTreeDataProvider('stagecraft.containerMounts', mounts),
+    registerTaskProviders(engineConfig, deps.cliPath),
   );
   await client.start();
+  return { containerMounts: () => mounts.shown };
 }
 
 export async function deactivate(): Promise<void> {

@@ -12,3 +12,28 @@ export function ruleDocumentationUrl(ruleId: string): string {
 
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleSeveritySetting = RuleSeverity | 'off';
+
+/** Custom request: what the client's commands need to know about a Dockerfile (the client never parses one). */
+export const DOCKERFILE_INFO_REQUEST = 'stagecraft/dockerfileInfo';
+
+export interface DockerfileInfoParams {
+  readonly uri: string;
+}
+
+export interface DockerfileInfo {
+  readonly stages: readonly { readonly index: number; readonly name: string | null; readonly base: string; readonly line: number }[];
+  readonly args: readonly { readonly name: string; readonly defaultValue: string | null }[];
+  /** 0-based start line of each instruction, in order: the classic builder's "Step N" is instruction N. */
+  readonly instructionLines: readonly number[];
+  readonly final: {
+    readonly volumes: readonly string[];
+    readonly workdir: string | null;
+    readonly exposedPorts: readonly string[];
+    /** The CMD of the final stage when known (what run arguments replace). */
+    readonly cmd: readonly string[] | null;
+  } | null;
+}
+
+/** Client commands the server's code lenses call. */
+export const BUILD_IMAGE_COMMAND = 'stagecraft.buildImage';
+export const RUN_WITH_VOLUME_COMMAND = 'stagecraft.runWithVolume';

@@ -6,6 +6,10 @@ import { ModelCache } from './documents/modelCache';
 import { DiagnosticsScheduler } from './features/diagnostics';
 import { quickFixes } from './features/codeActions';
 import { hover } from './features/hover';
+import { codeLenses } from './features/codeLens';
+import { dockerfileInfo } from './features/dockerfileInfo';
+import type { DockerfileInfoParams } from '../../common/src/protocol';
+import { DOCKERFILE_INFO_REQUEST } from '../../common/src/protocol';
 import { CONVERT_COMMAND, conversionEdit, multiStageActions } from './features/multiStageActions';
 import { DEFAULT_SERVER_SETTINGS, parseSettings } from './settings';
 import type { ServerSettings } from './settings';
@@ -34,6 +38,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
         executeCommandProvider: { commands: [CONVERT_COMMAND] },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: SERVER_NAME, version: STAGECRAFT_VERSION },
     };
@@ -107,6 +112,16 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     return document === undefined ? null : hover(cache.model(document), cache.problems(document), params.position);
+  });
+
+  connection.onCodeLens((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document === undefined ? [] : codeLenses(cache.model(document));
+  });
+
+  connection.onRequest(DOCKERFILE_INFO_REQUEST, (params: DockerfileInfoParams) => {
+    const document = documents.get(params.uri);
+    return document === undefined ? null : dockerfileInfo(cache.model(document));
   });
 
   connection.onShutdown(() => diagnostics.dispose());

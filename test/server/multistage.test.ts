@@ -94,3 +94,35 @@ describe('multi-stage refactoring over LSP', () => {
     assert.fail('the settings did not take effect');
   });
 });
+
+describe('code lenses and the dockerfileInfo request', () => {
+  let client: LspTestClient;
+  const uri = 'file:///workspace/multi/Dockerfile';
+  before(async () => {
+    client = await LspTestClient.start('server');
+    await client.open(uri, 'ARG GO=1.22\nFROM golang:${GO} AS build\nARG VERSION\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\nVOLUME /data\nWORKDIR /srv\nEXPOSE 8080\nCMD ["/app"]\n');
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('puts Build and Run lenses on each FROM, with the stage as target', async () => {
+    const lenses: { range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[] = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title, l.command.command, l.command.arguments[0]]), [
+      [1, 'Build stage build', 'stagecraft.buildImage', { uri, target: 'build' }],
+      [1, 'Run with volume…', 'stagecraft.runWithVolume', { uri, target: 'build' }],
+      [4, 'Build image', 'stagecraft.buildImage', { uri }],
+      [4, 'Run with volume…', 'stagecraft.runWithVolume', { uri }],
+    ]);
+  });
+
+  it('answers stagecraft/dockerfileInfo with stages, ARGs, instruction lines and the final stage\'s runtime', async () => {
+    const info: unknown = await client.connection.sendRequest('stagecraft/dockerfileInfo', { uri });
+    assert.deepEqual(info, {
+      stages: [{ index: 0, name: 'build', base: 'golang:1.22', line: 1 }, { index: 1, name: null, base: 'alpine:3.20', line: 4 }],
+      args: [{ name: 'GO', defaultValue: '1.22' }, { name: 'VERSION', defaultValue: null }],
+      instructionLines: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      final: { volumes: ['/data'], workdir: '/srv', exposedPorts: ['8080'], cmd: ['/app'] },
+    });
+  });
+});

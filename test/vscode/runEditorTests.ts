@@ -16,6 +16,9 @@ export function prepareWorkspace(): string {
   for (const name of ['Dockerfile.dev', 'app.Dockerfile', 'web.dockerfile', 'Containerfile']) fs.writeFileSync(path.join(workspace, name), avatar);
   fs.copyFileSync(path.join(FIXTURES, 'broken.Dockerfile'), path.join(workspace, 'broken.Dockerfile'));
   fs.copyFileSync(path.join(FIXTURES, 'examples-converted', 'avatar.Dockerfile'), path.join(workspace, 'expected-converted.Dockerfile'));
+  fs.cpSync(path.join(FIXTURES, 'apps', 'volume-app'), path.join(workspace, 'volume-app'), { recursive: true });
+  fs.mkdirSync(path.join(workspace, 'failing'));
+  fs.writeFileSync(path.join(workspace, 'failing', 'Dockerfile'), 'FROM alpine:3.20\nRUN echo fine\nRUN exit 3\n');
   fs.mkdirSync(path.join(workspace, '.vscode'));
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), '{}\n');
   return workspace;

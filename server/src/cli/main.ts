@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { STAGECRAFT_VERSION } from '../version';
+import { runBuildOutput } from './buildOutput';
 import { convertFile } from './convert';
 import { explainFile } from './explain';
 import { formatJson, formatText, hasErrors, lintText } from './lint';
@@ -57,6 +58,9 @@ export function runCli(argv: readonly string[], io: CliIo = nodeIo): number | 's
       return convert(rest, io);
     case 'lsp':
       return serve(rest, io);
+    case 'build-output':
+      void runBuildOutput(rest, io.stdout, io.stderr).then((code) => { process.exitCode = code; });
+      return 'serving';
     default:
       io.stderr(`stagecraft: unknown command '${command}'\n\n${HELP}`);
       return 2;

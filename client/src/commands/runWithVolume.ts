@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import type { BindMount, PortMapping } from '../engine/argv';
+import { hostPathForEngine, inspectImageArgv, runArgv } from '../engine/argv';
+import type { ImageConfigView } from '../engine/parse';
+import { parseImageInspect } from '../engine/parse';
+import { EngineError, describeEndpoint, runEngine } from '../engine/runner';
+import { engineConfig, requireTrust } from '../engineSettings';
+import { toShellLine } from '../../../common/src/shellLine';
+import type { CommandDeps } from './buildImage';
+
+export interface RunWithVolumeOptions {
+  readonly image?: string;
+  readonly hostPath?: string;
+  readonly containerPath?: string;
+  readonly readOnly?: boolean;
+  readonly selinux?: 'z' | 'Z';
+  /** Replace the image's CMD. */
+  readonly args?: readonly string[];
+  readonly ports?: readonly number[];
+  readonly name?: string;
+  readonly detach?: boolean;
+  readonly network?: string;
+  readonly interactive?: boolean;
+}
+
+export interface RunResult {
+  readonly name: string;
+  readonly argv: readonly string[];
+  readonly exitCode: number;
+  readonly output: string;
+}
+
+export async function runWithVolume(deps: CommandDeps, output: vscode.OutputChannel, options: RunWithVolumeOptions = {}): Promise<RunResult | undefined> {
+  if (!requireTrust()) return undefined;
+  const interactive = options.interactive !== false;
+  const engine = engineConfig();
+  const image = options.image ?? (interactive
+    ? await vscode.window.showInputBox({ title: vscode.l10n.t('Run Container with Volume Mount'), prompt: vscode.l10n.t('Image'), value: deps.state.lastImage ?? '' })
+    : deps.state.lastImage);
+  if (!image) return undefined;
+  let config: ImageConfigView | undefined;
+  try {
+    config = parseImageInspect((await runEngine(engine, inspectImageArgv(image))).stdout);
+  } catch (error) {
+    void vscode.window.showErrorMessage(error instanceof EngineError ? error.message : vscode.l10n.t('Image {0} was not found: build it first.', image));
+    return undefined;
+  }
+  const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  let hostPath = options.hostPath;
+  if (hostPath === undefined && interactive) {
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Share this folder'), ...(workspaceFolder ? { defaultUri: workspaceFolder } : {}) });
+    hostPath = picked?.[0]?.fsPath;
+  }
+  hostPath ??= workspaceFolder?.fsPath;
+  const suggestions = [...config.volumes, ...(config.workdir ? [config.workdir] : [])];
+  let containerPath = options.containerPath;
+  if (containerPath === undefined && interactive) {
+    const items = suggestions.map((p) => ({ label: p, description: config?.volumes.includes(p) ? 'VOLUME' : 'WORKDIR' }));
+    const picked = await vscode.window.showQuickPick([...items, { label: vscode.l10n.t('Other path…'), description: '' }], { title: vscode.l10n.t('Mount the folder at (path in the container)') });
+    if (picked === undefined) return undefined;
+    containerPath = items.includes(picked) ? picked.label : await vscode.window.showInputBox({ prompt: vscode.l10n.t('Path in the container'), value: '/data' });
+  }
+  containerPath ??= suggestions[0];
+  let readOnly = options.readOnly;
+  if (readOnly === undefined && interactive && hostPath !== undefined) {
+    const picked = await vscode.window.showQuickPick([{ label: vscode.l10n.t('Read-write'), readOnly: false }, { label: vscode.l10n.t('Read-only'), readOnly: true }], { title: vscode.l10n.t('Access to {0}', hostPath) });
+    if (picked === undefined) return undefined;
+    readOnly = picked.readOnly;
+  }
+  let args = options.args;
+  if (args === undefined && interactive) {
+    const cmd = config.cmd ? toShellLine(config.cmd) : vscode.l10n.t('(no CMD)');
+    const typed = await vscode.window.showInputBox({ title: vscode.l10n.t('Arguments (replace CMD: {0})', cmd), prompt: vscode.l10n.t('Leave empty to run the default command'), value: '' });
+    if (typed === undefined) return undefined;
+    args = typed.trim() === '' ? [] : typed.trim().split(/\s+/);
+  }
+  let ports = options.ports;
+  if (ports === undefined && interactive && config.exposedPorts.length > 0) {
+    const picked = await vscode.window.showQuickPick(config.exposedPorts.map((p) => ({ label: p, picked: true })), { title: vscode.l10n.t('Publish exposed ports'), canPickMany: true });
+    ports = (picked ?? []).map((p) => Number.parseInt(p.label, 10)).filter(Number.isFinite);
+  }
+  const mounts: BindMount[] = hostPath !== undefined && containerPath !== undefined
+    ? [{ source: hostPathForEngine(hostPath), target: containerPath, readOnly: readOnly === true, selinux: options.selinux }]
+    : [];
+  const portMappings: PortMapping[] = (ports ?? []).map((port) => ({ host: port, container: port }));
+  const name = options.name ?? `stagecraft-${image.replace(/[^a-zA-Z0-9_.-]+/g, '-').replace(/^[-.]+/, '')}-${Date.now().toString(36)}`;
+  const detach = options.detach ?? portMappings.length > 0;
+  let argv: string[];
+  try {
+    argv = runArgv({ image, name, mounts, ports: portMappings, args: args ?? [], detach, ...(options.network ? { network: options.network } : {}) });
+  } catch (error) {
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+  output.show(true);
+  output.appendLine(`$ ${toShellLine([engine.executable, ...argv])}`);
+  output.appendLine(vscode.l10n.t('(engine: {0})', await describeEndpoint(engine)));
+  await deps.state.rememberContainer(name);
+  try {
+    const result = await runEngine(engine, argv, { onOutput: (chunk) => output.append(chunk) });
+    output.appendLine(vscode.l10n.t('[{0} exited with code {1}]', name, String(result.exitCode)));
+    return { name, argv, exitCode: result.exitCode, output: result.stdout };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    output.appendLine(message);
+    void vscode.window.showErrorMessage(message);
+    return { name, argv, exitCode: error instanceof EngineError ? error.result?.exitCode ?? -1 : -1, output: error instanceof EngineError ? error.result?.stdout ?? '' : '' };
+  }
+}

@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { eventually, workspaceFile } from './helpers';
+
+/**
+ * Build Image, Run Container with Volume Mount and Inspect Mounts through executeCommand, every prompt
+ * answered by the options argument, on the real Docker engine the test launcher made sure of.
+ */
+const engine = process.env['STAGECRAFT_EDITOR_ENGINE'] === '1';
+const IMAGE = 'stagecraft-editor/volume-app:1';
+
+interface BuildResult { tag: string; exitCode: number | undefined }
+interface RunResult { name: string; exitCode: number; argv: string[] }
+interface MountView { type: string; source: string; destination: string; readWrite: boolean }
+interface ContainerView { name: string; mounts: MountView[] }
+
+(engine ? describe : describe.skip)('Build / Run with volume / Inspect mounts on a real engine', () => {
+  const created: string[] = [];
+  after(() => {
+    if (created.length > 0) spawnSync('docker', ['rm', '--force', '--volumes', ...created]);
+  });
+
+  it('Build Image builds the image as a task', async () => {
+    const result = await vscode.commands.executeCommand<BuildResult>('stagecraft.buildImage', {
+      uri: workspaceFile('volume-app/Dockerfile').toString(), tag: IMAGE, network: 'none', interactive: false,
+    });
+    assert.deepEqual(result, { tag: IMAGE, exitCode: 0 });
+    assert.equal(spawnSync('docker', ['image', 'inspect', IMAGE]).status, 0);
+  });
+
+  it('a failing build puts the error on the right Dockerfile line in the Problems panel', async () => {
+    const uri = workspaceFile('failing/Dockerfile');
+    const result = await vscode.commands.executeCommand<BuildResult>('stagecraft.buildImage', { uri: uri.toString(), tag: 'stagecraft-editor/failing:1', network: 'none', interactive: false });
+    assert.notEqual(result.exitCode, 0);
+    const problem = await eventually('the build problem', () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'docker build'), 15_000).catch((error: unknown) => {
+      const all = vscode.languages.getDiagnostics().map(([u, ds]) => `${u.toString()}: ${ds.map((d) => `${d.source ?? ''}@${d.range.start.line} ${d.message}`).join(' | ')}`);
+      throw new Error(`${String(error)}; diagnostics now: ${all.join('\n')}`);
+    });
+    assert.equal(problem.range.start.line, 2);
+    assert.match(problem.message, /returned a non-zero code: 3|exit code: 3/);
+  });
+
+  it('Run Container with Volume Mount writes into the host folder; Inspect Mounts lists the bind mount', async () => {
+    const host = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft editor, shared-'));
+    const run = await vscode.commands.executeCommand<RunResult>('stagecraft.runWithVolume', {
+      image: IMAGE, hostPath: host, containerPath: '/app/shared', readOnly: false, args: ['from-editor.txt', 'hello'], network: 'none', interactive: false,
+    });
+    created.push(run.name);
+    assert.equal(run.exitCode, 0);
+    assert.ok(run.argv.includes(`type=bind,"source=${host}",target=/app/shared`), run.argv.join(' '));
+    assert.equal(fs.readFileSync(path.join(host, 'from-editor.txt'), 'utf8'), 'written by the container: hello\n');
+
+    const inspected = await vscode.commands.executeCommand<ContainerView>('stagecraft.inspectMounts', { container: run.name, interactive: false });
+    assert.deepEqual(inspected.mounts.map((m) => [m.type, m.source, m.destination, m.readWrite]), [['bind', host, '/app/shared', true]]);
+    const api = vscode.extensions.getExtension<{ containerMounts: () => ContainerView[] }>('stagecraft.stagecraft')?.exports;
+    const listed = api?.containerMounts().find((c) => c.name === run.name);
+    assert.deepEqual(listed?.mounts.map((m) => [m.type, m.destination]), [['bind', '/app/shared']]);
+  });
+});

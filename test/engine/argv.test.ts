@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildArgv, csvField, hostPathForEngine, mountSpec, runArgv, volumeSpec } from '../../client/src/engine/argv';
 import { parseContainerInspect, parseContainerList, parseImageInspect, parseMount, parseVolumeList } from '../../client/src/engine/parse';
+import { classify } from '../../client/src/engine/runner';
 
 describe('engine: argv builders', () => {
   it('builds `build` with every option as separate argv elements', () => {
@@ -90,5 +91,16 @@ describe('engine: parsing CLI output', () => {
   it('reads the image config the run dialog offers defaults from', () => {
     const image = parseImageInspect(JSON.stringify([{ Config: { Volumes: { '/app/shared': {} }, WorkingDir: '/app', ExposedPorts: { '8080/tcp': {} }, Entrypoint: ['./bin/avatar'], Cmd: null } }]));
     assert.deepEqual(image, { volumes: ['/app/shared'], workdir: '/app', exposedPorts: ['8080/tcp'], entrypoint: ['./bin/avatar'], cmd: null });
+  });
+});
+
+describe('engine: explaining failures', () => {
+  it('tells a stopped daemon from a socket permission problem from any other failure', () => {
+    const docker = { executable: 'docker' };
+    const result = (stderr: string) => ({ exitCode: 1, stdout: '', stderr });
+    assert.equal(classify(docker, result('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?')).problem, 'daemon-not-running');
+    assert.equal(classify(docker, result('permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.24/info": dial unix /var/run/docker.sock: connect: permission denied')).problem, 'permission-denied');
+    assert.equal(classify(docker, result('Error: No such image: nope')).problem, 'failed');
+    assert.match(classify(docker, result('x\ny\nError: No such image: nope')).message, /exited with code 1: .*No such image/);
   });
 });

@@ -105,10 +105,18 @@ export async function buildImage(deps: CommandDeps, options: BuildImageOptions =
       buildArgs[item.arg.name] = value;
     }
   }
+  // Only Dockerfiles that care about platforms get the question; everyone else builds for the engine's default.
+  let platform = options.platform;
+  const document = await vscode.workspace.openTextDocument(dockerfile);
+  if (platform === undefined && interactive && /--platform|\$\{?(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)/.test(document.getText())) {
+    const typed = await vscode.window.showInputBox({ title: vscode.l10n.t('Target platform'), prompt: vscode.l10n.t('e.g. linux/amd64 or linux/arm64; leave empty for the engine\'s default'), value: '' });
+    if (typed === undefined) return undefined;
+    platform = typed.trim() === '' ? undefined : typed.trim();
+  }
   const definition: BuildTaskDefinition = {
     type: 'stagecraft-build', dockerfile: dockerfile.fsPath, tag, context: path.relative(path.dirname(dockerfile.fsPath), context) || '.',
     ...(target !== undefined ? { target } : {}), ...(buildArgs !== undefined ? { buildArgs } : {}),
-    ...(options.platform !== undefined ? { platform: options.platform } : {}), ...(options.network !== undefined ? { network: options.network } : {}),
+    ...(platform !== undefined ? { platform } : {}), ...(options.network !== undefined ? { network: options.network } : {}),
   };
   const scope = vscode.workspace.getWorkspaceFolder(dockerfile) ?? vscode.TaskScope.Workspace;
   const exitCode = await runTaskToEnd(buildTask(definition, engineConfig(), deps.cliPath, scope), vscode.l10n.t('Building {0}', tag));

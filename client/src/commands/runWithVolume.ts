@@ -62,10 +62,17 @@ export async function runWithVolume(deps: CommandDeps, output: vscode.OutputChan
   }
   containerPath ??= suggestions[0];
   let readOnly = options.readOnly;
+  let selinux = options.selinux;
   if (readOnly === undefined && interactive && hostPath !== undefined) {
-    const picked = await vscode.window.showQuickPick([{ label: vscode.l10n.t('Read-write'), readOnly: false }, { label: vscode.l10n.t('Read-only'), readOnly: true }], { title: vscode.l10n.t('Access to {0}', hostPath) });
+    const picked = await vscode.window.showQuickPick([
+      { label: vscode.l10n.t('Read-write'), readOnly: false, selinux: undefined },
+      { label: vscode.l10n.t('Read-only'), readOnly: true, selinux: undefined },
+      { label: vscode.l10n.t('Read-write, SELinux relabel (:z)'), readOnly: false, selinux: 'z' as const },
+      { label: vscode.l10n.t('Read-only, SELinux relabel (:z)'), readOnly: true, selinux: 'z' as const },
+    ], { title: vscode.l10n.t('Access to {0}', hostPath) });
     if (picked === undefined) return undefined;
     readOnly = picked.readOnly;
+    selinux = picked.selinux;
   }
   let args = options.args;
   if (args === undefined && interactive) {
@@ -80,7 +87,7 @@ export async function runWithVolume(deps: CommandDeps, output: vscode.OutputChan
     ports = (picked ?? []).map((p) => Number.parseInt(p.label, 10)).filter(Number.isFinite);
   }
   const mounts: BindMount[] = hostPath !== undefined && containerPath !== undefined
-    ? [{ source: hostPathForEngine(hostPath), target: containerPath, readOnly: readOnly === true, selinux: options.selinux }]
+    ? [{ source: hostPathForEngine(hostPath), target: containerPath, readOnly: readOnly === true, selinux }]
     : [];
   const portMappings: PortMapping[] = (ports ?? []).map((port) => ({ host: port, container: port }));
   const name = options.name ?? `stagecraft-${image.replace(/[^a-zA-Z0-9_.-]+/g, '-').replace(/^[-.]+/, '')}-${Date.now().toString(36)}`;

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { parseBuildErrors } from '../../../common/src/buildErrors';
+import { toShellLine } from '../../../common/src/shellLine';
 import { buildModel } from '../model';
 
 /**
@@ -9,6 +11,14 @@ import { buildModel } from '../model';
  * the `$stagecraft-build` problem matcher reads. This is what the Build Image task runs, so the Problems panel
  * points at the right Dockerfile line whichever builder (BuildKit or classic) the engine uses.
  */
+/** Which engine the build talks to: DOCKER_HOST, else the current docker context. */
+function endpointOf(executable: string): string {
+  if (process.env['DOCKER_HOST']) return `DOCKER_HOST=${process.env['DOCKER_HOST']}`;
+  if (/podman/.test(executable)) return 'podman';
+  const context = spawnSync(executable, ['context', 'show'], { encoding: 'utf8', timeout: 5000 });
+  return context.status === 0 ? `docker context "${context.stdout.trim()}"` : 'the default docker endpoint';
+}
+
 export function runBuildOutput(args: readonly string[], stdout: (text: string) => void, stderr: (text: string) => void): Promise<number> {
   const separator = args.indexOf('--');
   const options = separator < 0 ? args : args.slice(0, separator);
@@ -20,6 +30,7 @@ export function runBuildOutput(args: readonly string[], stdout: (text: string) =
     stderr('usage: stagecraft build-output --dockerfile FILE -- CLI ARGS...\n');
     return Promise.resolve(2);
   }
+  stdout(`$ ${toShellLine([executable, ...argv])}\n(engine: ${endpointOf(executable)})\n`);
   return new Promise((resolve) => {
     const child = spawn(executable, argv, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
     let output = '';

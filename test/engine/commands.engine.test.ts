@@ -7,7 +7,7 @@ import { buildArgv, inspectContainerArgv, runArgv } from '../../client/src/engin
 import { parseContainerInspect } from '../../client/src/engine/parse';
 import type { EngineConfig } from '../../client/src/engine/runner';
 import { EngineError, runEngine } from '../../client/src/engine/runner';
-import { docker, ensureEngine, requireEngineInCi } from '../helpers/engine';
+import { docker, engineForSuite } from '../helpers/engine';
 import { FIXTURES } from '../helpers/paths';
 import { ensureStandInImages } from '../helpers/standInImages';
 
@@ -21,12 +21,7 @@ const IMAGE = 'stagecraft-test/volume-app:1';
 const containers: string[] = [];
 
 describe('engine layer on a real Docker engine', async () => {
-  const engine = await ensureEngine();
-  if (!engine.ok) {
-    if (requireEngineInCi()) it('needs a Docker engine', () => assert.fail(engine.reason));
-    else it('is skipped: no Docker engine here', { skip: engine.reason }, () => undefined);
-    return;
-  }
+  if (!(await engineForSuite())) return;
   before(async () => {
     await ensureStandInImages([]);
   });

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Prediction } from '../../server/src/explain/effectiveCommand';
 import { explainCommand } from '../../server/src/explain/effectiveCommand';
 import { model } from '../helpers/model';
-import { BUSYBOX_IMAGE, buildImage, docker, ensureBusyboxImage, ensureEngine, inspectJson, requireEngineInCi } from '../helpers/engine';
+import { BUSYBOX_IMAGE, buildImage, docker, ensureBusyboxImage, inspectJson, engineForSuite } from '../helpers/engine';
 
 /**
  * The model's prediction against a real engine: what `docker image inspect` stores as Entrypoint/Cmd, what
@@ -69,15 +69,7 @@ function processOf(args: readonly string[]): readonly string[] | null {
 }
 
 describe('effective command on a real Docker engine', async () => {
-  const engine = await ensureEngine();
-  if (!engine.ok) {
-    if (requireEngineInCi()) {
-      it('needs a Docker engine', () => assert.fail(engine.reason));
-    } else {
-      it('is skipped: no Docker engine here', { skip: engine.reason }, () => undefined);
-    }
-    return;
-  }
+  if (!(await engineForSuite())) return;
   before(() => ensureBusyboxImage());
   after(() => {
     if (created.length > 0) docker(['rm', '-f', ...created]);

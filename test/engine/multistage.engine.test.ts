@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { docker, ensureEngine, inspectJson, requireEngineInCi } from '../helpers/engine';
+import { docker, inspectJson, engineForSuite } from '../helpers/engine';
 import { DIST, FIXTURES, REPO_ROOT } from '../helpers/paths';
 import { ensureStandInImages } from '../helpers/standInImages';
 
@@ -84,12 +84,7 @@ function sizeOf(image: string): number {
 const sizes: { app: string; before: number; after: number }[] = [];
 
 describe('convert to multi-stage on a real Docker engine', async () => {
-  const engine = await ensureEngine();
-  if (!engine.ok) {
-    if (requireEngineInCi()) it('needs a Docker engine', () => assert.fail(engine.reason));
-    else it('is skipped: no Docker engine here', { skip: engine.reason }, () => undefined);
-    return;
-  }
+  if (!(await engineForSuite())) return;
   before(async () => {
     await ensureStandInImages([...new Set(APPS.flatMap((a) => a.recipes))]);
   });

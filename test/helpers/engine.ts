@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -93,4 +95,16 @@ export function inspectJson<T>(args: readonly string[]): T {
 
 export function requireEngineInCi(): boolean {
   return process.env['STAGECRAFT_REQUIRE_ENGINE'] === '1';
+}
+
+/**
+ * For a describe() that needs the engine: true when it is there; otherwise registers one test that is skipped
+ * with the reason — or fails, where CI requires the engine — and returns false.
+ */
+export async function engineForSuite(): Promise<boolean> {
+  const engine = await ensureEngine();
+  if (engine.ok) return true;
+  if (requireEngineInCi()) it('needs a Docker engine', () => assert.fail(engine.reason));
+  else it('is skipped: no Docker engine here', { skip: engine.reason }, () => undefined);
+  return false;
 }

@@ -94,12 +94,16 @@ export interface ContainerSummary {
   readonly createdAt: string;
 }
 
-/** `ps --format '{{json .}}'`: one JSON object per line (Docker) or one array (Podman). */
-export function parseContainerList(stdout: string): ContainerSummary[] {
+/** `--format '{{json .}}'` listings: one JSON object per line (Docker) or one array (Podman). */
+function jsonRecords(stdout: string): Json[] {
   const trimmed = stdout.trim();
   if (trimmed === '') return [];
   const items: unknown[] = trimmed.startsWith('[') ? JSON.parse(trimmed) as unknown[] : trimmed.split('\n').map((line) => JSON.parse(line) as unknown);
-  return items.filter(isObject).map((item) => ({
+  return items.filter(isObject);
+}
+
+export function parseContainerList(stdout: string): ContainerSummary[] {
+  return jsonRecords(stdout).map((item) => ({
     id: str(item['ID']) ?? str(item['Id']) ?? '',
     names: Array.isArray(item['Names']) ? item['Names'].filter((n): n is string => typeof n === 'string').join(',') : str(item['Names']) ?? '',
     image: str(item['Image']) ?? '',
@@ -116,10 +120,7 @@ export interface VolumeSummary {
 }
 
 export function parseVolumeList(stdout: string): VolumeSummary[] {
-  const trimmed = stdout.trim();
-  if (trimmed === '') return [];
-  const items: unknown[] = trimmed.startsWith('[') ? JSON.parse(trimmed) as unknown[] : trimmed.split('\n').map((line) => JSON.parse(line) as unknown);
-  return items.filter(isObject).map((item) => {
+  return jsonRecords(stdout).map((item) => {
     const name = str(item['Name']) ?? '';
     return { name, driver: str(item['Driver']) ?? '', anonymous: /^[0-9a-f]{64}$/.test(name) };
   }).filter((v) => v.name !== '');

@@ -50,8 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Stagec
     // From the Explorer or editor menus the argument is a Uri; from code lenses and tests, an options object.
     vscode.commands.registerCommand('stagecraft.buildImage', (arg?: vscode.Uri | BuildImageOptions) =>
       buildImage(deps, arg instanceof vscode.Uri ? { uri: arg.toString() } : arg ?? {})),
-    vscode.commands.registerCommand('stagecraft.runWithVolume', (arg?: vscode.Uri | RunWithVolumeOptions & { uri?: string }) =>
-      runWithVolume(deps, containers, arg instanceof vscode.Uri ? {} : arg ?? {})),
+    vscode.commands.registerCommand('stagecraft.runWithVolume', (arg?: vscode.Uri | RunWithVolumeOptions) =>
+      runWithVolume(deps, containers, arg instanceof vscode.Uri ? { uri: arg.toString() } : arg ?? {})),
     vscode.commands.registerCommand('stagecraft.inspectMounts', (options?: InspectMountsOptions) => inspectMounts(deps.state, mounts, options ?? {})),
     vscode.commands.registerCommand('stagecraft.mounts.openRawJson', (node?: MountsNode) => openRawJson(node, mounts)),
     vscode.commands.registerCommand('stagecraft.mounts.revealSource', (node?: MountsNode) => revealSource(node)),

@@ -9,6 +9,8 @@ import { toShellLine } from '../../../common/src/shellLine';
 import type { CommandDeps } from './buildImage';
 
 export interface RunWithVolumeOptions {
+  /** The Dockerfile whose last built image is the default. */
+  readonly uri?: string;
   readonly image?: string;
   readonly hostPath?: string;
   readonly containerPath?: string;
@@ -34,9 +36,11 @@ export async function runWithVolume(deps: CommandDeps, output: vscode.OutputChan
   if (!requireTrust()) return undefined;
   const interactive = options.interactive !== false;
   const engine = engineConfig();
+  const builtHere = options.uri !== undefined ? deps.state.tagFor(vscode.Uri.parse(options.uri)) : undefined;
+  const suggested = builtHere ?? deps.state.lastImage;
   const image = options.image ?? (interactive
-    ? await vscode.window.showInputBox({ title: vscode.l10n.t('Run Container with Volume Mount'), prompt: vscode.l10n.t('Image'), value: deps.state.lastImage ?? '' })
-    : deps.state.lastImage);
+    ? await vscode.window.showInputBox({ title: vscode.l10n.t('Run Container with Volume Mount'), prompt: vscode.l10n.t('Image'), value: suggested ?? '' })
+    : suggested);
   if (!image) return undefined;
   let config: ImageConfigView | undefined;
   try {

@@ -2,15 +2,21 @@ import type { CodeLens } from 'vscode-languageserver';
 import { BUILD_IMAGE_COMMAND, RUN_WITH_VOLUME_COMMAND } from '../../../common/src/protocol';
 import type { DockerfileModel } from '../model';
 
-/** "Build this stage" and "Run" above each FROM; they call the client's commands with the stage preselected. */
+/**
+ * "Build stage X" above each FROM (the last: "Build image"), and "Run with volume…" above the final one, whose
+ * image is what a build produces; they call the client's commands with the stage preselected.
+ */
 export function codeLenses(model: DockerfileModel): CodeLens[] {
   const last = model.stages.length - 1;
-  return model.stages.flatMap((stage) => {
+  return model.stages.flatMap((stage): CodeLens[] => {
     const range = stage.from.keywordRange;
-    const target = stage.nameToken?.value ?? (stage.index === last ? undefined : String(stage.index));
+    if (stage.index !== last) {
+      const target = stage.nameToken?.value ?? String(stage.index);
+      return [{ range, command: { title: `Build stage ${target}`, command: BUILD_IMAGE_COMMAND, arguments: [{ uri: model.uri, target }] } }];
+    }
     return [
-      { range, command: { title: stage.index === last ? 'Build image' : `Build stage ${stage.nameToken?.value ?? stage.index}`, command: BUILD_IMAGE_COMMAND, arguments: [{ uri: model.uri, ...(target !== undefined && stage.index !== last ? { target } : {}) }] } },
-      { range, command: { title: 'Run with volume…', command: RUN_WITH_VOLUME_COMMAND, arguments: [{ uri: model.uri, ...(stage.index !== last && target !== undefined ? { target } : {}) }] } },
+      { range, command: { title: 'Build image', command: BUILD_IMAGE_COMMAND, arguments: [{ uri: model.uri }] } },
+      { range, command: { title: 'Run with volume…', command: RUN_WITH_VOLUME_COMMAND, arguments: [{ uri: model.uri }] } },
     ];
   });
 }

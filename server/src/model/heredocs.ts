@@ -34,10 +34,30 @@ export function findDetachedHeredocs(instructionRange: Range, lines: LineIndex):
   return found;
 }
 
+/** Lines consisting of just a word (tabs allowed before it), by word: built once per document, on demand. */
+const terminatorIndex = new WeakMap<LineIndex, Map<string, number[]>>();
+
+function candidateLines(lines: LineIndex): Map<string, number[]> {
+  let index = terminatorIndex.get(lines);
+  if (index === undefined) {
+    index = new Map();
+    for (let line = 0; line < lines.lineCount; line++) {
+      const word = /^\t*([A-Za-z_][A-Za-z0-9_.-]*)$/.exec(lines.lineText(line))?.[1];
+      if (word === undefined) continue;
+      const list = index.get(word);
+      if (list === undefined) index.set(word, [line]);
+      else list.push(line);
+    }
+    terminatorIndex.set(lines, index);
+  }
+  return index;
+}
+
+/** The first line at or after `from` that ends the heredoc; an index keeps many unterminated ones linear. */
 function findTerminator(lines: LineIndex, from: number, delimiter: string, stripsTabs: boolean): number | undefined {
-  for (let line = from; line < lines.lineCount; line++) {
-    const text = stripsTabs ? lines.lineText(line).replace(/^\t+/, '') : lines.lineText(line);
-    if (text === delimiter) return line;
+  for (const line of candidateLines(lines).get(delimiter) ?? []) {
+    if (line < from) continue;
+    if (stripsTabs || !lines.lineText(line).startsWith('\t')) return line;
   }
   return undefined;
 }

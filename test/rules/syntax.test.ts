@@ -42,7 +42,7 @@ const cases: readonly Case[] = [
   { name: 'FROM with too many words', text: lines('FROM a AS b c'), expect: ['InvalidFromArguments@1'] },
   // InvalidKeyValue
   { name: 'ENV key without value', text: lines('FROM a', 'ENV FOO'), expect: ['InvalidKeyValue@2'] },
-  { name: 'ENV legacy and modern forms', text: lines('FROM a', 'ENV FOO bar baz', 'ENV A=1 B="two words"'), expect: [] },
+  { name: 'ENV legacy and modern forms', text: lines('FROM a', 'ENV FOO bar baz', 'ENV A=1 B="two words"'), expect: ['LegacyKeyValueFormat@2'] },
   { name: 'LABEL key without value', text: lines('FROM a', 'LABEL version'), expect: ['InvalidKeyValue@2'] },
   // ShellRequiresJson
   { name: 'SHELL in shell form', text: lines('FROM a', 'SHELL /bin/bash -c'), expect: ['ShellRequiresJson@2'] },
@@ -60,7 +60,7 @@ const cases: readonly Case[] = [
   { name: 'labs flag without labs syntax', text: lines('FROM a', 'RUN --device=name make'), expect: ['UnknownFlag@2'] },
   { name: 'labs flag with labs syntax', text: lines('# syntax=docker/dockerfile:1-labs', 'FROM a', 'RUN --device=name make'), expect: [] },
   { name: 'flag inside an ONBUILD trigger', text: lines('FROM a', 'ONBUILD COPY --form=b x y'), expect: ['UnknownFlag@2'] },
-  { name: 'duplicate --platform', text: lines('FROM --platform=linux/amd64 --platform=linux/arm64 a'), expect: ['DuplicateFlag@1'] },
+  { name: 'duplicate --platform', text: lines('FROM --platform=$BUILDPLATFORM --platform=$TARGETPLATFORM a'), expect: ['DuplicateFlag@1'] },
   { name: 'repeatable --mount', text: lines('FROM a', 'RUN --mount=type=cache,target=/a --mount=type=secret,id=b make'), expect: [] },
   // InvalidFlagValue
   { name: 'bad network mode', text: lines('FROM a', 'RUN --network=bridge make'), expect: ['InvalidFlagValue@2'] },
@@ -78,7 +78,7 @@ const cases: readonly Case[] = [
   // InvalidStageName / DuplicateStageName
   { name: 'stage name starting with a digit', text: lines('FROM a AS 1st'), expect: ['InvalidStageName@1'] },
   { name: 'stage name with symbols', text: lines('FROM a AS my/stage'), expect: ['InvalidStageName@1'] },
-  { name: 'duplicate stage names', text: lines('FROM a AS build', 'FROM b AS BUILD'), expect: ['DuplicateStageName@2'] },
+  { name: 'duplicate stage names', text: lines('FROM a AS build', 'FROM b AS BUILD'), expect: ['DuplicateStageName@2', 'StageNameCasing@2'] },
   // UnknownStageReference / ImageLooksLikeStage
   { name: 'COPY --from index out of range', text: lines('FROM a', 'COPY --from=3 /x /y'), expect: ['UnknownStageReference@2'] },
   { name: 'COPY --from own stage', text: lines('FROM a AS one', 'COPY --from=one /x /y'), expect: ['UnknownStageReference@2'] },
@@ -89,7 +89,7 @@ const cases: readonly Case[] = [
   { name: 'RUN --mount from= unknown index', text: lines('FROM a', 'RUN --mount=from=4,target=/x make'), expect: ['UnknownStageReference@2'] },
   // InvalidExposePort
   { name: 'port out of range and bad protocol', text: lines('FROM a', 'EXPOSE 70000 80/tpc'), expect: ['InvalidExposePort@2', 'InvalidExposePort@2'] },
-  { name: 'ports, ranges, protocols and variables', text: lines('FROM a', 'ARG PORT=8080', 'EXPOSE 80 443/tcp 53/UDP 8000-8010/udp $PORT 0'), expect: [] },
+  { name: 'ports, ranges, protocols and variables', text: lines('FROM a', 'ARG PORT=8080', 'EXPOSE 80 443/tcp 53/udp 8000-8010/udp $PORT 0'), expect: [] },
   { name: 'variable expanding to a bad port', text: lines('FROM a', 'ARG PORT=99999', 'EXPOSE $PORT'), expect: ['InvalidExposePort@3'] },
   // InvalidJsonForm / EmptyCommand
   { name: 'single-quoted exec form', text: lines('FROM a', "CMD ['./app', '--port', '80']"), expect: ['InvalidJsonForm@2'] },
@@ -103,6 +103,24 @@ const cases: readonly Case[] = [
   { name: 'two CMDs in a stage', text: lines('FROM a', 'CMD ["a"]', 'CMD ["b"]'), expect: ['MultipleInstructionsDisallowed@2'] },
   { name: 'one CMD per stage', text: lines('FROM a', 'CMD ["a"]', 'FROM b', 'CMD ["b"]'), expect: [] },
   { name: 'variable in exec form', text: lines('FROM a', 'CMD ["echo", "$HOME"]'), expect: ['ExecFormVariable@2'] },
+  // BuildKit build checks
+  { name: 'StageNameCasing', text: lines('FROM a AS Builder', 'FROM b AS runner'), expect: ['StageNameCasing@1'] },
+  { name: 'FromAsCasing', text: lines('FROM a as build', 'FROM b AS other', 'from c AS mixed', 'from d as ok', 'FROM e AS ok2'), expect: ['FromAsCasing@1', 'ConsistentInstructionCasing@3', 'FromAsCasing@3', 'ConsistentInstructionCasing@4'] },
+  { name: 'ConsistentInstructionCasing', text: lines('FROM a', 'RUN x', 'copy a b', 'Run y'), expect: ['ConsistentInstructionCasing@3', 'ConsistentInstructionCasing@4'] },
+  { name: 'ConsistentInstructionCasing, all lowercase', text: lines('from a', 'run x'), expect: [] },
+  { name: 'ReservedStageName', text: lines('FROM a AS scratch', 'FROM b AS context', 'FROM c AS fine'), expect: ['ReservedStageName@1', 'ReservedStageName@2'] },
+  { name: 'UndefinedArgInFrom', text: lines('ARG VERSION=1', 'FROM alpine:${VERSON}', 'FROM alpine:$VERSION', 'FROM --platform=$BUILDPLATFORM alpine'), expect: ['InvalidDefaultArgInFrom@2', 'UndefinedArgInFrom@2'] },
+  { name: 'InvalidDefaultArgInFrom', text: lines('ARG TAG', 'ARG BASE=alpine', 'FROM alpine:${TAG}', 'FROM ${BASE}:3.20', 'FROM alpine:${TAG:-3.20}'), expect: ['InvalidDefaultArgInFrom@3'] },
+  { name: 'RedundantTargetPlatform', text: lines('FROM --platform=$TARGETPLATFORM a', 'FROM --platform=$BUILDPLATFORM b'), expect: ['RedundantTargetPlatform@1'] },
+  { name: 'FromPlatformFlagConstDisallowed', text: lines('FROM --platform=linux/amd64 a', 'FROM --platform=linux/arm64 b AS build-arm64'), expect: ['FromPlatformFlagConstDisallowed@1'] },
+  { name: 'MaintainerDeprecated', text: lines('FROM a', 'MAINTAINER me <me@example.com>'), expect: ['MaintainerDeprecated@2'] },
+  { name: 'WorkdirRelativePath', text: lines('FROM a', 'WORKDIR app', 'FROM b', 'WORKDIR "/srv"', 'WORKDIR data', 'WORKDIR $HOME'), expect: ['WorkdirRelativePath@2'] },
+  { name: 'LegacyKeyValueFormat', text: lines('FROM a', 'ENV PATH /usr/bin', 'LABEL version 1.0', 'ENV A=1 B=2'), expect: ['LegacyKeyValueFormat@2', 'LegacyKeyValueFormat@3'] },
+  { name: 'SecretsUsedInArgOrEnv', text: lines('FROM a', 'ARG GITHUB_TOKEN', 'ENV DB_PASSWORD=x', 'ENV PUBLIC_KEY=x GPG_KEY=x PASSWORD_FILE=/run/p KEYBOARD=us'), expect: ['SecretsUsedInArgOrEnv@2', 'SecretsUsedInArgOrEnv@3'] },
+  { name: 'ExposeProtoCasing', text: lines('FROM a', 'EXPOSE 80/TCP 53/udp'), expect: ['ExposeProtoCasing@2'] },
+  { name: 'ExposeInvalidFormat', text: lines('FROM a', 'EXPOSE 0.0.0.0:8080:80 443'), expect: ['ExposeInvalidFormat@2'] },
+  { name: 'NoEmptyContinuation', text: lines('FROM a', 'RUN apt-get update \\', '', '    && apt-get install -y git'), expect: ['NoEmptyContinuation@3'] },
+  { name: 'empty lines in a heredoc are not continuations', text: lines('FROM a', 'RUN <<EOF', 'echo a', '', 'echo b', 'EOF'), expect: [] },
 ];
 
 describe('rules, table-driven', () => {

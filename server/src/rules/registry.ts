@@ -1,4 +1,11 @@
 import type { Rule } from './rule';
+import { consistentInstructionCasing, fromAsCasing, stageNameCasing } from './buildkit/casing';
+import { noEmptyContinuation } from './buildkit/continuation';
+import { exposeInvalidFormat, exposeProtoCasing } from './buildkit/expose';
+import { legacyKeyValueFormat, maintainerDeprecated, secretsUsedInArgOrEnv, workdirRelativePath } from './buildkit/instructions';
+import {
+  fromPlatformFlagConstDisallowed, invalidDefaultArgInFrom, redundantTargetPlatform, reservedStageName, undefinedArgInFrom,
+} from './buildkit/stages';
 import { execFormVariable, multipleInstructionsDisallowed, shellFormEntrypoint } from './runtime/commands';
 import { duplicateDirective, invalidCheckDirective, invalidEscapeDirective } from './syntax/directives';
 import { invalidExposePort } from './syntax/expose';
@@ -24,6 +31,10 @@ export const ALL_RULES: readonly Rule[] = [
   invalidJsonForm, emptyCommand, duplicateStageName, imageLooksLikeStage,
   // What the container will do at run time.
   shellFormEntrypoint, multipleInstructionsDisallowed, execFormVariable,
+  // BuildKit's build checks, under their BuildKit names.
+  stageNameCasing, fromAsCasing, consistentInstructionCasing, reservedStageName, undefinedArgInFrom, invalidDefaultArgInFrom,
+  redundantTargetPlatform, fromPlatformFlagConstDisallowed, maintainerDeprecated, workdirRelativePath, legacyKeyValueFormat,
+  secretsUsedInArgOrEnv, exposeProtoCasing, exposeInvalidFormat, noEmptyContinuation,
 ];
 
 const byId: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]));

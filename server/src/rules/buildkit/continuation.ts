@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+
+export const noEmptyContinuation: Rule = {
+  id: 'NoEmptyContinuation',
+  defaultSeverity: 'warning',
+  summary: 'Empty lines inside a continued instruction are deprecated.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      const { start, end } = instruction.range;
+      if (start.line === end.line) continue;
+      const bodies = instruction.heredocs.flatMap((h) => [h.contentRange, h.terminatorRange]).filter((r) => r !== null);
+      for (let line = start.line + 1; line < end.line; line++) {
+        if (model.lines.lineText(line).trim() !== '') continue;
+        if (bodies.some((r) => r !== null && line >= r.start.line && line <= r.end.line)) continue;
+        yield {
+          range: { start: { line, character: 0 }, end: { line, character: 0 } },
+          message: 'Empty continuation line: an empty line inside an instruction continued with the escape character is deprecated and will become an error.',
+          fixes: [{ title: 'Remove the empty line', edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }] }],
+        };
+      }
+    }
+  },
+};

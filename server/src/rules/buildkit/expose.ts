@@ -1,0 +1,41 @@
+import type { Rule } from '../rule';
+
+export const exposeProtoCasing: Rule = {
+  id: 'ExposeProtoCasing',
+  defaultSeverity: 'warning',
+  summary: 'EXPOSE protocols should be lowercase.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'EXPOSE') continue;
+      for (const arg of instruction.args) {
+        const protocol = arg.value.split('/')[1];
+        if (protocol === undefined || protocol === protocol.toLowerCase()) continue;
+        yield {
+          range: arg.range,
+          message: `Defined protocol '${protocol}' in EXPOSE instruction should be lowercase.`,
+          fixes: [{ title: 'Use a lowercase protocol', edits: [{ range: arg.range, newText: arg.value.replace(/\/[^/]*$/, `/${protocol.toLowerCase()}`) }] }],
+        };
+      }
+    }
+  },
+};
+
+export const exposeInvalidFormat: Rule = {
+  id: 'ExposeInvalidFormat',
+  defaultSeverity: 'warning',
+  summary: 'EXPOSE takes container ports only; IP addresses and host ports belong to `docker run -p`.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'EXPOSE') continue;
+      for (const arg of instruction.args) {
+        if (!arg.value.includes(':') || arg.value.includes('$')) continue;
+        const port = arg.value.split(':').pop() ?? '';
+        yield {
+          range: arg.range,
+          message: `EXPOSE instruction should not define an IP address or host port (\`${arg.value}\`): publish with \`docker run -p ${arg.value}\` and expose \`${port}\`.`,
+          fixes: [{ title: `Expose ${port}`, edits: [{ range: arg.range, newText: port }] }],
+        };
+      }
+    }
+  },
+};

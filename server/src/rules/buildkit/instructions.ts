@@ -1,0 +1,96 @@
+import type { KeyValue } from '../../model';
+import type { Rule } from '../rule';
+
+export const maintainerDeprecated: Rule = {
+  id: 'MaintainerDeprecated',
+  defaultSeverity: 'warning',
+  summary: 'MAINTAINER is deprecated; use a label.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'MAINTAINER') continue;
+      const author = instruction.argumentsText.trim();
+      yield {
+        range: instruction.range,
+        message: 'The MAINTAINER instruction is deprecated; use a label to define an image author instead.',
+        deprecated: true,
+        ...(instruction.range.start.line === instruction.range.end.line && author !== ''
+          ? { fixes: [{ title: 'Replace with LABEL org.opencontainers.image.authors', edits: [{ range: instruction.range, newText: `LABEL org.opencontainers.image.authors=${JSON.stringify(author)}` }] }] }
+          : {}),
+      };
+    }
+  },
+};
+
+export const workdirRelativePath: Rule = {
+  id: 'WorkdirRelativePath',
+  defaultSeverity: 'warning',
+  summary: 'A relative WORKDIR before any absolute one depends on the base image.',
+  *check(model) {
+    for (const stage of model.stages) {
+      let absoluteSeen = stage.parentStageIndex !== undefined && stage.runtime.workdir.known;
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword !== 'WORKDIR') continue;
+        const target = instruction.args.map((a) => a.value).join(' ').replace(/^(["'])(.*)\1$/, '$2');
+        if (target === '') continue; // MissingArguments reports it
+        if (target.startsWith('/') || target.startsWith('$') || /^[A-Za-z]:[\\/]/.test(target) || stage.runtime.isWindows) {
+          absoluteSeen = true;
+          continue;
+        }
+        if (absoluteSeen) continue;
+        yield {
+          range: instruction.argumentsRange ?? instruction.range,
+          message: `Relative workdir "${target}" can have unexpected results if the base image changes: use an absolute path.`,
+        };
+      }
+    }
+  },
+};
+
+function pairText(property: KeyValue): string {
+  const value = property.value ?? '';
+  return /[\s"'\\$]/.test(value) && !/^".*"$/.test(value) ? `${property.name}=${JSON.stringify(value)}` : `${property.name}=${value}`;
+}
+
+export const legacyKeyValueFormat: Rule = {
+  id: 'LegacyKeyValueFormat',
+  defaultSeverity: 'warning',
+  summary: '`ENV key value` / `LABEL key value` is the legacy form; write `key=value`.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') continue;
+      const legacy = instruction.properties.find((p) => p.legacySpaceForm);
+      if (legacy === undefined) continue;
+      const singleLine = legacy.range.start.line === legacy.range.end.line;
+      yield {
+        range: legacy.range,
+        message: `"${instruction.keyword} key=value" should be used instead of legacy "${instruction.keyword} key value" format.`,
+        ...(singleLine && legacy.value !== undefined && !legacy.value.includes('$')
+          ? { fixes: [{ title: `Use ${legacy.name}=…`, edits: [{ range: legacy.range, newText: pairText(legacy) }] }] }
+          : {}),
+      };
+    }
+  },
+};
+
+const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
+// BuildKit's allow-list (public, file, version) plus two words that name references to secrets rather than
+// secrets: GPG_KEY holds a public key fingerprint in many official images, *_PASSWORD_PATH a file path.
+const NOT_SECRET = /(?:_|^)(?:public|file|version|gpg|path)(?:_|$)/i;
+
+export const secretsUsedInArgOrEnv: Rule = {
+  id: 'SecretsUsedInArgOrEnv',
+  defaultSeverity: 'warning',
+  summary: 'ARG and ENV values are stored in the image: do not put secrets there.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
+      for (const property of instruction.properties) {
+        if (!SECRET.test(property.name) || NOT_SECRET.test(property.name)) continue;
+        yield {
+          range: property.nameRange,
+          message: `Do not use ${instruction.keyword} or ENV instructions for sensitive data (${instruction.keyword} "${property.name}"): use \`RUN --mount=type=secret\` instead.`,
+        };
+      }
+    }
+  },
+};

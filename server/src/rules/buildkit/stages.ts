@@ -1,0 +1,96 @@
+import { expandVariables } from '../../model';
+import { lookupResultOf } from '../../model/variables';
+import { parseImageReference } from '../../model/imageRef';
+import type { Rule } from '../rule';
+
+const RESERVED = ['scratch', 'context'];
+
+export const reservedStageName: Rule = {
+  id: 'ReservedStageName',
+  defaultSeverity: 'warning',
+  summary: "'scratch' and 'context' are reserved and should not be stage names.",
+  *check(model) {
+    for (const stage of model.stages) {
+      if (stage.name === undefined || stage.nameToken === undefined || !RESERVED.includes(stage.name)) continue;
+      yield { range: stage.nameToken.range, message: `'${stage.nameToken.value}' is reserved and should not be used as a stage name.` };
+    }
+  },
+};
+
+export const undefinedArgInFrom: Rule = {
+  id: 'UndefinedArgInFrom',
+  defaultSeverity: 'warning',
+  summary: 'FROM uses a variable that no ARG before the first FROM declares.',
+  *check(model) {
+    const declared = new Set(model.globalVariables.map((v) => v.name));
+    for (const stage of model.stages) {
+      for (const reference of stage.from.variables) {
+        if (declared.has(reference.name)) continue;
+        const similar = [...declared].find((name) => name.toLowerCase() === reference.name.toLowerCase());
+        yield {
+          range: reference.range,
+          message: `FROM argument '${reference.name}' is not declared${similar ? ` (did you mean ${similar}?)` : ''}: add \`ARG ${reference.name}=<default>\` before the first FROM.`,
+        };
+      }
+    }
+  },
+};
+
+export const invalidDefaultArgInFrom: Rule = {
+  id: 'InvalidDefaultArgInFrom',
+  defaultSeverity: 'warning',
+  summary: 'With the default ARG values, the FROM image name is invalid.',
+  *check(model) {
+    const defaults = (name: string) => {
+      const definition = model.globalVariables.find((v) => v.name === name);
+      if (definition?.kind === 'predefined') return { kind: 'value' as const, value: 'linux/amd64' };
+      return definition === undefined ? lookupResultOf(undefined) : { kind: 'value' as const, value: definition.value ?? '' };
+    };
+    for (const stage of model.stages) {
+      if (stage.baseRange === undefined || !stage.baseText.includes('$') || stage.parentStageIndex !== undefined) continue;
+      const text = expandVariables(stage.baseText, defaults, model.escapeChar).text;
+      const ref = parseImageReference(text);
+      const validRepo = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(ref.repository);
+      const validTag = ref.tag === undefined || /^[\w][\w.-]{0,127}$/.test(ref.tag);
+      if (text !== '' && validRepo && validTag) continue;
+      yield {
+        range: stage.baseRange,
+        message: `Default value for the ARGs in \`${stage.baseText}\` results in an empty or invalid base image name (\`${text}\`): give the ARG a default.`,
+      };
+    }
+  },
+};
+
+export const redundantTargetPlatform: Rule = {
+  id: 'RedundantTargetPlatform',
+  defaultSeverity: 'warning',
+  summary: '`--platform=$TARGETPLATFORM` is the default and can be removed.',
+  *check(model) {
+    for (const stage of model.stages) {
+      const flag = stage.platform;
+      if (flag?.value === '$TARGETPLATFORM' || flag?.value === '${TARGETPLATFORM}') {
+        yield {
+          range: flag.range,
+          message: 'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior.',
+          unnecessary: true,
+        };
+      }
+    }
+  },
+};
+
+export const fromPlatformFlagConstDisallowed: Rule = {
+  id: 'FromPlatformFlagConstDisallowed',
+  defaultSeverity: 'warning',
+  summary: 'FROM --platform should not be a constant; it defeats multi-platform builds.',
+  *check(model) {
+    for (const stage of model.stages) {
+      const flag = stage.platform;
+      if (flag === undefined || flag.value === null || flag.value.includes('$')) continue;
+      // A stage named after its platform (build-arm64) is a deliberate per-platform stage.
+      const arch = flag.value.split('/')[1];
+      if (arch !== undefined && stage.name?.includes(arch.toLowerCase())) continue;
+      yield { range: flag.range, message: `FROM --platform flag should not use a constant value ("${flag.value}"); use $BUILDPLATFORM or $TARGETPLATFORM.` };
+    }
+  },
+};

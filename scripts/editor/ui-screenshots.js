@@ -51,7 +51,10 @@ async function main() {
       await input.waitFor({ timeout: 15_000 });
       await input.fill(name);
       const base = name.split('/').pop();
-      const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${base.replace(/[.]/g, '\\.')}$`) }) });
+      const folder = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : undefined;
+      let row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${base.replace(/[.]/g, '\\.')}$`) }) });
+      // Several files share a name (Dockerfile): the folder shown beside the name tells them apart.
+      row = folder === undefined ? row : row.filter({ has: page.locator('.label-description', { hasText: folder }) });
       await row.first().waitFor({ timeout: 15_000 });
       await row.first().click();
       await page.locator('.tab.active', { hasText: base }).first().waitFor({ timeout: 15_000 });

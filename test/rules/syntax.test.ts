@@ -120,6 +120,10 @@ const cases: readonly Case[] = [
   { name: 'ExposeProtoCasing', text: lines('FROM a', 'EXPOSE 80/TCP 53/udp'), expect: ['ExposeProtoCasing@2'] },
   { name: 'ExposeInvalidFormat', text: lines('FROM a', 'EXPOSE 0.0.0.0:8080:80 443'), expect: ['ExposeInvalidFormat@2'] },
   { name: 'NoEmptyContinuation', text: lines('FROM a', 'RUN apt-get update \\', '', '    && apt-get install -y git'), expect: ['NoEmptyContinuation@3'] },
+  // What the file says about its checks
+  { name: '# check=skip= silences the named BuildKit checks', text: lines('# check=skip=StageNameCasing,LegacyKeyValueFormat', 'FROM a AS Build', 'ENV A 1', 'EXPOSE 80/TCP'), expect: ['ExposeProtoCasing@4'] },
+  { name: '# check=skip=all silences BuildKit checks, not parse errors', text: lines('# check=skip=all', 'FROM a AS Build', 'RUNN x'), expect: ['UnknownInstruction@3'] },
+  { name: '# stagecraft ignore= and # hadolint ignore= silence the next instruction', text: lines('FROM a', '# stagecraft ignore=LegacyKeyValueFormat', '# why: compatibility', 'ENV A 1', '# hadolint ignore=ExposeProtoCasing', 'EXPOSE 80/TCP', 'ENV B 2'), expect: ['LegacyKeyValueFormat@7'] },
   { name: 'empty lines in a heredoc are not continuations', text: lines('FROM a', 'RUN <<EOF', 'echo a', '', 'echo b', 'EOF'), expect: [] },
 ];
 
@@ -144,6 +148,11 @@ describe('rules, table-driven', () => {
       ['InvalidExposePort', 4, 8, 13],
       ['InvalidJsonForm', 5, 5, 14],
     ]);
+  });
+
+  it('# check=error=true makes BuildKit checks errors, and only them', () => {
+    const found = problems(lines('# check=error=true', 'FROM a AS Build', "CMD ['x']"));
+    assert.deepEqual(found.map((p) => [p.ruleId, p.severity]), [['StageNameCasing', 'error'], ['InvalidJsonForm', 'warning']]);
   });
 
   it('the seed Dockerfiles have no errors', () => {

@@ -3,6 +3,7 @@ import type { DockerfileModel } from '../model';
 import { comparePositions } from '../model';
 import type { Problem, Rule } from './rule';
 import { ALL_RULES } from './registry';
+import { readSuppressions } from './suppressions';
 
 export interface RuleOptions {
   /** Per-rule severity overrides; `off` disables a rule. */
@@ -15,11 +16,21 @@ export interface RuleOptions {
  */
 export function runRules(model: DockerfileModel, options: RuleOptions = {}, rules: readonly Rule[] = ALL_RULES): Problem[] {
   const problems: Problem[] = [];
+  const suppressions = readSuppressions(model);
   for (const rule of rules) {
-    const severity = options.severities?.[rule.id] ?? rule.defaultSeverity;
+    let severity = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
+    if (rule.buildkit) {
+      const skipped = suppressions.skippedBuildkit;
+      if (skipped === 'all' || skipped.has(rule.id)) continue;
+      if (suppressions.buildkitAsErrors) severity = 'error';
+    }
     try {
-      for (const finding of rule.check(model)) problems.push({ ...finding, ruleId: rule.id, severity });
+      for (const finding of rule.check(model)) {
+        const instruction = model.instructionAt(finding.range.start.line);
+        if (instruction !== undefined && suppressions.ignoredAt.get(instruction.range.start.line)?.has(rule.id)) continue;
+        problems.push({ ...finding, ruleId: rule.id, severity });
+      }
     } catch (error) {
       problems.push({
         ruleId: 'InternalError',

@@ -29,6 +29,8 @@ export interface Rule {
   readonly defaultSeverity: RuleSeverity;
   /** One line, shown in listings and docs. */
   readonly summary: string;
+  /** One of BuildKit's build checks: `# check=skip=...` and `# check=error=true` apply to it. */
+  readonly buildkit?: boolean;
   check(model: DockerfileModel): Iterable<Finding>;
 }
 

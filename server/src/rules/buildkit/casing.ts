@@ -7,6 +7,7 @@ const isLower = (text: string): boolean => text === text.toLowerCase();
 export const stageNameCasing: Rule = {
   id: 'StageNameCasing',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'Stage names should be lowercase.',
   *check(model) {
     for (const stage of model.stages) {
@@ -24,6 +25,7 @@ export const stageNameCasing: Rule = {
 export const fromAsCasing: Rule = {
   id: 'FromAsCasing',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: "The 'AS' keyword should match the case of 'FROM'.",
   *check(model) {
     for (const stage of model.stages) {
@@ -45,6 +47,7 @@ export const fromAsCasing: Rule = {
 export const consistentInstructionCasing: Rule = {
   id: 'ConsistentInstructionCasing',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'Instructions should use one casing: the majority of the file (usually uppercase).',
   *check(model) {
     const instructions = [...instructionsWithTriggers(model)];

@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 export const noEmptyContinuation: Rule = {
   id: 'NoEmptyContinuation',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'Empty lines inside a continued instruction are deprecated.',
   *check(model) {
     for (const instruction of model.instructions) {

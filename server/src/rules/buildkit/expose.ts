@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 export const exposeProtoCasing: Rule = {
   id: 'ExposeProtoCasing',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'EXPOSE protocols should be lowercase.',
   *check(model) {
     for (const instruction of model.instructions) {
@@ -23,6 +24,7 @@ export const exposeProtoCasing: Rule = {
 export const exposeInvalidFormat: Rule = {
   id: 'ExposeInvalidFormat',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'EXPOSE takes container ports only; IP addresses and host ports belong to `docker run -p`.',
   *check(model) {
     for (const instruction of model.instructions) {

@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 export const maintainerDeprecated: Rule = {
   id: 'MaintainerDeprecated',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'MAINTAINER is deprecated; use a label.',
   *check(model) {
     for (const instruction of model.instructions) {
@@ -24,6 +25,7 @@ export const maintainerDeprecated: Rule = {
 export const workdirRelativePath: Rule = {
   id: 'WorkdirRelativePath',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'A relative WORKDIR before any absolute one depends on the base image.',
   *check(model) {
     for (const stage of model.stages) {
@@ -54,6 +56,7 @@ function pairText(property: KeyValue): string {
 export const legacyKeyValueFormat: Rule = {
   id: 'LegacyKeyValueFormat',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: '`ENV key value` / `LABEL key value` is the legacy form; write `key=value`.',
   *check(model) {
     for (const instruction of model.instructions) {
@@ -80,6 +83,7 @@ const NOT_SECRET = /(?:_|^)(?:public|file|version|gpg|path)(?:_|$)/i;
 export const secretsUsedInArgOrEnv: Rule = {
   id: 'SecretsUsedInArgOrEnv',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'ARG and ENV values are stored in the image: do not put secrets there.',
   *check(model) {
     for (const instruction of model.instructions) {

@@ -1,5 +1,6 @@
 import { expandVariables } from '../../model';
-import { lookupResultOf } from '../../model/variables';
+import type { LookupResult } from '../../model/expand';
+import { lastDefinitionBefore, lookupResultOf } from '../../model/variables';
 import { parseImageReference } from '../../model/imageRef';
 import type { Rule } from '../rule';
 
@@ -8,6 +9,7 @@ const RESERVED = ['scratch', 'context'];
 export const reservedStageName: Rule = {
   id: 'ReservedStageName',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: "'scratch' and 'context' are reserved and should not be stage names.",
   *check(model) {
     for (const stage of model.stages) {
@@ -20,6 +22,7 @@ export const reservedStageName: Rule = {
 export const undefinedArgInFrom: Rule = {
   id: 'UndefinedArgInFrom',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'FROM uses a variable that no ARG before the first FROM declares.',
   *check(model) {
     const declared = new Set(model.globalVariables.map((v) => v.name));
@@ -39,16 +42,22 @@ export const undefinedArgInFrom: Rule = {
 export const invalidDefaultArgInFrom: Rule = {
   id: 'InvalidDefaultArgInFrom',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'With the default ARG values, the FROM image name is invalid.',
   *check(model) {
-    const defaults = (name: string) => {
-      const definition = model.globalVariables.find((v) => v.name === name);
-      if (definition?.kind === 'predefined') return { kind: 'value' as const, value: 'linux/amd64' };
-      return definition === undefined ? lookupResultOf(undefined) : { kind: 'value' as const, value: definition.value ?? '' };
+    // An ARG without a default is empty in a plain build; one computed from values we cannot evaluate
+    // (platform ARGs, pattern operators) is unknown, and then nothing is claimed.
+    const defaults = (name: string): LookupResult => {
+      const definition = lastDefinitionBefore(model.globalVariables, name, Infinity);
+      if (definition === undefined) return lookupResultOf(undefined);
+      if (definition.rawValue === undefined && definition.kind === 'arg') return { kind: 'value', value: '' };
+      return lookupResultOf(definition);
     };
     for (const stage of model.stages) {
       if (stage.baseRange === undefined || !stage.baseText.includes('$') || stage.parentStageIndex !== undefined) continue;
-      const text = expandVariables(stage.baseText, defaults, model.escapeChar).text;
+      const expansion = expandVariables(stage.baseText, defaults, model.escapeChar);
+      if (!expansion.exact) continue;
+      const text = expansion.text;
       const ref = parseImageReference(text);
       const validRepo = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(ref.repository);
       const validTag = ref.tag === undefined || /^[\w][\w.-]{0,127}$/.test(ref.tag);
@@ -64,6 +73,7 @@ export const invalidDefaultArgInFrom: Rule = {
 export const redundantTargetPlatform: Rule = {
   id: 'RedundantTargetPlatform',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: '`--platform=$TARGETPLATFORM` is the default and can be removed.',
   *check(model) {
     for (const stage of model.stages) {
@@ -82,6 +92,7 @@ export const redundantTargetPlatform: Rule = {
 export const fromPlatformFlagConstDisallowed: Rule = {
   id: 'FromPlatformFlagConstDisallowed',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'FROM --platform should not be a constant; it defeats multi-platform builds.',
   *check(model) {
     for (const stage of model.stages) {

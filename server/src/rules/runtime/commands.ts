@@ -82,6 +82,7 @@ const SINGLE_USE: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHE
 export const multipleInstructionsDisallowed: Rule = {
   id: 'MultipleInstructionsDisallowed',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one counts.',
   *check(model) {
     for (const stage of model.stages) {

@@ -26,6 +26,7 @@ export const invalidStageName: Rule = {
 export const duplicateStageName: Rule = {
   id: 'DuplicateStageName',
   defaultSeverity: 'warning',
+  buildkit: true,
   summary: 'Two stages share a name; references resolve to the later one.',
   *check(model) {
     const first = new Map<string, StageModel>();

@@ -2,6 +2,7 @@ import type { Connection, InitializeParams, InitializeResult } from 'vscode-lang
 import { TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_NAME } from '../../common/src/protocol';
+import { ruleOptionsForUri } from './config/ruleOptions';
 import { ModelCache } from './documents/modelCache';
 import { DiagnosticsScheduler } from './features/diagnostics';
 import { quickFixes } from './features/codeActions';
@@ -21,7 +22,7 @@ import { STAGECRAFT_VERSION } from './version';
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new ModelCache();
+  const cache = new ModelCache(ruleOptionsForUri);
   const diagnostics = new DiagnosticsScheduler(connection, cache, (uri) => documents.get(uri));
   let pullsConfiguration = false;
   let supportsCreateFile = false;

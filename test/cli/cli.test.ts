@@ -110,3 +110,50 @@ describe('stagecraft convert', () => {
     assert.equal(cli('convert', '--runtime-family', 'tiny', 'examples/avatar/Dockerfile').status, 2);
   });
 });
+
+describe('stagecraft lint for CI', () => {
+  const broken = path.join(FIXTURES, 'broken.Dockerfile');
+
+  it('--format sarif gives SARIF 2.1.0 with rules and located results', () => {
+    const result = cli('lint', '--format', 'sarif', broken);
+    assert.equal(result.status, 1);
+    const sarif = JSON.parse(result.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run?.tool.driver.name, 'stagecraft');
+    assert.deepEqual(run?.results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.region.startLine]), [
+      ['UnknownInstruction', 'error', 2], ['UnknownStageReference', 'error', 3], ['InvalidExposePort', 'error', 4], ['InvalidJsonForm', 'warning', 5],
+    ]);
+    assert.ok(run?.tool.driver.rules.every((r) => r.helpUri.endsWith(`/docs/rules/${r.id}.md`)));
+  });
+
+  it('--format checkstyle gives escaped Checkstyle XML', () => {
+    const result = cli('lint', '--format', 'checkstyle', broken);
+    assert.match(result.stdout, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<checkstyle version="4\.3">\n  <file name="[^"]+broken\.Dockerfile">/);
+    assert.match(result.stdout, /<error line="2" column="1" severity="error" message="Unknown instruction `RUNN`\. Did you mean `RUN`\?" source="stagecraft\.UnknownInstruction"\/>/);
+    assert.match(result.stdout, /message="CMD arguments look like JSON[^"]*&apos;[^"]*"/);
+  });
+
+  it('--fail-level decides the exit code', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-'));
+    const file = path.join(dir, 'Dockerfile');
+    fs.writeFileSync(file, 'FROM alpine\nENV A 1\n');
+    assert.equal(cli('lint', file).status, 0, 'a warning does not fail by default');
+    assert.equal(cli('lint', '--fail-level', 'warning', file).status, 1);
+    assert.equal(cli('lint', '--fail-level', 'none', broken).status, 0);
+    assert.equal(cli('lint', '--fail-level', 'fatal', file).status, 2);
+  });
+
+  it('reads severities from the nearest .stagecraft.json and reports a broken one', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-'));
+    fs.mkdirSync(path.join(root, 'svc'));
+    const file = path.join(root, 'svc', 'Dockerfile');
+    fs.writeFileSync(file, 'FROM alpine\nENV A 1\nEXPOSE 80/TCP\n');
+    fs.writeFileSync(path.join(root, '.stagecraft.json'), JSON.stringify({ rules: { LegacyKeyValueFormat: 'error', ExposeProtoCasing: 'off' } }));
+    const result = cli('lint', file);
+    assert.equal(result.status, 1);
+    assert.deepEqual(result.stdout.trim().split('\n').map((l) => l.split(' ').slice(1, 3).join(' ')), ['error LegacyKeyValueFormat']);
+    fs.writeFileSync(path.join(root, '.stagecraft.json'), '{ "rules": { "LegacyKeyValueFormat": "loud" } }');
+    assert.match(cli('lint', file).stderr, /rule LegacyKeyValueFormat must be "off", "hint", "info", "warning" or "error"/);
+  });
+});

@@ -39,6 +39,6 @@ describe('runtime rules', () => {
   it('ExecFormVariable flags $VAR in exec form unless a shell runs it', () => {
     assert.deepEqual(problemKeys(lines('FROM a', 'CMD ["echo", "$HOME", "${USER:-x}"]')), ['ExecFormVariable@2', 'ExecFormVariable@2']);
     assert.deepEqual(problemKeys(lines('FROM a', 'CMD ["sh", "-c", "echo $HOME"]')), []);
-    assert.deepEqual(problemKeys(lines('FROM a', 'CMD echo $HOME')), []);
+    assert.deepEqual(problemKeys(lines('FROM a', 'CMD echo $HOME')).filter((k) => k.startsWith('ExecFormVariable')), []);
   });
 });

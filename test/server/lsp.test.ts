@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../helpers/lspClient';
@@ -125,6 +129,29 @@ describe('debounced diagnostics while typing', () => {
       await client.diagnostics(uri, version);
       const versions = client.publishedFor(uri).map((p) => p.version);
       assert.deepEqual(versions, [1, version], 'intermediate versions were never checked');
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('repository configuration (.stagecraft.json) in the server', () => {
+  it('applies the nearest .stagecraft.json, and the editor setting overrides it', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-repo-'));
+    fs.writeFileSync(path.join(root, '.stagecraft.json'), JSON.stringify({ rules: { LegacyKeyValueFormat: 'error', StageNameCasing: 'off' } }));
+    const uri = pathToFileURL(path.join(root, 'Dockerfile')).toString();
+    const client = await LspTestClient.start('server');
+    try {
+      await client.open(uri, 'FROM alpine AS Build\nENV A 1\nEXPOSE 80/TCP\n');
+      assert.deepEqual((await client.diagnostics(uri, 1)).map((d) => [d.code, d.severity]), [['LegacyKeyValueFormat', 1], ['ExposeProtoCasing', 2]]);
+      client.settings = { diagnostics: { delayMs: 0 }, rules: { LegacyKeyValueFormat: 'info' } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      for (let i = 0; i < 100; i++) {
+        const last = client.publishedFor(uri).at(-1)?.diagnostics.map((d) => [d.code, d.severity]);
+        if (JSON.stringify(last) === JSON.stringify([['LegacyKeyValueFormat', 3], ['ExposeProtoCasing', 2]])) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.fail(`the setting did not override the file: ${JSON.stringify(client.publishedFor(uri).at(-1))}`);
     } finally {
       await client.stop();
     }

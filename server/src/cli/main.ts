@@ -3,13 +3,20 @@ import { STAGECRAFT_VERSION } from '../version';
 import { runBuildOutput } from './buildOutput';
 import { convertFile } from './convert';
 import { explainFile } from './explain';
-import { formatJson, formatText, hasErrors, lintText } from './lint';
+import { failsAt, formatCheckstyle, formatJson, formatSarif, formatText, lintText } from './lint';
+import type { FailLevel } from './lint';
+import { ruleOptionsForFile } from '../config/ruleOptions';
+import { repoConfigFor } from '../config/repoConfig';
+import * as path from 'node:path';
 import type { FileReport } from './lint';
 
 const HELP = `stagecraft ${STAGECRAFT_VERSION} — Dockerfile tools from the Stagecraft language server
 
 Usage:
-  stagecraft lint [--format text|json] FILE...   report problems; exit 1 if any has error severity
+  stagecraft lint [--format text|json|sarif|checkstyle] [--fail-level error|warning|info|hint|none] FILE...
+                                                 report problems; exit 1 if any is at or above the fail
+                                                 level (default error). Severities come from the nearest
+                                                 .stagecraft.json ({ "rules": { "RuleId": "off|info|..." } })
   stagecraft explain [--target STAGE] [--format text|json] FILE [-- ARGS...]
                                                  the command the image runs, and with docker run ARGS
   stagecraft convert [--runtime-image IMAGE] [--runtime-family alpine|distroless|scratch|slim]
@@ -77,8 +84,12 @@ function readDockerfile(io: CliIo, command: string, file: string): string | unde
   }
 }
 
+const FORMATS = ['text', 'json', 'sarif', 'checkstyle'] as const;
+const FAIL_LEVELS: readonly FailLevel[] = ['error', 'warning', 'info', 'hint', 'none'];
+
 function lint(args: readonly string[], io: CliIo): number {
   let format = 'text';
+  let failLevel = 'error';
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -86,6 +97,10 @@ function lint(args: readonly string[], io: CliIo): number {
       format = args[++i] ?? '';
     } else if (arg.startsWith('--format=')) {
       format = arg.slice('--format='.length);
+    } else if (arg === '--fail-level') {
+      failLevel = args[++i] ?? '';
+    } else if (arg.startsWith('--fail-level=')) {
+      failLevel = arg.slice('--fail-level='.length);
     } else if (arg.startsWith('-') && arg !== '-') {
       io.stderr(`stagecraft lint: unknown option '${arg}'\n`);
       return 2;
@@ -93,8 +108,12 @@ function lint(args: readonly string[], io: CliIo): number {
       files.push(arg);
     }
   }
-  if (format !== 'text' && format !== 'json') {
-    io.stderr(`stagecraft lint: --format must be text or json, not '${format}'\n`);
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    io.stderr(`stagecraft lint: --format must be one of ${FORMATS.join(', ')}, not '${format}'\n`);
+    return 2;
+  }
+  if (!(FAIL_LEVELS as readonly string[]).includes(failLevel)) {
+    io.stderr(`stagecraft lint: --fail-level must be one of ${FAIL_LEVELS.join(', ')}, not '${failLevel}'\n`);
     return 2;
   }
   if (files.length === 0) {
@@ -102,13 +121,20 @@ function lint(args: readonly string[], io: CliIo): number {
     return 2;
   }
   const reports: FileReport[] = [];
+  const reportedConfigProblems = new Set<string>();
   for (const file of files) {
     const text = readDockerfile(io, 'lint', file);
     if (text === undefined) return 2;
-    reports.push(lintText(file, text));
+    const directory = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
+    for (const problem of repoConfigFor(directory)?.problems ?? []) {
+      if (!reportedConfigProblems.has(problem)) io.stderr(`stagecraft lint: ${problem}\n`);
+      reportedConfigProblems.add(problem);
+    }
+    reports.push(lintText(file, text, file === '-' ? ruleOptionsForFile(path.join(directory, 'Dockerfile')) : ruleOptionsForFile(file)));
   }
-  io.stdout(format === 'json' ? formatJson(reports) : formatText(reports));
-  return hasErrors(reports) ? 1 : 0;
+  const formatters = { text: formatText, json: formatJson, sarif: formatSarif, checkstyle: formatCheckstyle };
+  io.stdout(formatters[format as (typeof FORMATS)[number]](reports));
+  return failsAt(reports, failLevel as FailLevel) ? 1 : 0;
 }
 
 function explain(args: readonly string[], io: CliIo): number {

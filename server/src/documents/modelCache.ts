@@ -14,6 +14,8 @@ interface Entry {
   readonly version: number;
   readonly model: DockerfileModel;
   problems: Problem[] | undefined;
+  /** The rule options the problems were computed with (a changed .stagecraft.json gives new ones). */
+  problemsOptions: RuleOptions | undefined;
 }
 
 /**
@@ -24,13 +26,20 @@ export class ModelCache {
   private readonly entries = new Map<string, Entry>();
   private ruleOptions: RuleOptions = {};
 
+  /** `optionsFor(uri, settings)`: the options for one document, e.g. a repository file merged with the settings. */
+  constructor(private readonly optionsFor: (uri: string, settings: RuleOptions) => RuleOptions = (_uri, settings) => settings) {}
+
   model(document: DocumentSnapshot): DockerfileModel {
     return this.entry(document).model;
   }
 
   problems(document: DocumentSnapshot): Problem[] {
     const entry = this.entry(document);
-    entry.problems ??= runRules(entry.model, this.ruleOptions);
+    const options = this.optionsFor(document.uri, this.ruleOptions);
+    if (entry.problems === undefined || entry.problemsOptions !== options) {
+      entry.problems = runRules(entry.model, options);
+      entry.problemsOptions = options;
+    }
     return entry.problems;
   }
 
@@ -54,6 +63,7 @@ export class ModelCache {
       version: document.version,
       model: buildModel({ uri: document.uri, version: document.version, text: document.getText() }),
       problems: undefined,
+      problemsOptions: undefined,
     };
     this.entries.set(document.uri, entry);
     return entry;

@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import { consistentInstructionCasing, fromAsCasing, stageNameCasing } from './buildkit/casing';
 import { noEmptyContinuation } from './buildkit/continuation';
 import { exposeInvalidFormat, exposeProtoCasing } from './buildkit/expose';
+import { jsonArgsRecommended } from './buildkit/jsonArgs';
 import { legacyKeyValueFormat, maintainerDeprecated, secretsUsedInArgOrEnv, workdirRelativePath } from './buildkit/instructions';
 import {
   fromPlatformFlagConstDisallowed, invalidDefaultArgInFrom, redundantTargetPlatform, reservedStageName, undefinedArgInFrom,
@@ -34,7 +35,7 @@ export const ALL_RULES: readonly Rule[] = [
   // BuildKit's build checks, under their BuildKit names.
   stageNameCasing, fromAsCasing, consistentInstructionCasing, reservedStageName, undefinedArgInFrom, invalidDefaultArgInFrom,
   redundantTargetPlatform, fromPlatformFlagConstDisallowed, maintainerDeprecated, workdirRelativePath, legacyKeyValueFormat,
-  secretsUsedInArgOrEnv, exposeProtoCasing, exposeInvalidFormat, noEmptyContinuation,
+  secretsUsedInArgOrEnv, exposeProtoCasing, exposeInvalidFormat, noEmptyContinuation, jsonArgsRecommended,
 ];
 
 const byId: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RuleSeveritySetting } from '../../../common/src/protocol';
+
+export const REPO_CONFIG_FILE = '.stagecraft.json';
+const SEVERITIES: ReadonlySet<string> = new Set(['off', 'hint', 'info', 'warning', 'error']);
+
+export interface RepoConfig {
+  readonly file: string;
+  readonly severities: Readonly<Record<string, RuleSeveritySetting>>;
+  /** What was wrong with the file, if anything (the valid parts still apply). */
+  readonly problems: readonly string[];
+}
+
+/** `{ "rules": { "<RuleId>": "off" | "hint" | "info" | "warning" | "error" } }`, validated entry by entry. */
+export function parseRepoConfig(file: string, text: string): RepoConfig {
+  const severities: Record<string, RuleSeveritySetting> = {};
+  const problems: string[] = [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { file, severities, problems: [`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  const rules = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)['rules'] : undefined;
+  if (rules !== undefined && (typeof rules !== 'object' || rules === null)) problems.push(`${file}: "rules" must be an object`);
+  for (const [id, value] of Object.entries(typeof rules === 'object' && rules !== null ? rules : {})) {
+    if (typeof value === 'string' && SEVERITIES.has(value)) severities[id] = value as RuleSeveritySetting;
+    else problems.push(`${file}: rule ${id} must be "off", "hint", "info", "warning" or "error"`);
+  }
+  return { file, severities, problems };
+}
+
+const cache = new Map<string, { mtimeMs: number; config: RepoConfig }>();
+
+/** The nearest .stagecraft.json at or above `directory`, re-read when it changes on disk. */
+export function repoConfigFor(directory: string): RepoConfig | undefined {
+  for (let dir = path.resolve(directory); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, REPO_CONFIG_FILE);
+    let mtimeMs: number | undefined;
+    try {
+      mtimeMs = fs.statSync(file).mtimeMs;
+    } catch {
+      mtimeMs = undefined;
+    }
+    if (mtimeMs !== undefined) {
+      const cached = cache.get(file);
+      if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.config;
+      const config = parseRepoConfig(file, fs.readFileSync(file, 'utf8'));
+      cache.set(file, { mtimeMs, config });
+      return config;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}

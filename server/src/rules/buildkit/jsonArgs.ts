@@ -1,0 +1,27 @@
+import { execFormFix } from '../runtime/commands';
+import type { Rule } from '../rule';
+
+export const jsonArgsRecommended: Rule = {
+  id: 'JSONArgsRecommended',
+  defaultSeverity: 'warning',
+  buildkit: true,
+  summary: 'Shell-form CMD/ENTRYPOINT: the shell, not your program, receives the signals.',
+  *check(model) {
+    for (const stage of model.stages) {
+      const runtime = stage.runtime;
+      // A custom SHELL is a deliberate choice (BuildKit stays quiet too).
+      if (runtime.shell.known && runtime.shell.value.instruction !== undefined) continue;
+      // The effective ENTRYPOINT in shell form gets ShellFormEntrypoint, which says more; not both.
+      const effectiveEntrypoint = runtime.entrypointInstructions.at(-1);
+      for (const instruction of [...runtime.cmdInstructions, ...runtime.entrypointInstructions]) {
+        if (instruction === effectiveEntrypoint || instruction.command?.form !== 'shell' || instruction.command.invalidJson || instruction.command.script === '') continue;
+        const fix = execFormFix(model, instruction);
+        yield {
+          range: instruction.command.range ?? instruction.range,
+          message: `JSON arguments recommended for ${instruction.keyword} to prevent unintended behavior related to OS signals: the shell runs as PID 1 and does not pass SIGTERM on.`,
+          ...(fix ? { fixes: [fix] } : {}),
+        };
+      }
+    }
+  },
+};

@@ -5,7 +5,7 @@ import { buildModel } from '../../server/src/model';
 import type { DockerfileModel } from '../../server/src/model';
 import type { Conversion, ConversionOptions } from '../../server/src/multistage';
 import { DEFAULT_CONVERSION_OPTIONS, convertToMultiStage } from '../../server/src/multistage';
-import { contextOnDisk } from '../../server/src/multistage/contextFiles';
+import { contextOnDisk } from '../../server/src/buildContext/contextOnDisk';
 import { instructionText } from '../../server/src/multistage/plan';
 import { runRules } from '../../server/src/rules/engine';
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { buildModel } from '../model';
 import type { RuntimeFamily } from '../multistage';
 import { convertToMultiStage, RUNTIME_FAMILIES } from '../multistage';
-import { contextOnDisk } from '../multistage/contextFiles';
+import { contextOnDisk } from '../buildContext/contextOnDisk';
 
 export interface ConvertOptions {
   readonly runtimeImage: string | undefined;

@@ -4,7 +4,8 @@ import { buildModel, toCliPosition } from '../model';
 import type { Problem } from '../rules/rule';
 import type { RuleOptions } from '../rules/engine';
 import { runRules } from '../rules/engine';
-import { ruleById } from '../rules/registry';
+import { ALL_RULES, ruleById } from '../rules/registry';
+import type { ContextFiles } from '../buildContext/contextFiles';
 import { STAGECRAFT_VERSION } from '../version';
 
 export interface FileReport {
@@ -12,9 +13,9 @@ export interface FileReport {
   readonly problems: readonly Problem[];
 }
 
-export function lintText(path: string, text: string, options: RuleOptions = {}): FileReport {
+export function lintText(path: string, text: string, options: RuleOptions = {}, buildContext?: ContextFiles): FileReport {
   const model = buildModel({ uri: path, version: 0, text });
-  return { path, problems: runRules(model, options) };
+  return { path, problems: runRules(model, options, ALL_RULES, { buildContext }) };
 }
 
 /** `path:line:col severity code message`, one problem per line, 1-based like compilers print. */

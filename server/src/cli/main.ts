@@ -7,6 +7,7 @@ import { failsAt, formatCheckstyle, formatJson, formatSarif, formatText, lintTex
 import type { FailLevel } from './lint';
 import { ruleOptionsForFile } from '../config/ruleOptions';
 import { repoConfigFor } from '../config/repoConfig';
+import { contextOnDisk } from '../buildContext/contextOnDisk';
 import * as path from 'node:path';
 import type { FileReport } from './lint';
 
@@ -130,7 +131,7 @@ function lint(args: readonly string[], io: CliIo): number {
       if (!reportedConfigProblems.has(problem)) io.stderr(`stagecraft lint: ${problem}\n`);
       reportedConfigProblems.add(problem);
     }
-    reports.push(lintText(file, text, file === '-' ? ruleOptionsForFile(path.join(directory, 'Dockerfile')) : ruleOptionsForFile(file)));
+    reports.push(lintText(file, text, file === '-' ? ruleOptionsForFile(path.join(directory, 'Dockerfile')) : ruleOptionsForFile(file), contextOnDisk(directory)));
   }
   const formatters = { text: formatText, json: formatJson, sarif: formatSarif, checkstyle: formatCheckstyle };
   io.stdout(formatters[format as (typeof FORMATS)[number]](reports));

@@ -3,6 +3,8 @@ import { buildModel } from '../model';
 import type { Problem } from '../rules/rule';
 import type { RuleOptions } from '../rules/engine';
 import { runRules } from '../rules/engine';
+import { ALL_RULES } from '../rules/registry';
+import { contextForUri } from '../buildContext/contextOnDisk';
 
 export interface DocumentSnapshot {
   readonly uri: string;
@@ -37,7 +39,7 @@ export class ModelCache {
     const entry = this.entry(document);
     const options = this.optionsFor(document.uri, this.ruleOptions);
     if (entry.problems === undefined || entry.problemsOptions !== options) {
-      entry.problems = runRules(entry.model, options);
+      entry.problems = runRules(entry.model, options, ALL_RULES, { buildContext: contextForUri(document.uri) });
       entry.problemsOptions = options;
     }
     return entry.problems;

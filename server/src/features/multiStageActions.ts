@@ -7,7 +7,7 @@ import type { DockerfileModel } from '../model';
 import { analyze } from '../multistage/analysis';
 import type { ContextFiles, ConversionOptions } from '../multistage';
 import { NO_CONTEXT, convertToMultiStage } from '../multistage';
-import { contextOnDisk } from '../multistage/contextFiles';
+import { contextForUri } from '../buildContext/contextOnDisk';
 
 export const CONVERT_COMMAND = 'stagecraft.server.convertToMultiStage';
 /** Registered by the client: opens a document by URI string (the LSP cannot pass a vscode.Uri). */
@@ -18,8 +18,7 @@ export interface MultiStageSettings extends ConversionOptions {
 }
 
 function contextFor(uri: string): ContextFiles {
-  if (!uri.startsWith('file:')) return NO_CONTEXT;
-  return contextOnDisk(path.dirname(fileURLToPath(uri)));
+  return contextForUri(uri) ?? NO_CONTEXT;
 }
 
 /** `Dockerfile.prod` beside the original, or `Dockerfile.prod.2`, ... when that name is taken. */

@@ -1,16 +1,12 @@
+import type { ContextFiles } from '../buildContext/contextFiles';
 import * as path from 'node:path';
 import type { CommandSetting, InstructionModel, StageModel } from '../model';
 import { optionValue } from '../shell/commands';
 import { splitSimpleCommand } from '../shell/words';
 import type { Analysis, BuildStep } from './analysis';
 
-/** Read access to the build context (the folder of the Dockerfile), for go.mod, Cargo.toml and friends. */
-export interface ContextFiles {
-  read(relativePath: string): string | undefined;
-  exists(relativePath: string): boolean;
-}
+export type { ContextFiles };
 
-export const NO_CONTEXT: ContextFiles = { read: () => undefined, exists: () => false };
 
 export interface Artifact {
   /** Absolute path in the build stage; may end in `/*.jar`-style globs for Java. */

@@ -8,7 +8,7 @@ import { applyEdits } from './edits';
 import { renderEdits } from './render';
 
 export type { ContextFiles } from './artifacts';
-export { NO_CONTEXT } from './artifacts';
+export { NO_CONTEXT } from '../buildContext/contextFiles';
 export type { ConversionOptions, ConversionPlan } from './plan';
 export { DEFAULT_CONVERSION_OPTIONS } from './plan';
 export type { RuntimeFamily } from './runtimeBase';

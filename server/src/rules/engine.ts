@@ -1,6 +1,7 @@
 import type { RuleSeveritySetting } from '../../../common/src/protocol';
 import type { DockerfileModel } from '../model';
 import { comparePositions } from '../model';
+import type { ContextFiles } from '../buildContext/contextFiles';
 import type { Problem, Rule } from './rule';
 import { ALL_RULES } from './registry';
 import { readSuppressions } from './suppressions';
@@ -10,15 +11,22 @@ export interface RuleOptions {
   readonly severities?: Readonly<Record<string, RuleSeveritySetting>>;
 }
 
+export interface RunContext {
+  /** The build context on disk, for rules that read .dockerignore; undefined for unsaved documents. */
+  readonly buildContext?: ContextFiles | undefined;
+}
+
 /**
  * Runs every enabled rule over one model and returns all problems at once, sorted by position. A rule that
  * throws is reported as a problem of its own rather than taking the others down with it.
  */
-export function runRules(model: DockerfileModel, options: RuleOptions = {}, rules: readonly Rule[] = ALL_RULES): Problem[] {
+export function runRules(model: DockerfileModel, options: RuleOptions = {}, rules: readonly Rule[] = ALL_RULES, context: RunContext = {}): Problem[] {
   const problems: Problem[] = [];
   const suppressions = readSuppressions(model);
   for (const rule of rules) {
-    let severity = options.severities?.[rule.id] ?? rule.defaultSeverity;
+    const configured = options.severities?.[rule.id];
+    if (configured === undefined && rule.enabledByDefault === false) continue;
+    let severity = configured ?? rule.defaultSeverity;
     if (severity === 'off') continue;
     if (rule.buildkit) {
       const skipped = suppressions.skippedBuildkit;
@@ -26,7 +34,7 @@ export function runRules(model: DockerfileModel, options: RuleOptions = {}, rule
       if (suppressions.buildkitAsErrors) severity = 'error';
     }
     try {
-      for (const finding of rule.check(model)) {
+      for (const finding of rule.check(model, { buildContext: context.buildContext })) {
         const instruction = model.instructionAt(finding.range.start.line);
         if (instruction !== undefined && suppressions.ignoredAt.get(instruction.range.start.line)?.has(rule.id)) continue;
         problems.push({ ...finding, ruleId: rule.id, severity });

@@ -1,6 +1,9 @@
 import type { Rule } from './rule';
 import { consistentInstructionCasing, fromAsCasing, stageNameCasing } from './buildkit/casing';
 import { noEmptyContinuation } from './buildkit/continuation';
+import { copyIgnoredFile } from './buildkit/context';
+import { invalidDefinitionDescription } from './buildkit/descriptions';
+import { undefinedVar } from './buildkit/variables';
 import { exposeInvalidFormat, exposeProtoCasing } from './buildkit/expose';
 import { jsonArgsRecommended } from './buildkit/jsonArgs';
 import { legacyKeyValueFormat, maintainerDeprecated, secretsUsedInArgOrEnv, workdirRelativePath } from './buildkit/instructions';
@@ -36,6 +39,7 @@ export const ALL_RULES: readonly Rule[] = [
   stageNameCasing, fromAsCasing, consistentInstructionCasing, reservedStageName, undefinedArgInFrom, invalidDefaultArgInFrom,
   redundantTargetPlatform, fromPlatformFlagConstDisallowed, maintainerDeprecated, workdirRelativePath, legacyKeyValueFormat,
   secretsUsedInArgOrEnv, exposeProtoCasing, exposeInvalidFormat, noEmptyContinuation, jsonArgsRecommended,
+  undefinedVar, copyIgnoredFile, invalidDefinitionDescription,
 ];
 
 const byId: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]));

@@ -1,5 +1,6 @@
 import type { RuleSeverity } from '../../../common/src/protocol';
 import type { DockerfileModel, Range } from '../model';
+import type { ContextFiles } from '../buildContext/contextFiles';
 
 export type { RuleSeverity };
 
@@ -31,7 +32,14 @@ export interface Rule {
   readonly summary: string;
   /** One of BuildKit's build checks: `# check=skip=...` and `# check=error=true` apply to it. */
   readonly buildkit?: boolean;
-  check(model: DockerfileModel): Iterable<Finding>;
+  /** false: runs only when a setting or .stagecraft.json gives it a severity (as upstream, for opinionated checks). */
+  readonly enabledByDefault?: boolean;
+  check(model: DockerfileModel, context: RuleContext): Iterable<Finding>;
+}
+
+/** What rules may know beyond the Dockerfile: the build context (for .dockerignore), when there is one. */
+export interface RuleContext {
+  readonly buildContext: ContextFiles | undefined;
 }
 
 /** A finding with the rule that produced it and the severity in force. */

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ContextFiles } from './artifacts';
+import { fileURLToPath } from 'node:url';
+import type { ContextFiles } from './contextFiles';
 
 /** The build context on disk (by default the Dockerfile's folder), read-only and confined to that folder. */
 export function contextOnDisk(directory: string): ContextFiles {
@@ -23,4 +24,10 @@ export function contextOnDisk(directory: string): ContextFiles {
       return full !== undefined && fs.existsSync(full);
     },
   };
+}
+
+/** The build context for a document URI: its folder on disk for file: URIs, none for unsaved or virtual ones. */
+export function contextForUri(uri: string): ContextFiles | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  return contextOnDisk(path.dirname(fileURLToPath(uri)));
 }

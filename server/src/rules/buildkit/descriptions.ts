@@ -1,0 +1,30 @@
+import type { Rule } from '../rule';
+
+export const invalidDefinitionDescription: Rule = {
+  id: 'InvalidDefinitionDescription',
+  defaultSeverity: 'warning',
+  buildkit: true,
+  enabledByDefault: false,
+  summary: 'A comment right above a named stage or an ARG should describe it: `# <name> <description>`.',
+  *check(model) {
+    const described = model.instructions.flatMap((instruction) => {
+      if (instruction.keyword === 'ARG') return instruction.properties.length === 1 ? [{ instruction, name: instruction.properties[0]?.name ?? '' }] : [];
+      if (instruction.keyword === 'FROM') {
+        const stage = model.stages.find((s) => s.from === instruction);
+        return stage?.nameToken ? [{ instruction, name: stage.nameToken.value }] : [];
+      }
+      return [];
+    });
+    for (const { instruction, name } of described) {
+      const above = instruction.range.start.line - 1;
+      const comment = model.comments.find((c) => c.range.start.line === above);
+      if (comment === undefined || model.directives.some((d) => d.range.start.line === above)) continue;
+      const first = comment.text.trim().split(/\s+/)[0] ?? '';
+      if (first === name) continue;
+      yield {
+        range: comment.range,
+        message: `Comment for ${instruction.keyword === 'FROM' ? 'build stage' : 'build argument'} "${name}" should follow the format: \`# ${name} <description>\`. If this is not meant as a description, leave an empty line between it and the instruction.`,
+      };
+    }
+  },
+};

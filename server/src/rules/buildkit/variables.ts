@@ -1,0 +1,40 @@
+import { instructionSpec } from '../../reference/instructions';
+import type { Rule } from '../rule';
+import { closest } from '../walk';
+
+export const undefinedVar: Rule = {
+  id: 'UndefinedVar',
+  defaultSeverity: 'warning',
+  buildkit: true,
+  summary: 'A variable the builder substitutes is not defined at that point.',
+  *check(model) {
+    for (const stage of model.stages) {
+      // With an external base, its image config may define anything (PATH, JAVA_HOME, NGINX_VERSION):
+      // then only near-misses of names this file defines are reported. From scratch, everything is known.
+      let root = stage;
+      while (root.parentStageIndex !== undefined) root = model.stages[root.parentStageIndex] ?? root;
+      const fullyKnown = root.baseImage?.isScratch === true;
+      // Windows environment names are case-insensitive and mostly come from the base image.
+      if (stage.runtime.isWindows && !fullyKnown) continue;
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword === 'FROM' || !instructionSpec(instruction.keyword)?.expandsVariables) continue;
+        const bodies = instruction.heredocs.map((h) => h.contentRange).filter((r) => r !== null);
+        for (const reference of instruction.variables) {
+          if (reference.modifier !== null) continue; // ${X:-default} and friends handle the unset case
+          if (bodies.some((r) => r !== null && reference.range.start.line >= r.start.line && reference.range.start.line <= r.end.line)) continue;
+          if (model.lookupVariable(reference.name, instruction.index) !== undefined) continue;
+          const parent = stage.parentStageIndex === undefined ? undefined : model.stages[stage.parentStageIndex];
+          const known = [...new Set([...stage.variables.filter((v) => v.instructionIndex < instruction.index).map((v) => v.name), ...(parent?.runtime.env.keys() ?? [])])]
+            .filter((name) => name !== reference.name);
+          const suggestion = closest(reference.name, known);
+          if (!fullyKnown && suggestion === undefined) continue;
+          yield {
+            range: reference.range,
+            message: `Usage of undefined variable '$${reference.name}'${suggestion ? ` (did you mean $${suggestion}?)` : ''}.`,
+            ...(suggestion ? { fixes: [{ title: `Change to $${suggestion}`, edits: [{ range: reference.nameRange, newText: suggestion }] }] } : {}),
+          };
+        }
+      }
+    }
+  },
+};

@@ -4,6 +4,9 @@ import { noEmptyContinuation } from './buildkit/continuation';
 import { copyIgnoredFile } from './buildkit/context';
 import { invalidDefinitionDescription } from './buildkit/descriptions';
 import { undefinedVar } from './buildkit/variables';
+import {
+  copyAllBeforeInstall, packageUpgradeInImage, remoteAddWithoutChecksum, secretFileCopied, toolchainInFinalStage, volumeChangesDiscarded,
+} from './practice/rules';
 import { exposeInvalidFormat, exposeProtoCasing } from './buildkit/expose';
 import { jsonArgsRecommended } from './buildkit/jsonArgs';
 import { legacyKeyValueFormat, maintainerDeprecated, secretsUsedInArgOrEnv, workdirRelativePath } from './buildkit/instructions';
@@ -40,6 +43,8 @@ export const ALL_RULES: readonly Rule[] = [
   redundantTargetPlatform, fromPlatformFlagConstDisallowed, maintainerDeprecated, workdirRelativePath, legacyKeyValueFormat,
   secretsUsedInArgOrEnv, exposeProtoCasing, exposeInvalidFormat, noEmptyContinuation, jsonArgsRecommended,
   undefinedVar, copyIgnoredFile, invalidDefinitionDescription,
+  // Stagecraft's own: mistakes none of the others catch.
+  copyAllBeforeInstall, secretFileCopied, packageUpgradeInImage, remoteAddWithoutChecksum, volumeChangesDiscarded, toolchainInFinalStage,
 ];
 
 const byId: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]));

@@ -1,25 +1,7 @@
-import * as path from 'node:path';
 import type { DockerfileModel, InstructionModel } from '../../model';
+import { writesAfterVolume } from '../../model/volumes';
 import { INSTRUCTION_DOCS, referenceLink } from '../../reference/docs';
 import { inlineCode, line } from './markdown';
-
-/** Later instructions in the stage that change files under a volume path: their changes are discarded. */
-function laterWrites(model: DockerfileModel, volume: InstructionModel, target: string): InstructionModel[] {
-  const stage = model.stages[volume.stageIndex];
-  if (stage === undefined) return [];
-  const within = (candidate: string): boolean => {
-    const normalized = path.posix.normalize(candidate);
-    return normalized === target || normalized.startsWith(`${target.replace(/\/$/, '')}/`);
-  };
-  return stage.instructions.filter((instruction) => {
-    if (instruction.index <= volume.index) return false;
-    if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
-      const destination = instruction.args.at(-1)?.value;
-      return destination !== undefined && within(destination);
-    }
-    return instruction.keyword === 'RUN' && instruction.argumentsText.includes(target);
-  });
-}
 
 export function volumeHover(model: DockerfileModel, instruction: InstructionModel): string {
   const stage = model.stages[instruction.stageIndex];
@@ -35,7 +17,7 @@ export function volumeHover(model: DockerfileModel, instruction: InstructionMode
     ].join('\n'),
   ];
   for (const target of targets) {
-    const writes = laterWrites(model, instruction, target);
+    const writes = writesAfterVolume(model, instruction, target);
     if (writes.length > 0) {
       sections.push(`⚠️ Build steps after this VOLUME that change ${inlineCode(target)} are discarded: ${writes.map((w) => `${w.keyword} on ${line(w.range.start.line)}`).join(', ')}. Move them above the VOLUME.`);
     }

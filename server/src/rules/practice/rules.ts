@@ -1,0 +1,139 @@
+import { writesAfterVolume } from '../../model/volumes';
+import { analyze, commandsOf } from '../../multistage/analysis';
+import { DockerIgnore } from '../../buildContext/dockerignore';
+import type { Rule } from '../rule';
+
+/** Dependency installs that only need the manifest, so copying everything first defeats the layer cache. */
+const DEPENDENCY_INSTALL: readonly RegExp[] = [
+  /^(npm (ci|install|i)|yarn( install)?|pnpm (install|i))$/,
+  /^pip3? install .*-r /, /^go mod download$/, /^bundle install$/, /^composer install$/, /^(mvn|\.\/mvnw) .*dependency:(go-offline|resolve)/,
+  /^cargo fetch$/, /^dotnet restore$/,
+];
+
+export const copyAllBeforeInstall: Rule = {
+  id: 'CopyAllBeforeInstall',
+  defaultSeverity: 'info',
+  summary: '`COPY . .` before installing dependencies re-installs them on every source change.',
+  *check(model) {
+    for (const stage of model.stages) {
+      let copyAll: (typeof stage.instructions)[number] | undefined;
+      for (const instruction of stage.instructions) {
+        if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && !instruction.flags.some((f) => f.name === 'from')
+          && instruction.args.length === 2 && ['.', './'].includes(instruction.args[0]?.value ?? '')) {
+          copyAll ??= instruction;
+          continue;
+        }
+        if (copyAll === undefined || instruction.keyword !== 'RUN') continue;
+        const install = commandsOf(instruction).map((c) => c.words.join(' ')).find((line) => DEPENDENCY_INSTALL.some((re) => re.test(line)));
+        if (install === undefined) continue;
+        yield {
+          range: copyAll.range,
+          message: `\`${copyAll.keywordText} . .\` comes before \`${install}\` (line ${instruction.range.start.line + 1}): any source change invalidates the cache and re-installs every dependency. Copy the manifest (package.json and its lock file, go.mod/go.sum, requirements.txt, ...) first, install, then copy the rest.`,
+        };
+        break;
+      }
+    }
+  },
+};
+
+const SECRET_FILES = /(^|\/)(id_rsa|id_dsa|id_ecdsa|id_ed25519|\.env(\.[\w-]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials(\.json)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
+const EXAMPLE_FILES = /\.(example|sample|template|dist)$|\.env\.(example|sample|template)$/i;
+/** Keys and certificates that are meant to be public: repository signing keys, CA bundles. */
+const PUBLIC_HINT = /gpg|pub|public|release|signing|\.asc$|ca-?cert|ca-bundle|\.crt$|cert\.pem$|chain\.pem$/i;
+
+export const secretFileCopied: Rule = {
+  id: 'SecretFileCopied',
+  defaultSeverity: 'warning',
+  summary: 'A private key, .env or credentials file is copied into the image.',
+  *check(model, context) {
+    const ignoreText = context.buildContext?.read('.dockerignore');
+    const ignore = ignoreText === undefined ? undefined : new DockerIgnore(ignoreText);
+    for (const instruction of model.instructions) {
+      if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.flags.some((f) => f.name === 'from')) continue;
+      const destination = instruction.args.at(-1)?.value ?? '';
+      for (const source of instruction.args.slice(0, -1)) {
+        const value = source.value;
+        if (/^[a-z]+:\/\//i.test(value)) continue;
+        const publicKey = /\.(pem|key)$/i.test(value) && (PUBLIC_HINT.test(value) || PUBLIC_HINT.test(destination));
+        if (SECRET_FILES.test(value) && !EXAMPLE_FILES.test(value) && !publicKey) {
+          yield { range: source.range, message: `\`${value}\` looks like a secret and ends up in an image layer anyone with the image can read, even if a later step deletes it. Mount it for the step that needs it: \`RUN --mount=type=secret,id=...\`.` };
+        } else if ((value === '.' || value === './') && context.buildContext !== undefined) {
+          const leaked = ['.env', 'id_rsa', '.npmrc', '.git-credentials'].find((f) => context.buildContext?.exists(f) && ignore?.excludedBy(f) === undefined);
+          if (leaked !== undefined) {
+            yield { range: source.range, message: `\`${instruction.keywordText} .\` copies \`${leaked}\` from the build context into the image: add it to .dockerignore.` };
+          }
+        }
+      }
+    }
+  },
+};
+
+export const packageUpgradeInImage: Rule = {
+  id: 'PackageUpgradeInImage',
+  defaultSeverity: 'info',
+  summary: '`apt-get upgrade` / `apk upgrade` in a build makes it unreproducible; update the base image instead.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      const upgrade = commandsOf(instruction).map((c) => c.words).find((w) => (/^(apt-get|apt)$/.test(w[0] ?? '') && /^(upgrade|dist-upgrade|full-upgrade)$/.test(w.find((x) => !x.startsWith('-') && x !== w[0]) ?? ''))
+        || (w[0] === 'apk' && w.includes('upgrade')) || (/^(yum|dnf)$/.test(w[0] ?? '') && (w.includes('upgrade') || (w.includes('update') && w.filter((x) => !x.startsWith('-')).length === 2))));
+      if (upgrade === undefined) continue;
+      yield {
+        range: instruction.range,
+        message: `\`${upgrade.join(' ')}\` upgrades whatever is newest on the day of the build: two builds of the same Dockerfile differ, and the base image's maintainers already ship security updates. Use a newer base image tag instead, or pin the packages that need a fix.`,
+      };
+    }
+  },
+};
+
+export const remoteAddWithoutChecksum: Rule = {
+  id: 'RemoteAddWithoutChecksum',
+  defaultSeverity: 'warning',
+  summary: '`ADD https://...` without `--checksum` trusts whatever the server returns.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'ADD' || instruction.flags.some((f) => f.name === 'checksum')) continue;
+      const remote = instruction.args.slice(0, -1).find((a) => /^https?:\/\//i.test(a.value) && !/\.git(#|$)/.test(a.value));
+      if (remote === undefined) continue;
+      yield {
+        range: remote.range,
+        message: 'ADD of a remote URL without `--checksum=sha256:...`: a changed or compromised download goes into the image unnoticed. Add the checksum (`ADD --checksum=sha256:<hex> <url> <dest>`).',
+      };
+    }
+  },
+};
+
+export const volumeChangesDiscarded: Rule = {
+  id: 'VolumeChangesDiscarded',
+  defaultSeverity: 'warning',
+  summary: 'Build steps after a VOLUME that change files under its path are discarded.',
+  *check(model) {
+    for (const stage of model.stages) {
+      for (const volume of stage.runtime.volumes) {
+        if (volume.instruction === undefined || volume.stageIndex !== stage.index) continue;
+        for (const write of writesAfterVolume(model, volume.instruction, volume.value)) {
+          yield {
+            range: write.range,
+            message: `This ${write.keyword} changes ${volume.value}, which VOLUME on line ${volume.instruction.range.start.line + 1} declared: the change is discarded. Move it above the VOLUME.`,
+          };
+        }
+      }
+    }
+  },
+};
+
+export const toolchainInFinalStage: Rule = {
+  id: 'ToolchainInFinalStage',
+  defaultSeverity: 'info',
+  summary: 'The image ships its build toolchain: a multi-stage build would leave it behind.',
+  *check(model) {
+    const analysis = analyze(model);
+    if (!analysis.ok) return;
+    const { stage, toolchain } = analysis.analysis;
+    // node:20-slim or python:3.12-alpine already are runtime images: converting saves only dev dependencies.
+    if (!toolchain.nativeBinary && toolchain.id !== 'java' && toolchain.id !== 'dotnet' && /slim|alpine/.test(stage.baseImage?.tag ?? '')) return;
+    yield {
+      range: stage.baseRange ?? stage.from.range,
+      message: `This image builds with the ${toolchain.label} toolchain and ships it too (compilers, headers, caches). "Convert to multi-stage build" (Ctrl+. here, or \`stagecraft convert\`) keeps only what the application needs at run time.`,
+    };
+  },
+};

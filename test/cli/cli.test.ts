@@ -137,7 +137,7 @@ describe('stagecraft lint for CI', () => {
   it('--fail-level decides the exit code', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-'));
     const file = path.join(dir, 'Dockerfile');
-    fs.writeFileSync(file, 'FROM alpine\nENV A 1\n');
+    fs.writeFileSync(file, 'FROM alpine:3.20\nENV A 1\n');
     assert.equal(cli('lint', file).status, 0, 'a warning does not fail by default');
     assert.equal(cli('lint', '--fail-level', 'warning', file).status, 1);
     assert.equal(cli('lint', '--fail-level', 'none', broken).status, 0);
@@ -148,7 +148,7 @@ describe('stagecraft lint for CI', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-'));
     fs.mkdirSync(path.join(root, 'svc'));
     const file = path.join(root, 'svc', 'Dockerfile');
-    fs.writeFileSync(file, 'FROM alpine\nENV A 1\nEXPOSE 80/TCP\n');
+    fs.writeFileSync(file, 'FROM alpine:3.20\nENV A 1\nEXPOSE 80/TCP\n');
     fs.writeFileSync(path.join(root, '.stagecraft.json'), JSON.stringify({ rules: { LegacyKeyValueFormat: 'error', ExposeProtoCasing: 'off' } }));
     const result = cli('lint', file);
     assert.equal(result.status, 1);

@@ -3,11 +3,11 @@ import { describe, it } from 'node:test';
 import { DockerIgnore } from '../../server/src/buildContext/dockerignore';
 import { runRules } from '../../server/src/rules/engine';
 import { ALL_RULES } from '../../server/src/rules/registry';
-import { lines, model, problemKeys } from '../helpers/model';
+import { FIXTURE_OPTIONS, lines, model, problemKeys } from '../helpers/model';
 
 function withContext(files: Record<string, string>, text: string): string[] {
   const buildContext = { read: (p: string) => files[p], exists: (p: string) => files[p] !== undefined };
-  return runRules(model(text), {}, ALL_RULES, { buildContext }).map((p) => `${p.ruleId}@${p.range.start.line + 1}`);
+  return runRules(model(text), FIXTURE_OPTIONS, ALL_RULES, { buildContext }).map((p) => `${p.ruleId}@${p.range.start.line + 1}`);
 }
 
 describe('.dockerignore matching', () => {
@@ -41,7 +41,7 @@ describe('BuildKit checks that need more than the Dockerfile', () => {
   it('InvalidDefinitionDescription is off by default, as upstream, and checks the comment above a stage or ARG', () => {
     const text = lines('# base image for building', 'FROM golang:1.22 AS builder', '# GO_FLAGS extra flags', 'ARG GO_FLAGS', '# a note', 'ARG OTHER');
     assert.deepEqual(problemKeys(text).filter((k) => k.startsWith('InvalidDefinitionDescription')), []);
-    const found = runRules(model(text), { severities: { InvalidDefinitionDescription: 'warning' } }).filter((p) => p.ruleId === 'InvalidDefinitionDescription');
+    const found = runRules(model(text), { severities: { ...FIXTURE_OPTIONS.severities, InvalidDefinitionDescription: 'warning' } }).filter((p) => p.ruleId === 'InvalidDefinitionDescription');
     assert.deepEqual(found.map((p) => p.range.start.line + 1), [1, 5]);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { RuleOptions } from '../../server/src/rules/engine';
 import { ALL_RULES } from '../../server/src/rules/registry';
 import { applyTextEdits } from '../helpers/edits';
 import { lines, problemKeys, problems } from '../helpers/model';
@@ -10,6 +11,8 @@ interface Case {
   readonly text: string;
   /** Exactly the problems expected, as `RuleId@line`. */
   readonly expect: readonly string[];
+  /** Rule options other than the fixture defaults (which turn DL3006/DL3007 off). */
+  readonly options?: RuleOptions;
 }
 
 const cases: readonly Case[] = [
@@ -119,7 +122,7 @@ const cases: readonly Case[] = [
   { name: 'SecretsUsedInArgOrEnv', text: lines('FROM a', 'ARG GITHUB_TOKEN', 'ENV DB_PASSWORD=x', 'ENV PUBLIC_KEY=x GPG_KEY=x PASSWORD_FILE=/run/p KEYBOARD=us'), expect: ['SecretsUsedInArgOrEnv@2', 'SecretsUsedInArgOrEnv@3'] },
   { name: 'ExposeProtoCasing', text: lines('FROM a', 'EXPOSE 80/TCP 53/udp'), expect: ['ExposeProtoCasing@2'] },
   { name: 'ExposeInvalidFormat', text: lines('FROM a', 'EXPOSE 0.0.0.0:8080:80 443'), expect: ['ExposeInvalidFormat@2'] },
-  { name: 'NoEmptyContinuation', text: lines('FROM a', 'RUN apt-get update \\', '', '    && apt-get install -y git'), expect: ['NoEmptyContinuation@3'] },
+  { name: 'NoEmptyContinuation', text: lines('FROM a', 'RUN echo one \\', '', '    && echo two'), expect: ['NoEmptyContinuation@3'] },
   // What the file says about its checks
   { name: '# check=skip= silences the named BuildKit checks', text: lines('# check=skip=StageNameCasing,LegacyKeyValueFormat', 'FROM a AS Build', 'ENV A 1', 'EXPOSE 80/TCP'), expect: ['ExposeProtoCasing@4'] },
   { name: '# check=skip=all silences BuildKit checks, not parse errors', text: lines('# check=skip=all', 'FROM a AS Build', 'RUNN x'), expect: ['UnknownInstruction@3'] },
@@ -129,10 +132,25 @@ const cases: readonly Case[] = [
   { name: 'CopyAllBeforeInstall', text: lines('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'CMD ["node", "index.js"]'), expect: ['CopyAllBeforeInstall@3'] },
   { name: 'manifest copied first is fine', text: lines('FROM node:20-slim', 'WORKDIR /app', 'COPY package*.json ./', 'RUN npm ci', 'COPY . .', 'CMD ["node", "index.js"]'), expect: [] },
   { name: 'SecretFileCopied', text: lines('FROM alpine', 'COPY id_rsa /root/.ssh/', 'COPY .env.example ./', 'COPY signing-key.pub.key /etc/', 'COPY .env ./'), expect: ['SecretFileCopied@2', 'SecretFileCopied@5'] },
-  { name: 'PackageUpgradeInImage', text: lines('FROM debian:bookworm', 'RUN apt-get update && apt-get -y upgrade', 'RUN apk upgrade --no-cache', 'RUN apt-get install -y curl'), expect: ['PackageUpgradeInImage@2', 'PackageUpgradeInImage@3'] },
+  { name: 'PackageUpgradeInImage', text: lines('FROM debian:bookworm', 'RUN apt-get update && apt-get -y upgrade', 'RUN apk upgrade --no-cache', 'RUN echo done'), expect: ['PackageUpgradeInImage@2', 'PackageUpgradeInImage@3'] },
   { name: 'RemoteAddWithoutChecksum', text: lines('FROM alpine', 'ADD https://example.com/tool.tar.gz /opt/', 'ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/t.tgz /opt/', 'ADD https://github.com/moby/buildkit.git#v0.14 /src'), expect: ['RemoteAddWithoutChecksum@2'] },
   { name: 'VolumeChangesDiscarded', text: lines('FROM alpine', 'WORKDIR /app', 'VOLUME /app/data', 'COPY seed.db data/', 'RUN touch /app/data/x', 'RUN touch /app/database'), expect: ['VolumeChangesDiscarded@4', 'VolumeChangesDiscarded@5'] },
   { name: 'ToolchainInFinalStage', text: lines('FROM golang:1.22', 'COPY . .', 'RUN go build -o /app .', 'CMD ["/app"]'), expect: ['ToolchainInFinalStage@1'] },
+  // hadolint's rules under their DL ids
+  { name: 'DL3002 last USER root', text: lines('FROM a', 'USER app', 'USER root'), expect: ['DL3002@3'] },
+  { name: 'DL3002 unprivileged', text: lines('FROM a', 'USER root', 'RUN x', 'USER app'), expect: [] },
+  { name: 'DL3003 cd then more commands', text: lines('FROM a', 'RUN cd /src && make', 'RUN make -C /src'), expect: ['DL3003@2'] },
+  { name: 'DL3004 sudo', text: lines('FROM a', 'RUN sudo make install'), expect: ['DL3004@2'] },
+  { name: 'DL3006 and DL3007 untagged and latest', text: lines('FROM alpine', 'FROM alpine:latest', 'FROM alpine:3.20', 'FROM alpine@sha256:abc', 'FROM scratch'), expect: ['DL3006@1', 'DL3007@2'], options: {} },
+  { name: 'DL3008, DL3009, DL3015 apt-get', text: lines('FROM debian:12', 'RUN apt-get update && apt-get install -y curl'), expect: ['DL3008@2', 'DL3009@2', 'DL3015@2'] },
+  { name: 'apt-get done right', text: lines('FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1 && rm -rf /var/lib/apt/lists/*'), expect: [] },
+  { name: 'DL3014 missing -y, combined flags accepted', text: lines('FROM debian:12', 'RUN apt-get install --no-install-recommends curl=1 && rm -rf /var/lib/apt/lists/*', 'RUN apt-get -qy install --no-install-recommends git=1 && rm -rf /var/lib/apt/lists/*'), expect: ['DL3014@2'] },
+  { name: 'DL3018 and DL3019 apk', text: lines('FROM alpine:3.20', 'RUN apk add curl', 'RUN apk add --no-cache git=2.45.2-r0'), expect: ['DL3018@2', 'DL3019@2'] },
+  { name: 'DL3020 ADD local files, not archives or URLs', text: lines('FROM alpine:3.20', 'ADD app.conf /etc/', 'ADD rootfs.tar.gz /', 'ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/a /a'), expect: ['DL3020@2'] },
+  { name: 'DL3027 apt in scripts', text: lines('FROM debian:12', 'RUN apt update'), expect: ['DL3027@2'] },
+  { name: 'DL3042 pip cache', text: lines('FROM python:3.12-slim', 'RUN pip install flask==3.0.0', 'RUN pip install --no-cache-dir flask==3.0.0'), expect: ['DL3042@2'] },
+  { name: 'DL4006 pipe without pipefail', text: lines('FROM debian:12', 'RUN curl -fsSL https://x | tar xz', 'RUN set -o pipefail && curl -fsSL https://x | tar xz'), expect: ['DL4006@2'] },
+  { name: 'hadolint ids apply to the matching BuildKit checks (DL3025 = JSONArgsRecommended)', text: lines('FROM a:1', '# hadolint ignore=DL3025', 'CMD ./app'), expect: [] },
   { name: 'JSONArgsRecommended on shell-form CMD (the effective shell-form ENTRYPOINT gets ShellFormEntrypoint)', text: lines('FROM a', 'CMD ./app --serve', 'ENTRYPOINT ./run'), expect: ['JSONArgsRecommended@2', 'ShellFormEntrypoint@3'] },
   { name: 'JSONArgsRecommended is quiet after a custom SHELL', text: lines('FROM a', 'SHELL ["/bin/bash", "-c"]', 'CMD ./app --serve'), expect: [] },
   { name: 'empty lines in a heredoc are not continuations', text: lines('FROM a', 'RUN <<EOF', 'echo a', '', 'echo b', 'EOF'), expect: [] },
@@ -141,7 +159,7 @@ const cases: readonly Case[] = [
 describe('rules, table-driven', () => {
   for (const testCase of cases) {
     it(testCase.name, () => {
-      assert.deepEqual(problemKeys(testCase.text), testCase.expect);
+      assert.deepEqual(problemKeys(testCase.text, testCase.options), testCase.expect);
     });
   }
 

@@ -50,7 +50,7 @@ describe('language server over stdio (dist/server.js)', () => {
 
   it('offers the quick fixes that findings carry', async () => {
     const uri = 'file:///workspace/fix/Dockerfile';
-    await client.open(uri, 'FROM alpine\nRUN --netwrok=none true\n');
+    await client.open(uri, 'FROM alpine:3.20\nRUN --netwrok=none true\n');
     const [diagnostic] = await client.diagnostics(uri, 1);
     assert.equal(diagnostic?.code, 'UnknownFlag');
     const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
@@ -88,7 +88,7 @@ describe('language server over stdio (dist/server.js)', () => {
     const uri = 'file:///workspace/settings/Dockerfile';
     client.settings = { diagnostics: { delayMs: 0 }, rules: { InvalidJsonForm: 'off', UnknownInstruction: 'warning' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await client.open(uri, "FROM a\nRUNN x\nCMD ['x']\n");
+    await client.open(uri, "FROM a:1\nRUNN x\nCMD ['x']\n");
     const diagnostics = await client.diagnostics(uri, 1);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['UnknownInstruction', 2]]);
     client.settings = { diagnostics: { delayMs: 0 } };
@@ -122,7 +122,7 @@ describe('debounced diagnostics while typing', () => {
     const client = await LspTestClient.start('server', { diagnostics: { delayMs: 200 } });
     try {
       const uri = 'file:///workspace/burst/Dockerfile';
-      await client.open(uri, 'FROM alpine\n');
+      await client.open(uri, 'FROM alpine:3.20\n');
       await client.diagnostics(uri, 1);
       let version = 1;
       for (const ch of 'RUN echo typing') {
@@ -144,7 +144,7 @@ describe('repository configuration (.stagecraft.json) in the server', () => {
     const uri = pathToFileURL(path.join(root, 'Dockerfile')).toString();
     const client = await LspTestClient.start('server');
     try {
-      await client.open(uri, 'FROM alpine AS Build\nENV A 1\nEXPOSE 80/TCP\n');
+      await client.open(uri, 'FROM alpine:3.20 AS Build\nENV A 1\nEXPOSE 80/TCP\n');
       assert.deepEqual((await client.diagnostics(uri, 1)).map((d) => [d.code, d.severity]), [['LegacyKeyValueFormat', 1], ['ExposeProtoCasing', 2]]);
       client.settings = { diagnostics: { delayMs: 0 }, rules: { LegacyKeyValueFormat: 'info' } };
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

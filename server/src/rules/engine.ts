@@ -24,7 +24,8 @@ export function runRules(model: DockerfileModel, options: RuleOptions = {}, rule
   const problems: Problem[] = [];
   const suppressions = readSuppressions(model);
   for (const rule of rules) {
-    const configured = options.severities?.[rule.id];
+    const ids = [rule.id, ...(rule.aliases ?? [])];
+    const configured = ids.map((id) => options.severities?.[id]).find((s) => s !== undefined);
     if (configured === undefined && rule.enabledByDefault === false) continue;
     let severity = configured ?? rule.defaultSeverity;
     if (severity === 'off') continue;
@@ -36,7 +37,8 @@ export function runRules(model: DockerfileModel, options: RuleOptions = {}, rule
     try {
       for (const finding of rule.check(model, { buildContext: context.buildContext })) {
         const instruction = model.instructionAt(finding.range.start.line);
-        if (instruction !== undefined && suppressions.ignoredAt.get(instruction.range.start.line)?.has(rule.id)) continue;
+        const ignored = instruction === undefined ? undefined : suppressions.ignoredAt.get(instruction.range.start.line);
+        if (ignored !== undefined && ids.some((id) => ignored.has(id))) continue;
         problems.push({ ...finding, ruleId: rule.id, severity });
       }
     } catch (error) {

@@ -32,6 +32,8 @@ export interface Rule {
   readonly summary: string;
   /** One of BuildKit's build checks: `# check=skip=...` and `# check=error=true` apply to it. */
   readonly buildkit?: boolean;
+  /** Other tools' ids for the same check (hadolint's DL3025 is BuildKit's JSONArgsRecommended): settings and ignore comments under those ids apply too. */
+  readonly aliases?: readonly string[];
   /** false: runs only when a setting or .stagecraft.json gives it a severity (as upstream, for opinionated checks). */
   readonly enabledByDefault?: boolean;
   check(model: DockerfileModel, context: RuleContext): Iterable<Finding>;

@@ -7,6 +7,8 @@ export interface SimpleCommand {
   /** Leading `NAME=value` assignments. */
   readonly assignments: readonly string[];
   readonly words: readonly string[];
+  /** The operator that ends the command: `&&`, `||`, `;`, `|`, `&`, a newline, or '' at the end. */
+  readonly followedBy?: string;
 }
 
 export function simpleCommands(script: string): SimpleCommand[] {
@@ -19,12 +21,12 @@ export function simpleCommands(script: string): SimpleCommand[] {
     current = '';
     inWord = false;
   };
-  const endCommand = (): void => {
+  const endCommand = (operator = ''): void => {
     endWord();
     if (words.length > 0) {
       let split = 0;
       while (split < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[split] ?? '')) split++;
-      commands.push({ assignments: words.slice(0, split), words: words.slice(split) });
+      commands.push({ assignments: words.slice(0, split), words: words.slice(split), followedBy: operator });
     }
     words = [];
   };
@@ -43,7 +45,9 @@ export function simpleCommands(script: string): SimpleCommand[] {
       }
       i++;
     } else if (ch === '&' || ch === '|' || ch === ';' || ch === '\n' || ch === '(' || ch === ')') {
-      endCommand();
+      const doubled = (ch === '&' || ch === '|') && script[i + 1] === ch;
+      endCommand(doubled ? ch + ch : ch);
+      if (doubled) i++;
     } else if (ch === ' ' || ch === '\t' || ch === '\r') {
       endWord();
     } else {

@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 
 export const maintainerDeprecated: Rule = {
   id: 'MaintainerDeprecated',
+  aliases: ['DL4000'],
   defaultSeverity: 'warning',
   buildkit: true,
   summary: 'MAINTAINER is deprecated; use a label.',
@@ -24,6 +25,7 @@ export const maintainerDeprecated: Rule = {
 
 export const workdirRelativePath: Rule = {
   id: 'WorkdirRelativePath',
+  aliases: ['DL3000'],
   defaultSeverity: 'warning',
   buildkit: true,
   summary: 'A relative WORKDIR before any absolute one depends on the base image.',

@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 
 export const jsonArgsRecommended: Rule = {
   id: 'JSONArgsRecommended',
+  aliases: ['DL3025'],
   defaultSeverity: 'warning',
   buildkit: true,
   summary: 'Shell-form CMD/ENTRYPOINT: the shell, not your program, receives the signals.',

@@ -81,6 +81,7 @@ const SINGLE_USE: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHE
 
 export const multipleInstructionsDisallowed: Rule = {
   id: 'MultipleInstructionsDisallowed',
+  aliases: ['DL4003', 'DL4004'],
   defaultSeverity: 'warning',
   buildkit: true,
   summary: 'More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one counts.',

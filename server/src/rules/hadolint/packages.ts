@@ -1,0 +1,87 @@
+import type { DockerfileModel, InstructionModel } from '../../model';
+import { commandsOf } from '../../multistage/analysis';
+import type { SimpleCommand } from '../../shell/commands';
+import type { Finding, Rule } from '../rule';
+
+/** Each RUN with its simple commands, split by the shell command splitter (not a regex over the line). */
+function* runCommands(model: DockerfileModel): Generator<{ instruction: InstructionModel; commands: SimpleCommand[] }> {
+  for (const instruction of model.instructions) {
+    if (instruction.keyword === 'RUN') yield { instruction, commands: commandsOf(instruction) };
+  }
+}
+
+const tool = (c: SimpleCommand): string => (c.words[0] ?? '').split('/').pop() ?? '';
+const sub = (c: SimpleCommand): string => c.words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+/** `-y`, `--yes`, `--assume-yes`, or `-y` combined with other short flags (`-qy`). */
+const hasYes = (c: SimpleCommand): boolean => c.words.some((w) => w === '--yes' || w === '--assume-yes' || /^-[a-zA-Z]*y[a-zA-Z]*$/.test(w));
+const isAptGet = (c: SimpleCommand): boolean => tool(c) === 'apt-get';
+const packagesOf = (c: SimpleCommand): string[] => c.words.slice(c.words.indexOf(sub(c)) + 1).filter((w) => !w.startsWith('-') && !w.includes('$'));
+
+function rule(id: string, severity: Rule['defaultSeverity'], summary: string, find: (command: SimpleCommand, all: SimpleCommand[], instruction: InstructionModel) => string | undefined): Rule {
+  return {
+    id,
+    defaultSeverity: severity,
+    summary,
+    *check(model) {
+      for (const { instruction, commands } of runCommands(model)) {
+        for (const command of commands) {
+          const message = find(command, commands, instruction);
+          if (message !== undefined) {
+            const finding: Finding = { range: instruction.command?.range ?? instruction.range, message };
+            yield finding;
+            break; // one report per RUN and rule
+          }
+        }
+      }
+    },
+  };
+}
+
+export const dl3003 = rule('DL3003', 'warning', 'Use WORKDIR to switch to a directory, not `cd`.', (c, all) =>
+  tool(c) === 'cd' && all.indexOf(c) < all.length - 1 ? '`cd` in RUN changes the directory for this command only and hides where files go: use WORKDIR.' : undefined);
+
+export const dl3004 = rule('DL3004', 'warning', 'Do not use sudo: RUN already runs as the current USER (root by default).', (c) =>
+  tool(c) === 'sudo' ? '`sudo` in a Dockerfile: RUN runs as the current USER, root unless changed. Switch with USER instead; sudo also needs a TTY and a sudoers entry.' : undefined);
+
+export const dl3008 = rule('DL3008', 'info', 'Pin versions in apt-get install.', (c) => {
+  if (!isAptGet(c) || sub(c) !== 'install') return undefined;
+  const unpinned = packagesOf(c).filter((p) => !p.includes('=') && !p.endsWith('.deb'));
+  return unpinned.length > 0 ? `Pin versions in apt-get install (\`${unpinned[0]}=<version>\`), or builds will differ from day to day.` : undefined;
+});
+
+export const dl3009 = rule('DL3009', 'info', 'Delete the apt lists after installing.', (c, all, instruction) => {
+  if (!isAptGet(c) || sub(c) !== 'install') return undefined;
+  const cacheMount = instruction.flags.some((f) => f.name === 'mount' && f.options.some((o) => /^\/var\/(lib|cache)\/apt/.test(o.value ?? '')));
+  const cleans = all.some((x) => tool(x) === 'rm' && x.words.some((w) => w.startsWith('/var/lib/apt/lists')));
+  return cacheMount || cleans ? undefined : 'The apt lists stay in this layer (tens of MB): end the RUN with `&& rm -rf /var/lib/apt/lists/*`, or use a cache mount.';
+});
+
+export const dl3014 = rule('DL3014', 'warning', 'apt-get install needs -y in a build.', (c) =>
+  isAptGet(c) && sub(c) === 'install' && !hasYes(c) ? '`apt-get install` without `-y` asks for confirmation, which a build cannot give: it aborts.' : undefined);
+
+export const dl3015 = rule('DL3015', 'info', 'Avoid additional packages with --no-install-recommends.', (c) =>
+  isAptGet(c) && sub(c) === 'install' && !c.words.includes('--no-install-recommends') && !c.words.some((w) => w.includes('Install-Recommends'))
+    ? '`apt-get install` also installs recommended packages: add `--no-install-recommends` to keep the image small.' : undefined);
+
+export const dl3018 = rule('DL3018', 'info', 'Pin versions in apk add.', (c) => {
+  if (tool(c) !== 'apk' || sub(c) !== 'add') return undefined;
+  const unpinned = packagesOf(c).filter((p) => !/[=<>~]/.test(p));
+  return unpinned.length > 0 ? `Pin versions in apk add (\`${unpinned[0]}=<version>\`).` : undefined;
+});
+
+export const dl3019 = rule('DL3019', 'info', 'Use apk add --no-cache.', (c, _all, instruction) =>
+  tool(c) === 'apk' && sub(c) === 'add' && !c.words.includes('--no-cache') && !instruction.flags.some((f) => f.name === 'mount' && f.options.some((o) => /\/var\/cache\/apk/.test(o.value ?? '')))
+    ? '`apk add` without `--no-cache` leaves the package index in the layer.' : undefined);
+
+export const dl3027 = rule('DL3027', 'warning', 'Use apt-get or apt-cache, not apt, in scripts.', (c) =>
+  tool(c) === 'apt' && ['install', 'update', 'upgrade', 'remove', 'purge'].includes(sub(c)) ? '`apt` is meant for people, its output and behaviour are not stable for scripts: use `apt-get`.' : undefined);
+
+export const dl3042 = rule('DL3042', 'info', 'Use pip install --no-cache-dir.', (c, _all, instruction) =>
+  /^pip3?$/.test(tool(c)) && sub(c) === 'install' && !c.words.includes('--no-cache-dir') && !instruction.flags.some((f) => f.name === 'mount')
+    ? '`pip install` keeps its download cache in the layer: add `--no-cache-dir` (or use a cache mount).' : undefined);
+
+export const dl4006 = rule('DL4006', 'warning', 'Set `-o pipefail` before RUN commands with a pipe.', (c, _all, instruction) => {
+  if (c.followedBy !== '|') return undefined;
+  return /pipefail/.test(instruction.argumentsText) ? undefined
+    : 'A pipe hides the failure of every command but the last (`curl ... | tar x` succeeds even if curl fails): set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` first, or use `set -o pipefail &&`.';
+});

@@ -1,3 +1,4 @@
+import { parseJsonStringArray } from '../../model/instruction';
 import type { Rule } from '../rule';
 
 export const dl3002: Rule = {
@@ -51,6 +52,67 @@ export const dl3020: Rule = {
         message: 'ADD of local files does what COPY does, plus surprises (it unpacks archives): use COPY.',
         fixes: [{ title: 'Use COPY', edits: [{ range: instruction.keywordRange, newText: instruction.keywordText === 'add' ? 'copy' : 'COPY' }] }],
       };
+    }
+  },
+};
+
+export const dl3021: Rule = {
+  id: 'DL3021',
+  defaultSeverity: 'error',
+  summary: 'COPY with several sources needs a destination ending in `/`.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.heredocs.length > 0) continue;
+      // Exec form gives the paths as JSON strings.
+      const json = instruction.argumentsText.trim().startsWith('[') ? parseJsonStringArray(instruction.argumentsText.trim()) : undefined;
+      const paths = json ?? instruction.args.map((a) => a.value);
+      const target = paths.at(-1);
+      if (paths.length < 3 || target === undefined || /\/$|^\.\.?$/.test(target) || target.includes('$')) continue;
+      const destination = json === undefined ? instruction.args.at(-1) : { value: target, range: instruction.argumentsRange ?? instruction.range };
+      if (destination === undefined) continue;
+      yield {
+        range: destination.range,
+        message: `With more than one source, the destination must be a directory ending in \`/\`: the build fails on \`${destination.value}\`.`,
+        ...(json === undefined ? { fixes: [{ title: `Use ${destination.value}/`, edits: [{ range: destination.range, newText: `${destination.value}/` }] }] } : {}),
+      };
+    }
+  },
+};
+
+export const dl3045: Rule = {
+  id: 'DL3045',
+  defaultSeverity: 'warning',
+  summary: 'COPY to a relative destination without a WORKDIR set.',
+  *check(model) {
+    for (const stage of model.stages) {
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
+        const text = instruction.argumentsText.trim();
+        const json = text.startsWith('[') ? parseJsonStringArray(text) : undefined;
+        const paths = json ?? instruction.args.map((a) => a.value);
+        if (paths.length < 2) continue; // MissingArguments reports it
+        const destination = paths.at(-1)?.replace(/^(["'])(.*)\1$/, '$2');
+        if (destination === undefined || /^["'$\/]/.test(destination) || destination.includes('$') || /^[A-Za-z]:[\\/]/.test(destination) || stage.runtime.isWindows) continue;
+        // Known working directory (set here, or from scratch / a parent stage): the destination is well defined.
+        if (stage.runtime.workdirBefore.get(instruction.index) !== undefined) continue;
+        yield { range: instruction.args.at(-1)?.range ?? instruction.range, message: `\`${destination}\` is relative, and no WORKDIR is set in this stage: where it lands depends on the base image. Set WORKDIR or use an absolute path.` };
+      }
+    }
+  },
+};
+
+export const dl4001: Rule = {
+  id: 'DL4001',
+  defaultSeverity: 'warning',
+  summary: 'Either wget or curl, not both.',
+  *check(model) {
+    for (const stage of model.stages) {
+      const uses = (name: string) => stage.instructions.find((i) => i.keyword === 'RUN' && new RegExp(`(^|[\\s;&|(])${name}\\s`).test(i.argumentsText));
+      const wget = uses('wget');
+      const curl = uses('curl');
+      if (wget === undefined || curl === undefined) continue;
+      const later = wget.index > curl.index ? wget : curl;
+      yield { range: later.range, message: 'This stage uses both wget and curl: installing and maintaining one is enough.' };
     }
   },
 };

@@ -85,3 +85,51 @@ export const dl4006 = rule('DL4006', 'warning', 'Set `-o pipefail` before RUN co
   return /pipefail/.test(instruction.argumentsText) ? undefined
     : 'A pipe hides the failure of every command but the last (`curl ... | tar x` succeeds even if curl fails): set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` first, or use `set -o pipefail &&`.';
 });
+
+const unpinned = (packages: readonly string[], pinned: RegExp): string | undefined => packages.find((p) => !pinned.test(p) && !p.startsWith('.') && !p.startsWith('/') && !p.includes('://'));
+
+export const dl3013 = rule('DL3013', 'info', 'Pin versions in pip install.', (c) => {
+  if (!/^pip3?$/.test(tool(c)) || sub(c) !== 'install' || c.words.includes('-r') || c.words.includes('--requirement')) return undefined;
+  const found = unpinned(packagesOf(c), /[=<>~!]=?|\.whl$|\.tar\.gz$/);
+  return found ? `Pin versions in pip install (\`${found}==<version>\`), or use a requirements file with pins.` : undefined;
+});
+
+export const dl3016 = rule('DL3016', 'info', 'Pin versions in npm install.', (c) => {
+  if (tool(c) !== 'npm' || !['install', 'i', 'add'].includes(sub(c))) return undefined;
+  const found = unpinned(packagesOf(c), /@[\d^~]|#|\.tgz$/);
+  return found ? `Pin versions in npm install (\`${found}@<version>\`).` : undefined;
+});
+
+export const dl3028 = rule('DL3028', 'info', 'Pin versions in gem install.', (c) => {
+  if (tool(c) !== 'gem' || sub(c) !== 'install' || c.words.some((w) => w === '-v' || w.startsWith('--version'))) return undefined;
+  const found = packagesOf(c).find((p) => !p.includes(':'));
+  return found ? `Pin versions in gem install (\`${found}:<version>\` or \`-v <version>\`).` : undefined;
+});
+
+export const dl3062 = rule('DL3062', 'info', 'Pin versions in go install.', (c) => {
+  if (tool(c) !== 'go' || sub(c) !== 'install') return undefined;
+  const found = packagesOf(c).find((p) => p.includes('/') && !p.startsWith('.') && !/@(v?\d|[0-9a-f]{7,})/.test(p));
+  return found ? `Pin the version in go install (\`${found.replace(/@latest$/, '')}@v1.2.3\`).` : undefined;
+});
+
+const yesFlag = (manager: string, flags: RegExp, id: string): Rule => rule(id, 'warning', `${manager} install needs a non-interactive flag.`, (c) =>
+  tool(c) === manager && ['install', 'in', 'groupinstall', 'localinstall'].includes(sub(c)) && !c.words.some((w) => flags.test(w))
+    ? `\`${manager} install\` without ${manager === 'zypper' ? '`-n`' : '`-y`'} waits for a confirmation a build cannot give.` : undefined);
+
+export const dl3030 = yesFlag('yum', /^(-y|--assumeyes|-[a-zA-Z]*y[a-zA-Z]*)$/, 'DL3030');
+export const dl3034 = rule('DL3034', 'warning', 'zypper install needs -n / --non-interactive.', (c) =>
+  tool(c) === 'zypper' && ['install', 'in'].includes(sub(c)) && !c.words.some((w) => /^(-n|--non-interactive|-y|--no-confirm)$/.test(w))
+    ? '`zypper install` without `--non-interactive` waits for a confirmation a build cannot give.' : undefined);
+export const dl3038 = yesFlag('dnf', /^(-y|--assumeyes|-[a-zA-Z]*y[a-zA-Z]*)$/, 'DL3038');
+
+export const dl3047 = rule('DL3047', 'info', 'Use wget with --progress to keep the build log readable.', (c) =>
+  tool(c) === 'wget' && !c.words.some((w) => /^(--progress|-q|--quiet|-nv|--no-verbose|-qO.*|-O-?q?)/.test(w))
+    ? '`wget` without `--progress=dot:giga` (or `-q`) floods the build log with a progress bar.' : undefined);
+
+export const dl3060 = rule('DL3060', 'info', '`yarn cache clean` after `yarn install`.', (c, all, instruction) =>
+  tool(c) === 'yarn' && (sub(c) === 'install' || sub(c) === '') && !all.some((x) => tool(x) === 'yarn' && x.words.includes('cache') && x.words.includes('clean'))
+    && !instruction.flags.some((f) => f.name === 'mount')
+    ? 'yarn\'s cache stays in the layer: end the RUN with `&& yarn cache clean`, or use a cache mount.' : undefined);
+
+export const dl4005 = rule('DL4005', 'warning', 'Use SHELL to change the default shell.', (c) =>
+  tool(c) === 'ln' && c.words.includes('/bin/sh') ? 'Replacing /bin/sh with a link changes the shell for everything in the image: use the SHELL instruction for the build instead.' : undefined);

@@ -92,6 +92,7 @@ function* judgeStageReferences(model: DockerfileModel): Generator<ReferenceVerdi
 
 export const unknownStageReference: Rule = {
   id: 'UnknownStageReference',
+  aliases: ['DL3023'],
   defaultSeverity: 'error',
   summary: '`--from` or `--mount from=` names a stage index that does not exist, or the stage itself.',
   *check(model) {
@@ -101,6 +102,7 @@ export const unknownStageReference: Rule = {
 
 export const imageLooksLikeStage: Rule = {
   id: 'ImageLooksLikeStage',
+  aliases: ['DL3022'],
   defaultSeverity: 'warning',
   summary: 'A name that will be pulled as an image but looks like a stage of this file (a typo, or a stage defined later).',
   *check(model) {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyTextEdits } from '../helpers/edits';
-import { lines, problemKeys, problems } from '../helpers/model';
+import { ignoreFixes } from '../../server/src/rules/ignoreFixes';
+import { lines, model, problemKeys, problems } from '../helpers/model';
 
 function applyFix(text: string, ruleId: string): string {
-  const fix = problems(text).find((p) => p.ruleId === ruleId)?.fixes?.[0];
+  const fix = problems(text, { severities: { [ruleId]: 'warning' } }).find((p) => p.ruleId === ruleId)?.fixes?.[0];
   assert.ok(fix, `no fix for ${ruleId}`);
   return applyTextEdits(text, fix.edits);
 }
@@ -40,5 +41,40 @@ describe('runtime rules', () => {
     assert.deepEqual(problemKeys(lines('FROM a', 'CMD ["echo", "$HOME", "${USER:-x}"]')), ['ExecFormVariable@2', 'ExecFormVariable@2']);
     assert.deepEqual(problemKeys(lines('FROM a', 'CMD ["sh", "-c", "echo $HOME"]')), []);
     assert.deepEqual(problemKeys(lines('FROM a', 'CMD echo $HOME')).filter((k) => k.startsWith('ExecFormVariable')), []);
+  });
+});
+
+describe('DL3059 join fix', () => {
+  it('joins two RUNs with && and keeps the second command on its own line', () => {
+    assert.equal(applyFix(lines('FROM a', 'RUN apt-get update', 'RUN echo done'), 'DL3059'), lines('FROM a', 'RUN apt-get update && \\', '    echo done'));
+  });
+});
+
+describe('"ignore this rule" fixes', () => {
+  function ignore(text: string, ruleId: string, which: 0 | 1): string {
+    const m = model(text);
+    const problem = problems(text).find((p) => p.ruleId === ruleId);
+    assert.ok(problem, `no ${ruleId}`);
+    const fix = ignoreFixes(m, problem)[which];
+    assert.ok(fix, `no ignore fix ${which} for ${ruleId}`);
+    return applyTextEdits(text, fix.edits);
+  }
+
+  it('adds # stagecraft ignore= above the instruction, or merges into the one there', () => {
+    assert.equal(ignore(lines('FROM a', '  ENV A 1'), 'LegacyKeyValueFormat', 0), lines('FROM a', '  # stagecraft ignore=LegacyKeyValueFormat', '  ENV A 1'));
+    assert.equal(ignore(lines('FROM a', '# stagecraft ignore=DL3008', 'ENV A 1'), 'LegacyKeyValueFormat', 0), lines('FROM a', '# stagecraft ignore=DL3008,LegacyKeyValueFormat', 'ENV A 1'));
+  });
+
+  it('skips a BuildKit check in the one # check= directive, merging into it', () => {
+    assert.equal(ignore(lines('FROM a', 'ENV A 1'), 'LegacyKeyValueFormat', 1), lines('# check=skip=LegacyKeyValueFormat', 'FROM a', 'ENV A 1'));
+    assert.equal(ignore(lines('# check=error=true', 'FROM a', 'ENV A 1'), 'LegacyKeyValueFormat', 1), lines('# check=skip=LegacyKeyValueFormat;error=true', 'FROM a', 'ENV A 1'));
+    assert.equal(ignore(lines('# check=skip=StageNameCasing', 'FROM a', 'ENV A 1'), 'LegacyKeyValueFormat', 1), lines('# check=skip=StageNameCasing,LegacyKeyValueFormat', 'FROM a', 'ENV A 1'));
+  });
+
+  it('the result is really ignored', () => {
+    const once = ignore(lines('FROM a', 'ENV A 1'), 'LegacyKeyValueFormat', 0);
+    assert.deepEqual(problemKeys(once), []);
+    const skipped = ignore(lines('FROM a', 'ENV A 1'), 'LegacyKeyValueFormat', 1);
+    assert.deepEqual(problemKeys(skipped), []);
   });
 });

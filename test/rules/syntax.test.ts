@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { RuleOptions } from '../../server/src/rules/engine';
 import { ALL_RULES } from '../../server/src/rules/registry';
 import { applyTextEdits } from '../helpers/edits';
-import { lines, problemKeys, problems } from '../helpers/model';
+import { FIXTURE_OPTIONS, lines, problemKeys, problems } from '../helpers/model';
 import { fixture } from '../helpers/paths';
 
 interface Case {
@@ -155,6 +155,8 @@ const cases: readonly Case[] = [
   { name: 'DL3030, DL3034, DL3038 non-interactive installs', text: lines('FROM a:1', 'RUN yum install git', 'RUN zypper install git', 'RUN dnf install git', 'RUN yum -y install git && dnf install -y git && zypper -n install git'), expect: ['DL3030@2', 'DL3034@3', 'DL3038@4'] },
   { name: 'DL3045 relative COPY destination without WORKDIR', text: lines('FROM node:20', 'COPY package.json ./', 'WORKDIR /app', 'COPY . .', 'FROM scratch', 'COPY x y', 'FROM node:20', 'COPY onlyone'), expect: ['DL3045@2', 'MissingArguments@8'], options: {} },
   { name: 'DL3047, DL3060, DL4005', text: lines('FROM a:1', 'WORKDIR /w', 'RUN wget https://x/y.tgz', 'RUN yarn install', 'RUN ln -sf /bin/bash /bin/sh'), expect: ['DL3047@3', 'DL3060@4', 'DL4005@5'] },
+  { name: 'DL3044 ENV self-reference', text: lines('FROM a', 'ENV A=1 B=$A', 'ENV C=$A'), expect: ['DL3044@2'] },
+  { name: 'DL3059 consecutive RUNs', text: lines('FROM a', 'RUN echo one', 'RUN echo two', 'RUN --mount=type=cache,target=/c echo three'), expect: ['DL3059@3'], options: { severities: { ...FIXTURE_OPTIONS.severities, DL3059: 'hint' } } },
   { name: 'DL4001 wget and curl', text: lines('FROM a:1', 'RUN curl -fsSLO https://x/a', 'RUN wget -q https://x/b'), expect: ['DL4001@3'] },
   { name: 'hadolint ids apply to the matching BuildKit checks (DL3025 = JSONArgsRecommended)', text: lines('FROM a:1', '# hadolint ignore=DL3025', 'CMD ./app'), expect: [] },
   { name: 'JSONArgsRecommended on shell-form CMD (the effective shell-form ENTRYPOINT gets ShellFormEntrypoint)', text: lines('FROM a', 'CMD ./app --serve', 'ENTRYPOINT ./run'), expect: ['JSONArgsRecommended@2', 'ShellFormEntrypoint@3'] },

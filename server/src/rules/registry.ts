@@ -4,7 +4,7 @@ import { noEmptyContinuation } from './buildkit/continuation';
 import { copyIgnoredFile } from './buildkit/context';
 import { invalidDefinitionDescription } from './buildkit/descriptions';
 import { undefinedVar } from './buildkit/variables';
-import { dl3002, dl3006, dl3007, dl3020, dl3021, dl3045, dl4001 } from './hadolint/images';
+import { dl3002, dl3006, dl3007, dl3020, dl3021, dl3044, dl3045, dl3059, dl4001 } from './hadolint/images';
 import {
   dl3003, dl3004, dl3008, dl3009, dl3013, dl3014, dl3015, dl3016, dl3018, dl3019, dl3027, dl3028, dl3030, dl3034, dl3038, dl3042, dl3047, dl3060,
   dl3062, dl4005, dl4006,
@@ -52,7 +52,7 @@ export const ALL_RULES: readonly Rule[] = [
   copyAllBeforeInstall, secretFileCopied, packageUpgradeInImage, remoteAddWithoutChecksum, volumeChangesDiscarded, toolchainInFinalStage,
   // hadolint's rules that catch real bugs and bloat, under their DL ids.
   dl3002, dl3003, dl3004, dl3006, dl3007, dl3008, dl3009, dl3013, dl3014, dl3015, dl3016, dl3018, dl3019, dl3020, dl3021, dl3027,
-  dl3028, dl3030, dl3034, dl3038, dl3042, dl3045, dl3047, dl3060, dl3062, dl4001, dl4005, dl4006,
+  dl3028, dl3030, dl3034, dl3038, dl3042, dl3044, dl3045, dl3047, dl3059, dl3060, dl3062, dl4001, dl4005, dl4006,
 ];
 
 const byId: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.id, rule]));

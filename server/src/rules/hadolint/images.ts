@@ -116,3 +116,55 @@ export const dl4001: Rule = {
     }
   },
 };
+
+export const dl3044: Rule = {
+  id: 'DL3044',
+  defaultSeverity: 'warning',
+  summary: 'ENV uses a variable it defines itself: the old value is used.',
+  *check(model) {
+    for (const instruction of model.instructions) {
+      if (instruction.keyword !== 'ENV' || instruction.properties.length < 2) continue;
+      for (const [index, property] of instruction.properties.entries()) {
+        const earlier = new Set(instruction.properties.slice(0, index).map((p) => p.name));
+        const reference = instruction.variables.find((v) => earlier.has(v.name) && property.valueRange !== undefined
+          && v.range.start.line === property.valueRange.start.line && v.range.start.character >= property.valueRange.start.character
+          && v.range.end.character <= property.valueRange.end.character);
+        if (reference === undefined) continue;
+        yield { range: reference.range, message: `\`$${reference.name}\` is set in this same ENV: the builder substitutes the value from before the instruction. Split it into two ENV lines.` };
+      }
+    }
+  },
+};
+
+export const dl3059: Rule = {
+  id: 'DL3059',
+  // A hint, not info: consecutive RUNs are often deliberate (cache boundaries), and it is the most frequent finding.
+  defaultSeverity: 'hint',
+  summary: 'Consecutive RUN instructions could be one layer.',
+  *check(model) {
+    for (const stage of model.stages) {
+      for (let i = 1; i < stage.instructions.length; i++) {
+        const previous = stage.instructions[i - 1];
+        const current = stage.instructions[i];
+        if (previous?.keyword !== 'RUN' || current?.keyword !== 'RUN') continue;
+        if (previous.flags.length > 0 || current.flags.length > 0) continue; // different mounts or networks: keep apart
+        const mergeable = previous.command?.form === 'shell' && current.command?.form === 'shell' && previous.heredocs.length === 0 && current.heredocs.length === 0
+          && current.range.start.line === previous.range.end.line + 1 && current.argumentsRange !== null;
+        const escape = model.escapeChar;
+        yield {
+          range: current.keywordRange,
+          message: `Consecutive RUN instructions (lines ${previous.range.start.line + 1} and ${current.range.start.line + 1}) make two layers; joining them with \`&&\` makes one and keeps files deleted in the second out of the image.`,
+          ...(mergeable && current.argumentsRange !== null ? {
+            fixes: [{
+              title: 'Join with the previous RUN (&&)',
+              edits: [
+                { range: { start: previous.range.end, end: previous.range.end }, newText: ` && ${escape}` },
+                { range: { start: { line: current.range.start.line, character: 0 }, end: current.argumentsRange.start }, newText: '    ' },
+              ],
+            }],
+          } : {}),
+        };
+      }
+    }
+  },
+};

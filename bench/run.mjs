@@ -1,0 +1,148 @@
+// npm run bench: Stagecraft and docker-langserver (npm dockerfile-language-server-nodejs) measured in the same
+// run, each as a real server process over stdio. Writes bench/results.json and bench/results.md (ratios are
+// Stagecraft / docker-langserver: below 1 is faster). Not part of the test suite's pass/fail.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+const ROOT = new URL('..', import.meta.url).pathname;
+const quick = process.argv.includes('--quick');
+
+const SERVERS = {
+  stagecraft: [process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio']],
+  'docker-langserver': [process.execPath, [join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio']],
+};
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function start(name) {
+  const [command, args] = SERVERS[name];
+  const started = performance.now();
+  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+  let peakRss = 0;
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  // uri → [{ version, time }]: docker-langserver publishes without a version, Stagecraft with one.
+  const published = new Map();
+  const waiters = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    const list = published.get(params.uri) ?? [];
+    list.push({ version: params.version, time: performance.now() });
+    published.set(params.uri, list);
+    for (const wake of waiters.splice(0)) wake();
+  });
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => (name === 'stagecraft' ? { diagnostics: { delayMs: 0 } } : {})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } } });
+  const initializeMs = performance.now() - started;
+  connection.sendNotification('initialized', {});
+  const sample = setInterval(() => {
+    try {
+      const rss = Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) * 1024;
+      peakRss = Math.max(peakRss, rss);
+    } catch { /* gone */ }
+  }, 20);
+  /** Diagnostics for `version`, or (for servers that send none) any published after `since`. */
+  const waitFor = async (uri, version, since, timeoutMs = 120_000) => {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const hit = (published.get(uri) ?? []).find((p) => p.version === version || (p.version === undefined && p.time >= since));
+      if (hit !== undefined) return hit.time;
+      if (performance.now() > deadline) throw new Error(`${name}: no diagnostics for ${uri} v${version}`);
+      await new Promise((resolve) => { waiters.push(resolve); setTimeout(resolve, 50); });
+    }
+  };
+  return {
+    name, connection, initializeMs, published, waitFor,
+    get peakRss() { return peakRss; },
+    async stop() { clearInterval(sample); try { await connection.sendRequest('shutdown'); connection.sendNotification('exit'); } catch { child.kill(); } child.kill(); },
+  };
+}
+
+function synthetic(lines) {
+  const out = ['# syntax=docker/dockerfile:1', 'ARG GO=1.22'];
+  let stage = 0;
+  while (out.length < lines) {
+    out.push(`FROM golang:\${GO} AS stage${stage}`, 'WORKDIR /src', 'ENV CGO_ENABLED=0 GOFLAGS=-mod=vendor', 'COPY go.mod go.sum ./',
+      'RUN --mount=type=cache,target=/root/.cache/go-build go mod download && \\', '    go build -o /out/app ./cmd/app',
+      'EXPOSE 8080/tcp', 'LABEL org.opencontainers.image.source="https://example.com/repo"', `COPY --from=stage${Math.max(0, stage - 1)} /out/app /usr/local/bin/`,
+      'CMD ["/usr/local/bin/app", "--port", "8080"]');
+    stage++;
+  }
+  return `${out.slice(0, lines).join('\n')}\n`;
+}
+
+async function openAndWait(server, uri, text) {
+  const started = performance.now();
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+  return (await server.waitFor(uri, 1, started)) - started;
+}
+
+async function measure(name) {
+  const server = await start(name);
+  const result = { initializeMs: server.initializeMs };
+  const corpusDir = join(ROOT, '..', 'shared', 'corpus', 'files');
+  if (existsSync(corpusDir)) {
+    const files = readdirSync(corpusDir).filter((f) => f.endsWith('Dockerfile')).slice(0, quick ? 60 : undefined);
+    const times = [];
+    for (const file of files) times.push(await openAndWait(server, `file:///corpus/${file}`, readFileSync(join(corpusDir, file), 'utf8')));
+    result.corpusOpen = { files: files.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+  }
+  result.open = {};
+  result.hover = {};
+  for (const lines of quick ? [1000, 5000] : [1000, 5000, 20000]) {
+    const uri = `file:///synthetic/${lines}/Dockerfile`;
+    const text = synthetic(lines);
+    result.open[lines] = await openAndWait(server, uri, text);
+    // One keystroke at the end, then the time until diagnostics for that version arrive.
+    const started = performance.now();
+    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: 0 } }, text: '#' }] });
+    result.open[`${lines}-keystroke`] = (await server.waitFor(uri, 2, started)) - started;
+    const hoverTimes = [];
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4 + (i % 5), character: 1 } });
+      hoverTimes.push(performance.now() - t);
+    }
+    result.hover[lines] = percentile(hoverTimes, 50);
+  }
+  // Typing burst: 200 one-character edits on a 300-line file, no waiting in between.
+  const uri = 'file:///typing/Dockerfile';
+  await openAndWait(server, uri, synthetic(300));
+  const started = performance.now();
+  let lastSent = started;
+  for (let version = 2; version <= 201; version++) {
+    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 299, character: version - 2 }, end: { line: 299, character: version - 2 } }, text: 'x' }] });
+    lastSent = performance.now();
+  }
+  // For a server without versions: the first diagnostics published after the last edit was sent.
+  result.typingBurstMs = (await server.waitFor(uri, 201, lastSent)) - started;
+  result.peakRssMB = server.peakRss / 1e6;
+  await server.stop();
+  return result;
+}
+
+const results = { date: new Date().toISOString(), node: process.version, quick, servers: {} };
+for (const name of Object.keys(SERVERS)) {
+  process.stderr.write(`bench: ${name}...\n`);
+  results.servers[name] = await measure(name);
+}
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const s = results.servers.stagecraft;
+const d = results.servers['docker-langserver'];
+const row = (label, a, b) => `| ${label} | ${a.toFixed(1)} | ${b.toFixed(1)} | ${(a / b).toFixed(2)} |`;
+const rows = ['| measure (ms, MB) | Stagecraft | docker-langserver | ratio |', '|---|---|---|---|', row('cold start to initialize', s.initializeMs, d.initializeMs)];
+if (s.corpusOpen && d.corpusOpen) for (const k of ['p50', 'p95', 'max']) rows.push(row(`corpus didOpen → diagnostics ${k} (${s.corpusOpen.files} files)`, s.corpusOpen[k], d.corpusOpen[k]));
+for (const key of Object.keys(s.open)) rows.push(row(key.includes('keystroke') ? `${key.split('-')[0]} lines: keystroke → diagnostics` : `${key} lines: didOpen → diagnostics`, s.open[key], d.open[key]));
+for (const key of Object.keys(s.hover)) rows.push(row(`${key} lines: hover p50`, s.hover[key], d.hover[key]));
+rows.push(row('200-edit typing burst → final diagnostics (300 lines)', s.typingBurstMs, d.typingBurstMs));
+rows.push(row('peak RSS (MB)', s.peakRssMB, d.peakRssMB));
+writeFileSync(join(ROOT, 'bench', 'results.md'), `${rows.join('\n')}\n`);
+process.stdout.write(`${rows.join('\n')}\n`);

@@ -1,7 +1,7 @@
 import type { Argument, Flag, Heredoc, Instruction, Property } from 'dockerfile-ast';
 import type { Range } from './positions';
 import { rangeContains } from './positions';
-import type { CommandModel, DetachedHeredoc, FlagModel, HeredocModel, InstructionModel, KeyValue, Token } from './types';
+import type { CommandModel, DetachedHeredoc, FlagModel, HeredocModel, InstructionModel, KeyValue, Token, VariableReference } from './types';
 import type { LineIndex } from './lines';
 import { findDetachedHeredocs } from './heredocs';
 
@@ -38,6 +38,7 @@ export function buildInstruction(
   const detachedHeredocs: DetachedHeredoc[] = ['RUN', 'COPY', 'ADD'].includes(keyword) && heredocs.length === 0
     ? findDetachedHeredocs(ast.getRange(), lines)
     : [];
+  let variables: VariableReference[] | undefined;
   const triggerAst = keyword === 'ONBUILD' && hasMethod<WithTrigger>(ast, 'getTriggerInstruction') ? ast.getTriggerInstruction() : null;
   return {
     index,
@@ -56,13 +57,18 @@ export function buildInstruction(
     properties: PROPERTY_KEYWORDS.has(keyword) && hasMethod<WithProperties>(ast, 'getProperties')
       ? ast.getProperties().map(toKeyValue)
       : [],
-    variables: ast.getVariables().map((variable) => ({
-      name: variable.getName(),
-      range: variable.getRange(),
-      nameRange: variable.getNameRange(),
-      modifier: variable.getModifier(),
-      modifierArgument: variable.getSubstitutionParameter(),
-    })),
+    // dockerfile-ast re-scans the arguments on every getVariables() call, and most features never ask:
+    // computed on first use, once per model.
+    get variables(): readonly VariableReference[] {
+      variables ??= ast.getVariables().map((variable) => ({
+        name: variable.getName(),
+        range: variable.getRange(),
+        nameRange: variable.getNameRange(),
+        modifier: variable.getModifier(),
+        modifierArgument: variable.getSubstitutionParameter(),
+      }));
+      return variables;
+    },
     trigger: triggerAst ? buildInstruction(triggerAst, index, stageIndex, lines, escapeChar) : undefined,
     ast,
   };

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { endpointLabel } from '../../../common/src/engineEndpoint';
 
 /** Which container CLI to run and how; `executable` is a name on PATH or an absolute path. */
 export interface EngineConfig {
@@ -86,12 +87,13 @@ export function runEngine(config: EngineConfig, argv: readonly string[], options
 /** Which engine the CLI talks to, for the output: DOCKER_HOST, else the current docker context. */
 export async function describeEndpoint(config: EngineConfig): Promise<string> {
   const host = config.env?.['DOCKER_HOST'] ?? process.env['DOCKER_HOST'];
-  if (host) return `DOCKER_HOST=${host}`;
-  if (/podman/.test(config.executable)) return 'podman';
-  try {
-    const context = await runEngine(config, ['context', 'show']);
-    return `docker context "${context.stdout.trim()}"`;
-  } catch {
-    return 'the default docker endpoint';
+  let context: string | undefined;
+  if (!host && !/podman/.test(config.executable)) {
+    try {
+      context = (await runEngine(config, ['context', 'show'])).stdout.trim();
+    } catch {
+      context = undefined;
+    }
   }
+  return endpointLabel(config.executable, host, () => context);
 }

@@ -1,9 +1,16 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { parseBuildErrors } from '../../../common/src/buildErrors';
+import { endpointLabel } from '../../../common/src/engineEndpoint';
 import { toShellLine } from '../../../common/src/shellLine';
 import { buildModel } from '../model';
+
+function endpointOf(executable: string): string {
+  return endpointLabel(executable, process.env['DOCKER_HOST'], () => {
+    const context = spawnSync(executable, ['context', 'show'], { encoding: 'utf8', timeout: 5000 });
+    return context.status === 0 ? context.stdout.trim() : undefined;
+  });
+}
 
 /**
  * `stagecraft build-output --dockerfile FILE -- CLI ARGS...`: runs a container build (argv, no shell), passes
@@ -11,14 +18,6 @@ import { buildModel } from '../model';
  * the `$stagecraft-build` problem matcher reads. This is what the Build Image task runs, so the Problems panel
  * points at the right Dockerfile line whichever builder (BuildKit or classic) the engine uses.
  */
-/** Which engine the build talks to: DOCKER_HOST, else the current docker context. */
-function endpointOf(executable: string): string {
-  if (process.env['DOCKER_HOST']) return `DOCKER_HOST=${process.env['DOCKER_HOST']}`;
-  if (/podman/.test(executable)) return 'podman';
-  const context = spawnSync(executable, ['context', 'show'], { encoding: 'utf8', timeout: 5000 });
-  return context.status === 0 ? `docker context "${context.stdout.trim()}"` : 'the default docker endpoint';
-}
-
 export function runBuildOutput(args: readonly string[], stdout: (text: string) => void, stderr: (text: string) => void): Promise<number> {
   const separator = args.indexOf('--');
   const options = separator < 0 ? args : args.slice(0, separator);

@@ -29,7 +29,6 @@ export function ignoreFixes(model: DockerfileModel, problem: Problem): Fix[] {
   }
   if (ruleById(problem.ruleId)?.buildkit === true) {
     const check = model.directives.find((d) => d.name.toLowerCase() === 'check');
-    let newText: string;
     if (check === undefined) {
       fixes.push({ title: `Skip ${problem.ruleId} in this file (# check=skip)`, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# check=skip=${problem.ruleId}\n` }] });
     } else {
@@ -37,8 +36,7 @@ export function ignoreFixes(model: DockerfileModel, problem: Problem): Fix[] {
       const skip = parts.findIndex((p) => /^skip\s*=/i.test(p));
       if (skip < 0) parts.unshift(`skip=${problem.ruleId}`);
       else parts[skip] = `${parts[skip]},${problem.ruleId}`;
-      newText = parts.join(';');
-      fixes.push({ title: `Skip ${problem.ruleId} in this file (# check=skip)`, edits: [{ range: check.valueRange, newText }] });
+      fixes.push({ title: `Skip ${problem.ruleId} in this file (# check=skip)`, edits: [{ range: check.valueRange, newText: parts.join(';') }] });
     }
   }
   return fixes;

@@ -1,6 +1,7 @@
 import type { DockerfileModel, InstructionModel } from '../model';
 import type { InstructionSpec } from '../reference/instructions';
 import { instructionSpec } from '../reference/instructions';
+import { parseJsonStringArray } from '../model/instruction';
 
 /** Every instruction including the ones ONBUILD carries, which the builder validates the same way. */
 export function* instructionsWithTriggers(model: DockerfileModel): Generator<InstructionModel> {
@@ -16,6 +17,13 @@ export function* knownInstructions(model: DockerfileModel): Generator<{ instruct
     const spec = instructionSpec(instruction.keyword);
     if (spec !== undefined) yield { instruction, spec };
   }
+}
+
+/** The paths of a COPY/ADD as the builder reads them: JSON strings in exec form, else the words. */
+export function copyPaths(instruction: InstructionModel): { paths: string[]; fromJson: boolean } {
+  const text = instruction.argumentsText.trim();
+  const json = text.startsWith('[') ? parseJsonStringArray(text) : undefined;
+  return json !== undefined ? { paths: json, fromJson: true } : { paths: instruction.args.map((a) => a.value), fromJson: false };
 }
 
 /** Levenshtein distance, bounded: returns `limit + 1` as soon as the distance must exceed `limit`. */

@@ -1,4 +1,4 @@
-import { parseJsonStringArray } from '../../model/instruction';
+import { copyPaths } from '../walk';
 import type { Rule } from '../rule';
 
 export const dl3002: Rule = {
@@ -63,17 +63,15 @@ export const dl3021: Rule = {
   *check(model) {
     for (const instruction of model.instructions) {
       if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.heredocs.length > 0) continue;
-      // Exec form gives the paths as JSON strings.
-      const json = instruction.argumentsText.trim().startsWith('[') ? parseJsonStringArray(instruction.argumentsText.trim()) : undefined;
-      const paths = json ?? instruction.args.map((a) => a.value);
+      const { paths, fromJson } = copyPaths(instruction);
       const target = paths.at(-1);
       if (paths.length < 3 || target === undefined || /\/$|^\.\.?$/.test(target) || target.includes('$')) continue;
-      const destination = json === undefined ? instruction.args.at(-1) : { value: target, range: instruction.argumentsRange ?? instruction.range };
+      const destination = fromJson ? { value: target, range: instruction.argumentsRange ?? instruction.range } : instruction.args.at(-1);
       if (destination === undefined) continue;
       yield {
         range: destination.range,
         message: `With more than one source, the destination must be a directory ending in \`/\`: the build fails on \`${destination.value}\`.`,
-        ...(json === undefined ? { fixes: [{ title: `Use ${destination.value}/`, edits: [{ range: destination.range, newText: `${destination.value}/` }] }] } : {}),
+        ...(!fromJson ? { fixes: [{ title: `Use ${destination.value}/`, edits: [{ range: destination.range, newText: `${destination.value}/` }] }] } : {}),
       };
     }
   },
@@ -87,9 +85,7 @@ export const dl3045: Rule = {
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
-        const text = instruction.argumentsText.trim();
-        const json = text.startsWith('[') ? parseJsonStringArray(text) : undefined;
-        const paths = json ?? instruction.args.map((a) => a.value);
+        const { paths } = copyPaths(instruction);
         if (paths.length < 2) continue; // MissingArguments reports it
         const destination = paths.at(-1)?.replace(/^(["'])(.*)\1$/, '$2');
         if (destination === undefined || /^["'$\/]/.test(destination) || destination.includes('$') || /^[A-Za-z]:[\\/]/.test(destination) || stage.runtime.isWindows) continue;

@@ -1,4 +1,5 @@
 import type { InstructionModel } from '../../model';
+import { parseJsonStringArray } from '../../model/instruction';
 import type { Rule } from '../rule';
 
 const JSON_CAPABLE: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'COPY', 'ADD', 'VOLUME']);
@@ -13,13 +14,7 @@ const MEANT_AS_JSON = /^\[\s*(?:(?:"(?:[^"\\]|\\.)*"|'[^']*')\s*,?\s*)+\]?$/;
 function looksLikeBrokenJson(instruction: InstructionModel): boolean {
   if (instruction.heredocs.length > 0) return false;
   const text = instruction.argumentsText.trim();
-  if (!MEANT_AS_JSON.test(text)) return false;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return !(Array.isArray(parsed) && parsed.every((item) => typeof item === 'string'));
-  } catch {
-    return true;
-  }
+  return MEANT_AS_JSON.test(text) && parseJsonStringArray(text) === undefined;
 }
 
 function hint(text: string): string {

@@ -1,5 +1,5 @@
-import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
-import { TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
+import type { Connection, InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver';
+import { ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_NAME } from '../../common/src/protocol';
 import { ruleOptionsForUri } from './config/ruleOptions';
@@ -15,6 +15,21 @@ import { CONVERT_COMMAND, conversionEdit, multiStageActions } from './features/m
 import { DEFAULT_SERVER_SETTINGS, parseSettings } from './settings';
 import type { ServerSettings } from './settings';
 import { STAGECRAFT_VERSION } from './version';
+import { completion } from './features/completion';
+import { signatureHelp } from './features/signatureHelp';
+import { definition, documentHighlights, references } from './features/navigation/navigation';
+import { prepareRename, rename } from './features/navigation/rename';
+import { documentSymbols } from './features/outline/documentSymbols';
+import { foldingRanges } from './features/outline/folding';
+import { selectionRanges } from './features/outline/selectionRanges';
+import { formatDocument } from './features/formatting/format';
+import { formatOnType } from './features/formatting/onType';
+import { LEGEND, SemanticTokensProvider } from './features/semanticTokens';
+import { documentLinks } from './features/documentLinks';
+import { inlayHints } from './features/inlayHints';
+import { contextForUri } from './buildContext/contextOnDisk';
+import { WorkspaceImages } from './workspace/imageIndex';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Wires one LSP connection to the features. No logic lives here: every request reads the shared model cache.
@@ -27,10 +42,18 @@ export function startServer(connection: Connection): void {
   let pullsConfiguration = false;
   let supportsCreateFile = false;
   let settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
+  let snippetSupport = false;
+  let workspaceFolders: string[] = [];
+  const semanticTokens = new SemanticTokensProvider();
+  const workspaceImages = new WorkspaceImages();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsCreateFile = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
+    snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    workspaceFolders = (params.workspaceFolders ?? (params.rootUri === null ? [] : [{ uri: params.rootUri, name: '' }]))
+      .filter((folder) => folder.uri.startsWith('file:'))
+      .map((folder) => fileURLToPath(folder.uri));
     const initial = params.initializationOptions as { settings?: unknown } | undefined;
     applySettings(initial?.settings);
     return {
@@ -40,6 +63,21 @@ export function startServer(connection: Connection): void {
         executeCommandProvider: { commands: [CONVERT_COMMAND] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', '/', ' '] },
+        signatureHelpProvider: { triggerCharacters: [' ', ','], retriggerCharacters: ['='] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'Dockerfile' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
+        semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: true },
+        documentLinkProvider: { resolveProvider: false },
+        inlayHintProvider: true,
       },
       serverInfo: { name: SERVER_NAME, version: STAGECRAFT_VERSION },
     };
@@ -47,6 +85,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (pullsConfiguration) diagnostics.waitFor(refreshSettings());
+    // Base images used across the workspace, for FROM completion; off the typing path and bounded.
+    setTimeout(() => {
+      workspaceImages.scan(workspaceFolders).catch((error: unknown) => connection.console.warn(`Stagecraft could not scan the workspace: ${String(error)}`));
+    }, 500);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -88,7 +130,9 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => {
     if (event.document.version > 1) diagnostics.schedule(event.document.uri);
   });
+  documents.onDidOpen((event) => workspaceImages.record(cache.model(event.document)));
   documents.onDidClose((event) => {
+    semanticTokens.forget(event.document.uri);
     cache.forget(event.document.uri);
     diagnostics.clear(event.document.uri);
   });
@@ -119,6 +163,47 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     return document === undefined ? [] : codeLenses(cache.model(document));
   });
+
+  /** The model of an open document, or an LSP error for a document the client never opened. */
+  function modelOf(textDocument: TextDocumentIdentifier) {
+    const document = documents.get(textDocument.uri);
+    if (document === undefined) throw new ResponseError(-32602, `${textDocument.uri} is not open in the server.`);
+    return cache.model(document);
+  }
+
+  connection.onCompletion((params) => {
+    const model = modelOf(params.textDocument);
+    return completion(model, params.position, {
+      snippets: snippetSupport,
+      buildContext: contextForUri(model.uri),
+      workspaceImages: workspaceImages.images(),
+    });
+  });
+  connection.onSignatureHelp((params) => signatureHelp(modelOf(params.textDocument), params.position));
+  connection.onDefinition((params) => definition(modelOf(params.textDocument), params.position));
+  connection.onReferences((params) => references(modelOf(params.textDocument), params.position, params.context.includeDeclaration));
+  connection.onDocumentHighlight((params) => documentHighlights(modelOf(params.textDocument), params.position));
+  connection.onPrepareRename((params) => {
+    const result = prepareRename(modelOf(params.textDocument), params.position);
+    if ('ok' in result) throw new ResponseError(-32803, result.ok ? 'Cannot rename here.' : result.reason);
+    return result;
+  });
+  connection.onRenameRequest((params) => {
+    const result = rename(modelOf(params.textDocument), params.position, params.newName);
+    if ('reason' in result) throw new ResponseError(-32803, result.reason);
+    return result;
+  });
+  connection.onDocumentSymbol((params) => documentSymbols(modelOf(params.textDocument)));
+  connection.onFoldingRanges((params) => foldingRanges(modelOf(params.textDocument)));
+  connection.onSelectionRanges((params) => selectionRanges(modelOf(params.textDocument), params.positions));
+  connection.onDocumentFormatting((params) => formatDocument(modelOf(params.textDocument), params.options, settings.format));
+  connection.onDocumentRangeFormatting((params) => formatDocument(modelOf(params.textDocument), params.options, settings.format, params.range));
+  connection.onDocumentOnTypeFormatting((params) => formatOnType(modelOf(params.textDocument), params.position, params.ch, params.options));
+  connection.languages.semanticTokens.on((params) => semanticTokens.full(modelOf(params.textDocument)));
+  connection.languages.semanticTokens.onDelta((params) => semanticTokens.delta(modelOf(params.textDocument), params.previousResultId));
+  connection.languages.semanticTokens.onRange((params) => semanticTokens.range(modelOf(params.textDocument), params.range));
+  connection.onDocumentLinks((params) => documentLinks(modelOf(params.textDocument)));
+  connection.languages.inlayHint.on((params) => inlayHints(modelOf(params.textDocument), params.range));
 
   connection.onRequest(DOCKERFILE_INFO_REQUEST, (params: DockerfileInfoParams) => {
     const document = documents.get(params.uri);

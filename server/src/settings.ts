@@ -3,6 +3,8 @@ import type { MultiStageSettings } from './features/multiStageActions';
 import type { RuntimeFamily } from './multistage';
 import { RUNTIME_FAMILIES } from './multistage';
 import type { RuleOptions } from './rules/engine';
+import type { FormatSettings } from './features/formatting/format';
+import { DEFAULT_FORMAT_SETTINGS } from './features/formatting/format';
 
 const SEVERITIES: ReadonlySet<string> = new Set(['off', 'error', 'warning', 'info', 'hint']);
 
@@ -10,11 +12,12 @@ export interface ServerSettings {
   readonly diagnosticsDelayMs: number;
   readonly rules: RuleOptions;
   readonly multiStage: MultiStageSettings;
+  readonly format: FormatSettings;
 }
 
 const DEFAULT_MULTI_STAGE: MultiStageSettings = { runtimeFamily: 'alpine', stageName: 'build', newFileName: 'Dockerfile.prod' };
 
-export const DEFAULT_SERVER_SETTINGS: ServerSettings = { diagnosticsDelayMs: 150, rules: {}, multiStage: DEFAULT_MULTI_STAGE };
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = { diagnosticsDelayMs: 150, rules: {}, multiStage: DEFAULT_MULTI_STAGE, format: DEFAULT_FORMAT_SETTINGS };
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
@@ -28,6 +31,15 @@ function parseMultiStage(raw: unknown): MultiStageSettings {
     runtimeFamily: typeof family === 'string' && (RUNTIME_FAMILIES as readonly string[]).includes(family) ? family as RuntimeFamily : DEFAULT_MULTI_STAGE.runtimeFamily,
     stageName: typeof stageName === 'string' && STAGE_NAME.test(stageName) ? stageName : DEFAULT_MULTI_STAGE.stageName,
     newFileName: typeof newFileName === 'string' && /^[^/\\]+$/.test(newFileName) ? newFileName : DEFAULT_MULTI_STAGE.newFileName,
+  };
+}
+
+function parseFormat(raw: unknown): FormatSettings {
+  if (typeof raw !== 'object' || raw === null) return DEFAULT_FORMAT_SETTINGS;
+  const record = raw as Record<string, unknown>;
+  return {
+    alignedScripts: record['alignedScripts'] === 'reindent' ? 'reindent' : 'keep',
+    heredocBodies: record['heredocBodies'] === 'trimTrailingWhitespace' ? 'trimTrailingWhitespace' : 'keep',
   };
 }
 
@@ -48,5 +60,6 @@ export function parseSettings(raw: unknown): ServerSettings {
     diagnosticsDelayMs: typeof delay === 'number' && Number.isFinite(delay) ? Math.min(Math.max(delay, 0), 5000) : DEFAULT_SERVER_SETTINGS.diagnosticsDelayMs,
     rules: { severities },
     multiStage: parseMultiStage(record['multiStage']),
+    format: parseFormat(record['format']),
   };
 }

@@ -8,6 +8,12 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { DIST } from './paths';
 
+export interface StartOptions {
+  /** A workspace folder (file URI) the server may scan. */
+  readonly rootUri?: string;
+  readonly snippets?: boolean;
+}
+
 /**
  * Drives the real, bundled server process over stdio, the way Neovim or Helix would: no mocked protocol.
  */
@@ -39,24 +45,27 @@ export class LspTestClient {
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
 
   /** `entry`: `server` runs dist/server.js --stdio; `cli` runs dist/cli.js lsp --stdio. */
-  static async start(entry: 'server' | 'cli' = 'server', settings: unknown = { diagnostics: { delayMs: 0 } }): Promise<LspTestClient> {
+  static async start(entry: 'server' | 'cli' = 'server', settings: unknown = { diagnostics: { delayMs: 0 } }, options: StartOptions = {}): Promise<LspTestClient> {
     const args = entry === 'server' ? [path.join(DIST, 'server.js'), '--stdio'] : [path.join(DIST, 'cli.js'), 'lsp', '--stdio'];
     const child = spawn(process.execPath, args, { stdio: 'pipe' });
     const client = new LspTestClient(child);
     client.settings = settings;
-    await client.initialize();
+    await client.initialize(options);
     return client;
   }
 
   initializeResult: InitializeResult | undefined;
 
-  private async initialize(): Promise<void> {
+  private async initialize(options: StartOptions): Promise<void> {
     this.initializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.rootUri ?? null,
       capabilities: {
         workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          completion: { completionItem: { snippetSupport: options.snippets === true } },
+        },
       },
       initializationOptions: { settings: this.settings },
     });
@@ -73,6 +82,11 @@ export class LspTestClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  /** Sends a request and returns its result typed as the caller expects (the tests assert its shape). */
+  async request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
   }
 
   async close(uri: string): Promise<void> {

@@ -6,7 +6,7 @@ import { ALL_RULES } from '../../server/src/rules/registry';
 import { FIXTURE_OPTIONS, lines, model, problemKeys } from '../helpers/model';
 
 function withContext(files: Record<string, string>, text: string): string[] {
-  const buildContext = { read: (p: string) => files[p], exists: (p: string) => files[p] !== undefined };
+  const buildContext = { read: (p: string) => files[p], exists: (p: string) => files[p] !== undefined, list: () => [] };
   return runRules(model(text), FIXTURE_OPTIONS, ALL_RULES, { buildContext }).map((p) => `${p.ruleId}@${p.range.start.line + 1}`);
 }
 

@@ -23,6 +23,14 @@ export function contextOnDisk(directory: string): ContextFiles {
       const full = inside(relative);
       return full !== undefined && fs.existsSync(full);
     },
+    list(relative) {
+      const full = inside(relative);
+      try {
+        return full === undefined ? [] : fs.readdirSync(full, { withFileTypes: true }).map((entry) => ({ name: entry.name, directory: entry.isDirectory() }));
+      } catch {
+        return [];
+      }
+    },
   };
 }
 

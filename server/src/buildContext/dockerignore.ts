@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { ContextFiles } from './contextFiles';
 
 interface Pattern {
   readonly regex: RegExp;
@@ -62,4 +63,11 @@ function toRegex(pattern: string): RegExp {
     }
   }
   return new RegExp(`^${source}$`);
+}
+
+/** BuildKit prefers `<Dockerfile name>.dockerignore` beside the Dockerfile, then the context's `.dockerignore`. */
+export function dockerIgnoreFor(dockerfileUri: string, files: ContextFiles | undefined): DockerIgnore | undefined {
+  if (files === undefined) return undefined;
+  const text = files.read(`${path.posix.basename(dockerfileUri)}.dockerignore`) ?? files.read('.dockerignore');
+  return text === undefined ? undefined : new DockerIgnore(text);
 }

@@ -31,6 +31,12 @@ export class LineIndex {
     return Math.min(start + Math.max(character, 0), end);
   }
 
+  /** The position just after the last character. */
+  endPosition(): { line: number; character: number } {
+    const last = this.starts.length - 1;
+    return { line: last, character: this.lineText(last).length };
+  }
+
   /** Text of a line without its line terminator. */
   lineText(line: number): string {
     const start = this.starts[line];

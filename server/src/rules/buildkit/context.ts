@@ -1,5 +1,4 @@
-import * as path from 'node:path';
-import { DockerIgnore } from '../../buildContext/dockerignore';
+import { dockerIgnoreFor } from '../../buildContext/dockerignore';
 import type { Rule } from '../rule';
 
 export const copyIgnoredFile: Rule = {
@@ -8,13 +7,8 @@ export const copyIgnoredFile: Rule = {
   buildkit: true,
   summary: 'COPY/ADD names a file that .dockerignore excludes from the build context.',
   *check(model, context) {
-    const files = context.buildContext;
-    if (files === undefined) return;
-    // BuildKit prefers <Dockerfile name>.dockerignore next to the Dockerfile, then the context's .dockerignore.
-    const own = `${path.posix.basename(model.uri)}.dockerignore`;
-    const text = files.read(own) ?? files.read('.dockerignore');
-    if (text === undefined) return;
-    const ignore = new DockerIgnore(text);
+    const ignore = dockerIgnoreFor(model.uri, context.buildContext);
+    if (ignore === undefined) return;
     for (const instruction of model.instructions) {
       if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.flags.some((f) => f.name === 'from')) continue;
       const sources = instruction.args.slice(0, -1).filter((a) => !a.value.startsWith('<<') && !/^[a-z]+:\/\//i.test(a.value) && !/[*?[$]/.test(a.value) && !a.value.startsWith('git@'));

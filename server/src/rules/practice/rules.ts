@@ -1,6 +1,6 @@
 import { writesAfterVolume } from '../../model/volumes';
 import { analyze, commandsOf } from '../../multistage/analysis';
-import { DockerIgnore } from '../../buildContext/dockerignore';
+import { dockerIgnoreFor } from '../../buildContext/dockerignore';
 import type { Rule } from '../rule';
 
 /** Dependency installs that only need the manifest, so copying everything first defeats the layer cache. */
@@ -46,8 +46,7 @@ export const secretFileCopied: Rule = {
   defaultSeverity: 'warning',
   summary: 'A private key, .env or credentials file is copied into the image.',
   *check(model, context) {
-    const ignoreText = context.buildContext?.read('.dockerignore');
-    const ignore = ignoreText === undefined ? undefined : new DockerIgnore(ignoreText);
+    const ignore = dockerIgnoreFor(model.uri, context.buildContext);
     for (const instruction of model.instructions) {
       if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.flags.some((f) => f.name === 'from')) continue;
       const destination = instruction.args.at(-1)?.value ?? '';

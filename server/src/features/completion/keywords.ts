@@ -1,0 +1,77 @@
+import type { CompletionItem, Range } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat } from 'vscode-languageserver';
+import { FORBIDDEN_ONBUILD_TRIGGERS, INSTRUCTION_KEYWORDS } from '../../reference/instructions';
+import { INSTRUCTION_DOCS } from '../../reference/docs';
+
+interface Template {
+  readonly keyword: string;
+  readonly label: string;
+  readonly snippet: string;
+  readonly detail: string;
+}
+
+/** Every instruction, with one snippet per form (exec JSON and shell where both exist). */
+const TEMPLATES: readonly Template[] = [
+  { keyword: 'FROM', label: 'FROM image:tag', snippet: 'FROM ${1:image}:${2:tag}', detail: 'Start a stage from an image' },
+  { keyword: 'FROM', label: 'FROM image:tag AS name', snippet: 'FROM ${1:image}:${2:tag} AS ${3:build}', detail: 'Start a named stage' },
+  { keyword: 'FROM', label: 'FROM scratch', snippet: 'FROM scratch', detail: 'Start from an empty image' },
+  { keyword: 'ARG', label: 'ARG NAME=default', snippet: 'ARG ${1:NAME}=${2:value}', detail: 'Build argument' },
+  { keyword: 'RUN', label: 'RUN command', snippet: 'RUN ${1:command}', detail: 'Shell form' },
+  { keyword: 'RUN', label: 'RUN ["executable", "param"]', snippet: 'RUN ["${1:executable}", "${2:param}"]', detail: 'Exec form (no shell)' },
+  { keyword: 'RUN', label: 'RUN --mount=type=cache', snippet: 'RUN --mount=type=cache,target=${1:/root/.cache} ${2:command}', detail: 'Shell form with a cache mount' },
+  { keyword: 'CMD', label: 'CMD ["executable", "param"]', snippet: 'CMD ["${1:executable}", "${2:param}"]', detail: 'Exec form (preferred)' },
+  { keyword: 'CMD', label: 'CMD command', snippet: 'CMD ${1:command}', detail: 'Shell form: runs under /bin/sh -c' },
+  { keyword: 'ENTRYPOINT', label: 'ENTRYPOINT ["executable", "param"]', snippet: 'ENTRYPOINT ["${1:executable}"${2:, "${3:param}"}]', detail: 'Exec form (preferred): receives CMD as arguments' },
+  { keyword: 'ENTRYPOINT', label: 'ENTRYPOINT command', snippet: 'ENTRYPOINT ${1:command}', detail: 'Shell form: ignores CMD and run arguments' },
+  { keyword: 'COPY', label: 'COPY src dest', snippet: 'COPY ${1:src} ${2:dest}', detail: 'Copy from the build context' },
+  { keyword: 'COPY', label: 'COPY --from=stage src dest', snippet: 'COPY --from=${1:build} ${2:/src} ${3:/dest}', detail: 'Copy from another stage' },
+  { keyword: 'COPY', label: 'COPY ["src", "dest"]', snippet: 'COPY ["${1:src}", "${2:dest}"]', detail: 'JSON form, for paths with spaces' },
+  { keyword: 'ADD', label: 'ADD src dest', snippet: 'ADD ${1:src} ${2:dest}', detail: 'Copy, fetch URLs, extract archives' },
+  { keyword: 'ADD', label: 'ADD ["src", "dest"]', snippet: 'ADD ["${1:src}", "${2:dest}"]', detail: 'JSON form' },
+  { keyword: 'ENV', label: 'ENV NAME=value', snippet: 'ENV ${1:NAME}=${2:value}', detail: 'Environment variable' },
+  { keyword: 'LABEL', label: 'LABEL key=value', snippet: 'LABEL ${1:org.opencontainers.image.source}="${2:value}"', detail: 'Image metadata' },
+  { keyword: 'EXPOSE', label: 'EXPOSE port', snippet: 'EXPOSE ${1:8080}', detail: 'Document a port' },
+  { keyword: 'WORKDIR', label: 'WORKDIR /path', snippet: 'WORKDIR ${1:/app}', detail: 'Working directory' },
+  { keyword: 'USER', label: 'USER name', snippet: 'USER ${1:nonroot}', detail: 'Run as this user' },
+  { keyword: 'VOLUME', label: 'VOLUME ["/path"]', snippet: 'VOLUME ["${1:/data}"]', detail: 'Mount point (JSON form)' },
+  { keyword: 'VOLUME', label: 'VOLUME /path', snippet: 'VOLUME ${1:/data}', detail: 'Mount point' },
+  { keyword: 'HEALTHCHECK', label: 'HEALTHCHECK CMD command', snippet: 'HEALTHCHECK --interval=${1:30s} --timeout=${2:3s} CMD ${3:command}', detail: 'Container health test' },
+  { keyword: 'HEALTHCHECK', label: 'HEALTHCHECK NONE', snippet: 'HEALTHCHECK NONE', detail: 'Disable an inherited health check' },
+  { keyword: 'SHELL', label: 'SHELL ["executable", "param"]', snippet: 'SHELL ["${1:/bin/bash}", "${2:-o}", "${3:pipefail}", "${4:-c}"]', detail: 'Shell for shell-form instructions' },
+  { keyword: 'STOPSIGNAL', label: 'STOPSIGNAL signal', snippet: 'STOPSIGNAL ${1:SIGTERM}', detail: 'Signal sent by docker stop' },
+  { keyword: 'ONBUILD', label: 'ONBUILD INSTRUCTION', snippet: 'ONBUILD ${1:RUN} ${2:command}', detail: 'Deferred instruction' },
+  { keyword: 'MAINTAINER', label: 'MAINTAINER name', snippet: 'MAINTAINER ${1:name}', detail: 'Deprecated: use LABEL org.opencontainers.image.authors' },
+];
+
+export function keywordCompletions(replace: Range, beforeFirstFrom: boolean, onbuild: boolean, snippets: boolean): CompletionItem[] {
+  // Only ARG and FROM may come before the first FROM; ONBUILD cannot carry FROM, ONBUILD or MAINTAINER.
+  const allowed = (keyword: string): boolean => (onbuild ? !FORBIDDEN_ONBUILD_TRIGGERS.has(keyword) : !beforeFirstFrom || keyword === 'FROM' || keyword === 'ARG');
+  return TEMPLATES.filter((t) => allowed(t.keyword)).map((template, order) => {
+    const item: CompletionItem = {
+      label: template.label,
+      kind: CompletionItemKind.Keyword,
+      detail: template.detail,
+      filterText: template.keyword,
+      sortText: `${String(INSTRUCTION_KEYWORDS.indexOf(template.keyword as never)).padStart(2, '0')}${String(order).padStart(2, '0')}`,
+      documentation: docOf(template.keyword),
+      textEdit: snippets
+        ? { range: replace, newText: template.snippet }
+        : { range: replace, newText: `${template.keyword} ` },
+      insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    };
+    if (template.keyword === 'MAINTAINER') item.tags = [CompletionItemTag.Deprecated];
+    return item;
+  });
+}
+
+function docOf(keyword: string): { kind: 'markdown'; value: string } {
+  const doc = INSTRUCTION_DOCS[keyword];
+  return { kind: 'markdown', value: doc === undefined ? '' : `\`${doc.title}\`\n\n${doc.text}` };
+}
+
+/** Parser directives, snippets for their values; documentation from the hover tables. */
+export const DIRECTIVE_SNIPPETS: Readonly<Record<string, string>> = {
+  syntax: 'syntax=${1:docker/dockerfile:1}',
+  escape: 'escape=${1|`,\\\\|}',
+  check: 'check=${1|skip=,error=true,skip=all|}',
+};

@@ -1,0 +1,73 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DockerfileModel } from '../model';
+import { buildModel } from '../model';
+
+const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)([.-].*)?$|\.(dockerfile|containerfile)$/i;
+const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'target', 'vendor', '.venv', '__pycache__']);
+
+export interface ScanLimits {
+  readonly maxFolders: number;
+  readonly maxFiles: number;
+  readonly maxDepth: number;
+}
+
+const DEFAULT_LIMITS: ScanLimits = { maxFolders: 3000, maxFiles: 300, maxDepth: 8 };
+
+/**
+ * Base images the workspace's Dockerfiles already use, for FROM completion: a background scan of the
+ * workspace folders (bounded, skipping dependency and build folders) plus every document the editor opens.
+ */
+export class WorkspaceImages {
+  private readonly byFile = new Map<string, readonly string[]>();
+
+  /** Records the external base images of one file (a newer version replaces what an older one said). */
+  record(model: DockerfileModel): void {
+    const images = model.stages
+      .filter((stage) => stage.baseImage !== undefined && !stage.baseImage.isScratch && stage.base.exact)
+      .map((stage) => stage.base.text);
+    this.byFile.set(model.uri, images);
+  }
+
+  /** Images by how many times they are used, most used first. */
+  images(): { image: string; uses: number }[] {
+    const counts = new Map<string, number>();
+    for (const images of this.byFile.values()) for (const image of images) counts.set(image, (counts.get(image) ?? 0) + 1);
+    return [...counts].map(([image, uses]) => ({ image, uses })).sort((a, b) => b.uses - a.uses || a.image.localeCompare(b.image));
+  }
+
+  async scan(folders: readonly string[], limits: ScanLimits = DEFAULT_LIMITS): Promise<number> {
+    let foldersSeen = 0;
+    let filesRead = 0;
+    const queue = folders.map((folder) => ({ folder, depth: 0 }));
+    while (queue.length > 0 && foldersSeen < limits.maxFolders && filesRead < limits.maxFiles) {
+      const next = queue.shift();
+      if (next === undefined) break;
+      foldersSeen++;
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = await fs.readdir(next.folder, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        const full = path.join(next.folder, entry.name);
+        if (entry.isDirectory()) {
+          if (next.depth < limits.maxDepth && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) queue.push({ folder: full, depth: next.depth + 1 });
+        } else if (entry.isFile() && DOCKERFILE_NAME.test(entry.name) && filesRead < limits.maxFiles) {
+          filesRead++;
+          const uri = pathToFileURL(full).toString();
+          if (this.byFile.has(uri)) continue;
+          try {
+            const text = await fs.readFile(full, 'utf8');
+            if (text.length < 1_000_000) this.record(buildModel({ uri, version: 0, text }));
+          } catch {
+            // Unreadable files simply contribute nothing.
+          }
+        }
+      }
+    }
+    return filesRead;
+  }
+}

@@ -37,3 +37,15 @@ export interface DockerfileInfo {
 /** Client commands the server's code lenses call. */
 export const BUILD_IMAGE_COMMAND = 'stagecraft.buildImage';
 export const RUN_WITH_VOLUME_COMMAND = 'stagecraft.runWithVolume';
+
+/**
+ * Custom request: what the server holds in memory, for the load test and the benchmark (documents the
+ * client has open, models kept for them, heap in use).
+ */
+export const SERVER_STATS_REQUEST = 'stagecraft/serverStats';
+
+export interface ServerStats {
+  readonly openDocuments: number;
+  readonly cachedModels: number;
+  readonly heapUsedMB: number;
+}

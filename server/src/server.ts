@@ -1,5 +1,5 @@
-import type { Connection, InitializeParams, InitializeResult, TextDocumentIdentifier } from 'vscode-languageserver';
-import { ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
+import type { Connection, FormattingOptions, InitializeParams, InitializeResult, Position, Range, TextDocumentIdentifier } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_NAME } from '../../common/src/protocol';
 import { ruleOptionsForUri } from './config/ruleOptions';
@@ -10,7 +10,8 @@ import { hover } from './features/hover';
 import { codeLenses } from './features/codeLens';
 import { dockerfileInfo } from './features/dockerfileInfo';
 import type { DockerfileInfoParams } from '../../common/src/protocol';
-import { DOCKERFILE_INFO_REQUEST } from '../../common/src/protocol';
+import { DOCKERFILE_INFO_REQUEST, SERVER_STATS_REQUEST } from '../../common/src/protocol';
+import type { ServerStats } from '../../common/src/protocol';
 import { CONVERT_COMMAND, conversionEdit, multiStageActions } from './features/multiStageActions';
 import { DEFAULT_SERVER_SETTINGS, parseSettings } from './settings';
 import type { ServerSettings } from './settings';
@@ -35,6 +36,8 @@ import { fileURLToPath } from 'node:url';
  * Wires one LSP connection to the features. No logic lives here: every request reads the shared model cache.
  * Nothing in the server writes to stdout, which is the LSP channel under `--stdio`; logs go to the client.
  */
+const DEFAULT_FORMATTING: FormattingOptions = { tabSize: 4, insertSpaces: true };
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new ModelCache(ruleOptionsForUri);
@@ -164,46 +167,68 @@ export function startServer(connection: Connection): void {
     return document === undefined ? [] : codeLenses(cache.model(document));
   });
 
-  /** The model of an open document, or an LSP error for a document the client never opened. */
-  function modelOf(textDocument: TextDocumentIdentifier) {
-    const document = documents.get(textDocument.uri);
-    if (document === undefined) throw new ResponseError(-32602, `${textDocument.uri} is not open in the server.`);
+  /** The model of an open document, or an LSP error for malformed params or a document never opened. */
+  function modelOf(textDocument: TextDocumentIdentifier | undefined) {
+    const uri: unknown = textDocument?.uri;
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri is missing.');
+    const document = documents.get(uri);
+    if (document === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not open in the server.`);
     return cache.model(document);
   }
 
+  /** A position a feature can use: non-negative whole numbers (past the end of a line or file is fine). */
+  function positionOf(position: Position | undefined): Position {
+    const valid = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+    if (position === undefined || !valid(position.line) || !valid(position.character)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'position must have non-negative integer line and character.');
+    }
+    return position;
+  }
+
+  function rangeOf(range: Range | undefined): Range {
+    if (range === undefined) throw new ResponseError(ErrorCodes.InvalidParams, 'range is missing.');
+    return { start: positionOf(range.start), end: positionOf(range.end) };
+  }
+
+  connection.onRequest(SERVER_STATS_REQUEST, (): ServerStats => ({
+    openDocuments: documents.all().length,
+    cachedModels: cache.size,
+    heapUsedMB: process.memoryUsage().heapUsed / 1e6,
+  }));
+
   connection.onCompletion((params) => {
     const model = modelOf(params.textDocument);
-    return completion(model, params.position, {
+    return completion(model, positionOf(params.position), {
       snippets: snippetSupport,
       buildContext: contextForUri(model.uri),
       workspaceImages: workspaceImages.images(),
     });
   });
-  connection.onSignatureHelp((params) => signatureHelp(modelOf(params.textDocument), params.position));
-  connection.onDefinition((params) => definition(modelOf(params.textDocument), params.position));
-  connection.onReferences((params) => references(modelOf(params.textDocument), params.position, params.context.includeDeclaration));
-  connection.onDocumentHighlight((params) => documentHighlights(modelOf(params.textDocument), params.position));
+  connection.onSignatureHelp((params) => signatureHelp(modelOf(params.textDocument), positionOf(params.position)));
+  connection.onDefinition((params) => definition(modelOf(params.textDocument), positionOf(params.position)));
+  connection.onReferences((params) => references(modelOf(params.textDocument), positionOf(params.position), params.context?.includeDeclaration !== false));
+  connection.onDocumentHighlight((params) => documentHighlights(modelOf(params.textDocument), positionOf(params.position)));
   connection.onPrepareRename((params) => {
-    const result = prepareRename(modelOf(params.textDocument), params.position);
+    const result = prepareRename(modelOf(params.textDocument), positionOf(params.position));
     if ('ok' in result) throw new ResponseError(-32803, result.ok ? 'Cannot rename here.' : result.reason);
     return result;
   });
   connection.onRenameRequest((params) => {
-    const result = rename(modelOf(params.textDocument), params.position, params.newName);
+    const result = rename(modelOf(params.textDocument), positionOf(params.position), String(params.newName));
     if ('reason' in result) throw new ResponseError(-32803, result.reason);
     return result;
   });
   connection.onDocumentSymbol((params) => documentSymbols(modelOf(params.textDocument)));
   connection.onFoldingRanges((params) => foldingRanges(modelOf(params.textDocument)));
-  connection.onSelectionRanges((params) => selectionRanges(modelOf(params.textDocument), params.positions));
-  connection.onDocumentFormatting((params) => formatDocument(modelOf(params.textDocument), params.options, settings.format));
-  connection.onDocumentRangeFormatting((params) => formatDocument(modelOf(params.textDocument), params.options, settings.format, params.range));
-  connection.onDocumentOnTypeFormatting((params) => formatOnType(modelOf(params.textDocument), params.position, params.ch, params.options));
+  connection.onSelectionRanges((params) => selectionRanges(modelOf(params.textDocument), (params.positions ?? []).map(positionOf)));
+  connection.onDocumentFormatting((params) => formatDocument(modelOf(params.textDocument), params.options ?? DEFAULT_FORMATTING, settings.format));
+  connection.onDocumentRangeFormatting((params) => formatDocument(modelOf(params.textDocument), params.options ?? DEFAULT_FORMATTING, settings.format, rangeOf(params.range)));
+  connection.onDocumentOnTypeFormatting((params) => formatOnType(modelOf(params.textDocument), positionOf(params.position), params.ch, params.options ?? DEFAULT_FORMATTING));
   connection.languages.semanticTokens.on((params) => semanticTokens.full(modelOf(params.textDocument)));
   connection.languages.semanticTokens.onDelta((params) => semanticTokens.delta(modelOf(params.textDocument), params.previousResultId));
-  connection.languages.semanticTokens.onRange((params) => semanticTokens.range(modelOf(params.textDocument), params.range));
+  connection.languages.semanticTokens.onRange((params) => semanticTokens.range(modelOf(params.textDocument), rangeOf(params.range)));
   connection.onDocumentLinks((params) => documentLinks(modelOf(params.textDocument)));
-  connection.languages.inlayHint.on((params) => inlayHints(modelOf(params.textDocument), params.range));
+  connection.languages.inlayHint.on((params) => inlayHints(modelOf(params.textDocument), rangeOf(params.range)));
 
   connection.onRequest(DOCKERFILE_INFO_REQUEST, (params: DockerfileInfoParams) => {
     const document = documents.get(params.uri);

@@ -1,8 +1,10 @@
 import type { DockerfileModel } from '../model';
 import { buildModel } from '../model';
+import { SegmentCache } from '../model/segments';
 import type { Problem } from '../rules/rule';
 import type { RuleOptions } from '../rules/engine';
-import { runRules } from '../rules/engine';
+import { ruleRun, runRules } from '../rules/engine';
+import type { RuleRun } from '../rules/engine';
 import { ALL_RULES } from '../rules/registry';
 import { contextForUri } from '../buildContext/contextOnDisk';
 
@@ -14,6 +16,8 @@ export interface DocumentSnapshot {
 
 interface Entry {
   readonly version: number;
+  /** Parsed segments of this version, which the next version reuses where its text is unchanged. */
+  readonly segments: SegmentCache;
   readonly model: DockerfileModel;
   problems: Problem[] | undefined;
   /** The rule options the problems were computed with (a changed .stagecraft.json gives new ones). */
@@ -45,6 +49,35 @@ export class ModelCache {
     return entry.problems;
   }
 
+  /**
+   * The problems of a version one rule at a time (see `RuleRun`); cached when the last rule has run, and
+   * answered from the cache when they are already known.
+   */
+  problemsStepwise(document: DocumentSnapshot): RuleRun {
+    const entry = this.entry(document);
+    const options = this.optionsFor(document.uri, this.ruleOptions);
+    if (entry.problems !== undefined && entry.problemsOptions === options) {
+      const known = entry.problems;
+      return { step: () => true, problems: () => known };
+    }
+    const run = ruleRun(entry.model, options, ALL_RULES, { buildContext: contextForUri(document.uri) });
+    let done = false;
+    return {
+      step: () => {
+        done = done || run.step();
+        return done;
+      },
+      problems: () => {
+        const problems = run.problems();
+        if (done && this.entries.get(document.uri) === entry) {
+          entry.problems = problems;
+          entry.problemsOptions = options;
+        }
+        return problems;
+      },
+    };
+  }
+
   setRuleOptions(options: RuleOptions): void {
     this.ruleOptions = options;
     for (const entry of this.entries.values()) entry.problems = undefined;
@@ -60,10 +93,13 @@ export class ModelCache {
 
   private entry(document: DocumentSnapshot): Entry {
     const cached = this.entries.get(document.uri);
-    if (cached !== undefined && cached.version === document.version) return cached;
+    // The text is compared too: a client that sends a change with a stale version number must not get the old model.
+    if (cached !== undefined && cached.version === document.version && cached.model.text === document.getText()) return cached;
+    const segments = cached?.segments ?? new SegmentCache();
     const entry: Entry = {
       version: document.version,
-      model: buildModel({ uri: document.uri, version: document.version, text: document.getText() }),
+      segments,
+      model: buildModel({ uri: document.uri, version: document.version, text: document.getText() }, segments),
       problems: undefined,
       problemsOptions: undefined,
     };

@@ -1,7 +1,6 @@
-import { DockerfileParser } from 'dockerfile-ast';
-import type { Instruction } from 'dockerfile-ast';
 import { LineIndex } from './lines';
-import { buildInstruction } from './instruction';
+import { parseSegmented } from './segments';
+import type { SegmentCache } from './segments';
 import { definitionsOf, lastDefinitionBefore, lookupResultOf, predefinedDefinitions } from './variables';
 import type { VariableLookup } from './expand';
 import { expandVariables } from './expand';
@@ -9,7 +8,7 @@ import { looksLikeWindowsImage, parseImageReference } from './imageRef';
 import { computeRuntime } from './runtime';
 import { range } from './positions';
 import type {
-  CommentModel, DockerfileModel, InstructionModel, ParserDirectiveModel, RuntimeConfig, RuntimeOrigin, StageModel,
+  DockerfileModel, InstructionModel, RuntimeConfig, RuntimeOrigin, StageModel,
   VariableDefinition,
 } from './types';
 
@@ -19,21 +18,14 @@ export interface ModelSource {
   readonly text: string;
 }
 
-/** The one place a Dockerfile's text is parsed. Everything else reads the model this returns. */
-export function buildModel(source: ModelSource): DockerfileModel {
+/**
+ * The one place a Dockerfile's text is parsed (in segments, see segments.ts). Everything else reads the model
+ * this returns. `segments`: the previous version's parsed segments, reused where the text is unchanged.
+ */
+export function buildModel(source: ModelSource, segments?: SegmentCache): DockerfileModel {
   const { text } = source;
-  const ast = DockerfileParser.parse(text);
   const lines = new LineIndex(text);
-  const escapeChar = ast.getEscapeCharacter();
-  const directives: ParserDirectiveModel[] = ast.getDirectives().map((directive) => ({
-    name: directive.getName(),
-    value: directive.getValue(),
-    range: directive.getRange(),
-    nameRange: directive.getNameRange(),
-    valueRange: directive.getValueRange(),
-  }));
-  const comments: CommentModel[] = ast.getComments().map((comment) => ({ text: comment.getContent(), range: comment.getRange() }));
-  const instructions = liftInstructions(ast.getInstructions(), lines, escapeChar);
+  const { escapeChar, directives, comments, instructions } = parseSegmented(text, lines, segments);
 
   const globalVariables: VariableDefinition[] = predefinedDefinitions();
   const globalLookup: VariableLookup = (name) => lookupResultOf(lastDefinitionBefore(globalVariables, name, Infinity));
@@ -64,6 +56,15 @@ export function buildModel(source: ModelSource): DockerfileModel {
     cursor = end;
   }
 
+  const byName = new Map<string, StageModel[]>();
+  for (const stage of stages) {
+    if (stage.name === undefined) continue;
+    const list = byName.get(stage.name);
+    if (list === undefined) byName.set(stage.name, [stage]);
+    else list.push(stage);
+  }
+  const stagesNamed = (name: string): readonly StageModel[] => byName.get(name.toLowerCase()) ?? [];
+
   const stageOfLine = (line: number): StageModel | undefined => {
     let found: StageModel | undefined;
     for (const stage of stages) {
@@ -92,13 +93,15 @@ export function buildModel(source: ModelSource): DockerfileModel {
         const index = Number(reference);
         return index < limit ? stages[index] : undefined;
       }
-      const name = reference.toLowerCase();
-      for (let i = Math.min(limit, stages.length) - 1; i >= 0; i--) {
-        const stage = stages[i];
-        if (stage?.name === name) return stage;
+      // The last stage of that name before the limit (a later duplicate shadows an earlier one).
+      const named = stagesNamed(reference);
+      for (let i = named.length - 1; i >= 0; i--) {
+        const stage = named[i];
+        if (stage !== undefined && stage.index < limit) return stage;
       }
       return undefined;
     },
+    stagesNamed,
     lookupVariable(name, instructionIndex) {
       const instruction = instructions[instructionIndex];
       if (instruction === undefined) return undefined;
@@ -110,20 +113,6 @@ export function buildModel(source: ModelSource): DockerfileModel {
       return binarySearchInstruction(instructions, line);
     },
   };
-}
-
-function liftInstructions(astInstructions: readonly Instruction[], lines: LineIndex, escapeChar: string): InstructionModel[] {
-  const result: InstructionModel[] = [];
-  let stageIndex = -1;
-  let skipThroughLine = -1;
-  for (const ast of astInstructions) {
-    if (ast.getRange().start.line <= skipThroughLine) continue;
-    if (ast.getKeyword().toUpperCase() === 'FROM') stageIndex++;
-    const model = buildInstruction(ast, result.length, stageIndex, lines, escapeChar);
-    for (const detached of model.detachedHeredocs) skipThroughLine = Math.max(skipThroughLine, detached.bodyRange.end.line);
-    result.push(model);
-  }
-  return result;
 }
 
 function buildStage(

@@ -9,14 +9,14 @@ import type { DetachedHeredoc } from './types';
  * build fails on the first of them. Found here so that one precise diagnostic replaces a cascade of
  * "unknown instruction" errors, and the body lines are not treated as instructions by any feature.
  */
-const DETACHED = /(^|[\s;&|(])(\d*<<(-?))[ \t]+(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\4/g;
+export const DETACHED_HEREDOC = /(^|[\s;&|(])(\d*<<(-?))[ \t]+(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\4/g;
 
 export function findDetachedHeredocs(instructionRange: Range, lines: LineIndex): DetachedHeredoc[] {
   const found: DetachedHeredoc[] = [];
   let searchFrom = instructionRange.end.line + 1;
   for (let line = instructionRange.start.line; line <= instructionRange.end.line; line++) {
     const text = lines.lineText(line);
-    for (const match of text.matchAll(DETACHED)) {
+    for (const match of text.matchAll(DETACHED_HEREDOC)) {
       const operator = match[2] ?? '';
       const delimiter = match[5] ?? '';
       const stripsTabs = match[3] === '-';

@@ -4,6 +4,7 @@ import { rangeContains } from './positions';
 import type { CommandModel, DetachedHeredoc, FlagModel, HeredocModel, InstructionModel, KeyValue, Token, VariableReference } from './types';
 import type { LineIndex } from './lines';
 import { findDetachedHeredocs } from './heredocs';
+import { scanVariableReferences } from './variableReferences';
 
 /** dockerfile-ast's typed subclasses, reached by feature test rather than by class identity. */
 interface WithFlags { getFlags(): Flag[] }
@@ -21,12 +22,13 @@ export function buildInstruction(
   lines: LineIndex,
   escapeChar: string,
 ): InstructionModel {
+  memoizeRawArguments(ast);
   const keyword = ast.getKeyword().toUpperCase();
   const astArgs = ast.getArguments();
   // dockerfile-ast lifts flags only for some instructions; the builder reads leading `--name` words on all.
-  const flags = hasMethod<WithFlags>(ast, 'getFlags') ? ast.getFlags().map(toFlagModel) : leadingFlags(astArgs);
+  const flags = hasMethod<WithFlags>(ast, 'getFlags') ? safely(() => ast.getFlags().map(toFlagModel), []) : leadingFlags(astArgs);
   const heredocs = hasMethod<WithHeredocs>(ast, 'getHeredocs') && ['RUN', 'COPY', 'ADD'].includes(keyword)
-    ? ast.getHeredocs().map((heredoc) => toHeredocModel(heredoc, lines)).filter((h): h is HeredocModel => h !== undefined)
+    ? safely(() => ast.getHeredocs().map((heredoc) => toHeredocModel(heredoc, lines)).filter((h): h is HeredocModel => h !== undefined), [])
     : [];
   const bodies = heredocs.flatMap((h) => [h.contentRange, h.terminatorRange]).filter((r): r is Range => r !== null);
   const args = astArgs
@@ -39,7 +41,7 @@ export function buildInstruction(
     ? findDetachedHeredocs(ast.getRange(), lines)
     : [];
   let variables: VariableReference[] | undefined;
-  const triggerAst = keyword === 'ONBUILD' && hasMethod<WithTrigger>(ast, 'getTriggerInstruction') ? ast.getTriggerInstruction() : null;
+  const triggerAst = keyword === 'ONBUILD' && hasMethod<WithTrigger>(ast, 'getTriggerInstruction') ? safely(() => ast.getTriggerInstruction(), null) : null;
   return {
     index,
     keyword,
@@ -55,23 +57,63 @@ export function buildInstruction(
     heredocs,
     detachedHeredocs,
     properties: PROPERTY_KEYWORDS.has(keyword) && hasMethod<WithProperties>(ast, 'getProperties')
-      ? ast.getProperties().map(toKeyValue)
+      ? safely(() => ast.getProperties().map(toKeyValue), [])
       : [],
     // dockerfile-ast re-scans the arguments on every getVariables() call, and most features never ask:
     // computed on first use, once per model.
     get variables(): readonly VariableReference[] {
-      variables ??= ast.getVariables().map((variable) => ({
-        name: variable.getName(),
-        range: variable.getRange(),
-        nameRange: variable.getNameRange(),
-        modifier: variable.getModifier(),
-        modifierArgument: variable.getSubstitutionParameter(),
-      }));
+      variables ??= variableReferencesOf(ast, keyword, lines, escapeChar);
       return variables;
     },
     trigger: triggerAst ? buildInstruction(triggerAst, index, stageIndex, lines, escapeChar) : undefined,
-    ast,
   };
+}
+
+interface RawArguments { getRawArguments(): Argument[] }
+
+/**
+ * dockerfile-ast re-splits an instruction's text into arguments on every getArguments/getFlags/getHeredocs/
+ * getProperties/getArgumentsContent call, and the model asks each several times: that splitting was a third
+ * of the time to build a model. The split is fixed once the text is, so it is done once per instruction
+ * (each caller still gets its own array, as some of dockerfile-ast's methods shift it).
+ */
+function memoizeRawArguments(ast: Instruction): void {
+  const instance = ast as unknown as RawArguments;
+  if (typeof instance.getRawArguments !== 'function') return;
+  const original = instance.getRawArguments.bind(instance);
+  let split: Argument[] | undefined;
+  instance.getRawArguments = () => {
+    split ??= original();
+    return split.slice();
+  };
+}
+
+/** References in the raw arguments; LABEL values in single quotes are literal (dockerfile-ast's rule). */
+function variableReferencesOf(ast: Instruction, keyword: string, lines: LineIndex, escapeChar: string): VariableReference[] {
+  // getRawArguments (flags included) is private in dockerfile-ast's typings but is what its getVariables reads.
+  const raw = safely(() => (ast as unknown as RawArguments).getRawArguments(), []);
+  const references = scanVariableReferences(raw.map((arg) => arg.getRange()), lines, escapeChar);
+  if (keyword !== 'LABEL' || !hasMethod<WithProperties>(ast, 'getProperties')) return references;
+  const literal = safely(() => ast.getProperties(), [])
+    .filter((property) => {
+      const value = property.getUnescapedValue();
+      return value !== null && value.length > 2 && value.startsWith("'") && value.endsWith("'");
+    })
+    .map((property) => property.getValueRange())
+    .filter((range): range is Range => range !== null);
+  return references.filter((reference) => !literal.some((range) => rangeContains(range, reference.range.start)));
+}
+
+/**
+ * dockerfile-ast throws on some malformed input (found by the fuzz test: `getHeredocs` on an `ADD \\` whose
+ * continuation ends in a lone CR). The instruction then simply lacks that detail; the document is never lost.
+ */
+function safely<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
 }
 
 function hasMethod<T>(value: object, method: string): value is T & object {

@@ -31,6 +31,19 @@ export class LineIndex {
     return Math.min(start + Math.max(character, 0), end);
   }
 
+  /** The (line, UTF-16 column) of an offset, as vscode-languageserver-textdocument computes it. */
+  positionAt(offset: number): { line: number; character: number } {
+    const target = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= target) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: target - (this.starts[low] ?? 0) };
+  }
+
   /** The position just after the last character. */
   endPosition(): { line: number; character: number } {
     const last = this.starts.length - 1;

@@ -34,7 +34,7 @@ export function elementAt(model: DockerfileModel, position: Position): Element |
   const heredoc = instruction.heredocs.find((h) => rangeContains(h.range, position));
   if (heredoc !== undefined) return { kind: 'heredoc', instruction, heredoc };
   if (instruction.keyword === 'FROM') {
-    const stage = model.stages.find((s) => s.from === instruction);
+    const stage = model.stages[instruction.stageIndex]?.from === instruction ? model.stages[instruction.stageIndex] : undefined;
     if (stage !== undefined && stage.nameToken !== undefined && rangeContains(stage.nameToken.range, position)) return { kind: 'stageName', stage };
     if (stage !== undefined && stage.baseRange !== undefined && rangeContains(stage.baseRange, position)) return { kind: 'baseImage', stage };
   }

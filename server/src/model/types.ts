@@ -1,4 +1,3 @@
-import type { Instruction } from 'dockerfile-ast';
 import type { Range } from './positions';
 import type { ImageReference } from './imageRef';
 import type { LineIndex } from './lines';
@@ -109,8 +108,6 @@ export interface InstructionModel {
   readonly variables: readonly VariableReference[];
   /** The instruction an ONBUILD carries. */
   readonly trigger: InstructionModel | undefined;
-  /** Escape hatch for features that need dockerfile-ast detail the model does not lift (kept read-only). */
-  readonly ast: Instruction;
 }
 
 export type VariableKind = 'arg' | 'env' | 'predefined';
@@ -235,6 +232,8 @@ export interface DockerfileModel {
    * A later duplicate name shadows an earlier one, as in BuildKit's stage table.
    */
   stageByReference(reference: string, beforeStage?: number): StageModel | undefined;
+  /** Stages with this (case-insensitive) name, in file order; usually one, more when a name is reused. */
+  stagesNamed(name: string): readonly StageModel[];
   /** The definition of `name` visible to the instruction at `instructionIndex` (ENV wins over ARG, as in Docker). */
   lookupVariable(name: string, instructionIndex: number): VariableDefinition | undefined;
   instructionAt(line: number): InstructionModel | undefined;

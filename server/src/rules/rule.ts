@@ -36,6 +36,12 @@ export interface Rule {
   readonly aliases?: readonly string[];
   /** false: runs only when a setting or .stagecraft.json gives it a severity (as upstream, for opinionated checks). */
   readonly enabledByDefault?: boolean;
+  /**
+   * The rule looks at each instruction on its own (its text, flags and arguments, with the file's escape
+   * character and syntax channel) and reaches instructions only through `model.instructions`. The engine then
+   * checks only instructions that changed since the last version and reuses its findings for the others.
+   */
+  readonly local?: boolean;
   check(model: DockerfileModel, context: RuleContext): Iterable<Finding>;
 }
 

@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 
 export const noEmptyContinuation: Rule = {
   id: 'NoEmptyContinuation',
+  local: true,
   defaultSeverity: 'warning',
   buildkit: true,
   summary: 'Empty lines inside a continued instruction are deprecated.',

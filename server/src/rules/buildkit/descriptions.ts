@@ -10,7 +10,7 @@ export const invalidDefinitionDescription: Rule = {
     const described = model.instructions.flatMap((instruction) => {
       if (instruction.keyword === 'ARG') return instruction.properties.length === 1 ? [{ instruction, name: instruction.properties[0]?.name ?? '' }] : [];
       if (instruction.keyword === 'FROM') {
-        const stage = model.stages.find((s) => s.from === instruction);
+        const stage = model.stages[instruction.stageIndex]?.from === instruction ? model.stages[instruction.stageIndex] : undefined;
         return stage?.nameToken ? [{ instruction, name: stage.nameToken.value }] : [];
       }
       return [];

@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 
 export const exposeProtoCasing: Rule = {
   id: 'ExposeProtoCasing',
+  local: true,
   defaultSeverity: 'warning',
   buildkit: true,
   summary: 'EXPOSE protocols should be lowercase.',
@@ -23,6 +24,7 @@ export const exposeProtoCasing: Rule = {
 
 export const exposeInvalidFormat: Rule = {
   id: 'ExposeInvalidFormat',
+  local: true,
   defaultSeverity: 'warning',
   buildkit: true,
   summary: 'EXPOSE takes container ports only; IP addresses and host ports belong to `docker run -p`.',

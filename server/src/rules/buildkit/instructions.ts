@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 
 export const maintainerDeprecated: Rule = {
   id: 'MaintainerDeprecated',
+  local: true,
   aliases: ['DL4000'],
   defaultSeverity: 'warning',
   buildkit: true,
@@ -57,6 +58,7 @@ function pairText(property: KeyValue): string {
 
 export const legacyKeyValueFormat: Rule = {
   id: 'LegacyKeyValueFormat',
+  local: true,
   defaultSeverity: 'warning',
   buildkit: true,
   summary: '`ENV key value` / `LABEL key value` is the legacy form; write `key=value`.',
@@ -84,6 +86,7 @@ const NOT_SECRET = /(?:_|^)(?:public|file|version|gpg|path)(?:_|$)/i;
 
 export const secretsUsedInArgOrEnv: Rule = {
   id: 'SecretsUsedInArgOrEnv',
+  local: true,
   defaultSeverity: 'warning',
   buildkit: true,
   summary: 'ARG and ENV values are stored in the image: do not put secrets there.',

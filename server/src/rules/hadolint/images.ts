@@ -40,6 +40,7 @@ export const dl3007: Rule = {
 
 export const dl3020: Rule = {
   id: 'DL3020',
+  local: true,
   defaultSeverity: 'warning',
   summary: 'Use COPY instead of ADD for files and folders.',
   *check(model) {
@@ -58,6 +59,7 @@ export const dl3020: Rule = {
 
 export const dl3021: Rule = {
   id: 'DL3021',
+  local: true,
   defaultSeverity: 'error',
   summary: 'COPY with several sources needs a destination ending in `/`.',
   *check(model) {
@@ -115,6 +117,7 @@ export const dl4001: Rule = {
 
 export const dl3044: Rule = {
   id: 'DL3044',
+  local: true,
   defaultSeverity: 'warning',
   summary: 'ENV uses a variable it defines itself: the old value is used.',
   *check(model) {

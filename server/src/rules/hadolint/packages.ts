@@ -22,6 +22,7 @@ function rule(id: string, severity: Rule['defaultSeverity'], summary: string, fi
     id,
     defaultSeverity: severity,
     summary,
+    local: true,
     *check(model) {
       for (const { instruction, commands } of runCommands(model)) {
         for (const command of commands) {

@@ -69,6 +69,7 @@ export const secretFileCopied: Rule = {
 
 export const packageUpgradeInImage: Rule = {
   id: 'PackageUpgradeInImage',
+  local: true,
   defaultSeverity: 'info',
   summary: '`apt-get upgrade` / `apk upgrade` in a build makes it unreproducible; update the base image instead.',
   *check(model) {
@@ -86,6 +87,7 @@ export const packageUpgradeInImage: Rule = {
 
 export const remoteAddWithoutChecksum: Rule = {
   id: 'RemoteAddWithoutChecksum',
+  local: true,
   defaultSeverity: 'warning',
   summary: '`ADD https://...` without `--checksum` trusts whatever the server returns.',
   *check(model) {

@@ -60,6 +60,7 @@ const SHELL_PROGRAMS = /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|pwsh|powershell|cmd)(
 
 export const execFormVariable: Rule = {
   id: 'ExecFormVariable',
+  local: true,
   defaultSeverity: 'warning',
   summary: 'A `$VARIABLE` in exec form is passed literally: there is no shell to expand it.',
   *check(model) {

@@ -8,6 +8,7 @@ import { closest, knownInstructions } from '../walk';
 
 export const unknownFlag: Rule = {
   id: 'UnknownFlag',
+  local: true,
   defaultSeverity: 'error',
   summary: 'A flag the instruction does not have.',
   *check(model) {
@@ -42,6 +43,7 @@ function unknownFlagFinding(instruction: InstructionModel, flag: FlagModel, flag
 
 export const duplicateFlag: Rule = {
   id: 'DuplicateFlag',
+  local: true,
   defaultSeverity: 'error',
   summary: 'A flag that may be given once is given twice.',
   *check(model) {
@@ -69,6 +71,7 @@ const VALUE_CHECKS: Readonly<Record<string, ValueCheck>> = {
 
 export const invalidFlagValue: Rule = {
   id: 'InvalidFlagValue',
+  local: true,
   defaultSeverity: 'error',
   summary: 'A flag with a missing or malformed value.',
   *check(model) {

@@ -26,6 +26,7 @@ function hint(text: string): string {
 
 export const invalidJsonForm: Rule = {
   id: 'InvalidJsonForm',
+  local: true,
   defaultSeverity: 'warning',
   summary: 'Arguments that look like a JSON array but are not valid JSON run in shell form.',
   *check(model) {

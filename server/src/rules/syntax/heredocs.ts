@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 
 export const detachedHeredoc: Rule = {
   id: 'DetachedHeredoc',
+  local: true,
   defaultSeverity: 'error',
   summary: '`<< EOF` with a space is not a heredoc to the builder; its body is read as instructions.',
   *check(model) {
@@ -28,6 +29,7 @@ function spaceEnd(lineText: string, from: { line: number; character: number }): 
 
 export const unterminatedHeredoc: Rule = {
   id: 'UnterminatedHeredoc',
+  local: true,
   defaultSeverity: 'error',
   summary: 'A heredoc whose terminating line never comes.',
   *check(model) {

@@ -4,6 +4,7 @@ import { closest, instructionsWithTriggers, knownInstructions } from '../walk';
 
 export const unknownInstruction: Rule = {
   id: 'UnknownInstruction',
+  local: true,
   defaultSeverity: 'error',
   summary: 'A line starts with a word that is not a Dockerfile instruction.',
   *check(model) {
@@ -24,6 +25,7 @@ export const unknownInstruction: Rule = {
 
 export const invalidOnbuildTrigger: Rule = {
   id: 'InvalidOnbuildTrigger',
+  local: true,
   defaultSeverity: 'error',
   summary: 'ONBUILD cannot carry ONBUILD, FROM or MAINTAINER, and needs an instruction.',
   *check(model) {
@@ -40,6 +42,7 @@ export const invalidOnbuildTrigger: Rule = {
 
 export const missingArguments: Rule = {
   id: 'MissingArguments',
+  local: true,
   defaultSeverity: 'error',
   summary: 'An instruction lacks the arguments the builder requires.',
   *check(model) {
@@ -97,6 +100,7 @@ export const invalidFromArguments: Rule = {
 
 export const emptyCommand: Rule = {
   id: 'EmptyCommand',
+  local: true,
   defaultSeverity: 'warning',
   summary: 'CMD or ENTRYPOINT without a command.',
   *check(model) {
@@ -110,6 +114,7 @@ export const emptyCommand: Rule = {
 
 export const invalidKeyValue: Rule = {
   id: 'InvalidKeyValue',
+  local: true,
   defaultSeverity: 'error',
   summary: 'ENV and LABEL need a value for every key; ARG names must be valid.',
   *check(model) {
@@ -131,6 +136,7 @@ export const invalidKeyValue: Rule = {
 
 export const shellRequiresJson: Rule = {
   id: 'ShellRequiresJson',
+  local: true,
   defaultSeverity: 'error',
   summary: 'SHELL must be a JSON array.',
   *check(model) {
@@ -147,6 +153,7 @@ export const shellRequiresJson: Rule = {
 
 export const invalidHealthcheck: Rule = {
   id: 'InvalidHealthcheck',
+  local: true,
   defaultSeverity: 'error',
   summary: 'HEALTHCHECK is `NONE` or `CMD <command>`.',
   *check(model) {

@@ -72,8 +72,16 @@ export const instructionBeforeFrom: Rule = {
 
 type ReferenceVerdict = { readonly kind: 'broken' | 'suspicious'; readonly finding: Finding };
 
-/** Every stage reference in the file, judged once; two rules report the two kinds. */
-function* judgeStageReferences(model: DockerfileModel): Generator<ReferenceVerdict> {
+const verdicts = new WeakMap<DockerfileModel, readonly ReferenceVerdict[]>();
+
+/** Every stage reference in the file, judged once per model; two rules report the two kinds. */
+function judgeStageReferences(model: DockerfileModel): readonly ReferenceVerdict[] {
+  let judged = verdicts.get(model);
+  if (judged === undefined) verdicts.set(model, (judged = [...judgeAll(model)]));
+  return judged;
+}
+
+function* judgeAll(model: DockerfileModel): Generator<ReferenceVerdict> {
   for (const stage of model.stages) {
     yield* checkFromLine(model, stage);
     for (const instruction of stage.instructions) {
@@ -117,7 +125,7 @@ function stageNames(model: DockerfileModel): string {
 
 function* checkFromLine(model: DockerfileModel, stage: StageModel): Generator<ReferenceVerdict> {
   if (stage.parentStageIndex !== undefined || stage.baseRange === undefined || !stage.base.exact) return;
-  const later = model.stages.find((s) => s.index >= stage.index && s.name !== undefined && s.name === stage.base.text.toLowerCase());
+  const later = model.stagesNamed(stage.base.text).find((s) => s.index >= stage.index);
   if (later === undefined) return;
   yield suspicious({
     range: stage.baseRange,

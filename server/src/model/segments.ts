@@ -1,0 +1,378 @@
+import { DockerfileParser } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
+import { LineIndex } from './lines';
+import { buildInstruction } from './instruction';
+import { DETACHED_HEREDOC } from './heredocs';
+import type { Position, Range } from './positions';
+import type {
+  CommandModel, CommentModel, FlagModel, HeredocModel, InstructionModel, KeyValue, ParserDirectiveModel, Token, VariableReference,
+} from './types';
+
+/**
+ * Parsing in pieces. dockerfile-ast's cost grows faster than the file (a whole 20,000-line file takes about
+ * twice as long as its pieces), and a keystroke changes one piece: so the text is cut into segments of whole
+ * instructions, each parsed on its own, and a segment whose text did not change is not parsed again.
+ *
+ * The cut is made only where dockerfile-ast cannot see anything else: at a line that starts an instruction,
+ * outside any line continuation and any heredoc body. The scanner errs towards "still inside" (either escape
+ * character continues a line, a heredoc ends only at an exact terminator line, every `<<word` opens one), so a
+ * doubtful place is simply not a cut; `test/model/segments.test.ts` checks the result equals a whole-file
+ * parse over the corpus and over random text.
+ */
+
+/** Lines per segment before a cut is looked for. */
+const SEGMENT_LINES = 40;
+
+export interface ParsedText {
+  readonly escapeChar: string;
+  readonly directives: readonly ParserDirectiveModel[];
+  readonly comments: readonly CommentModel[];
+  readonly instructions: readonly InstructionModel[];
+}
+
+interface LocalSegment {
+  readonly instructions: readonly InstructionModel[];
+  readonly comments: readonly CommentModel[];
+  readonly directives: readonly ParserDirectiveModel[];
+  readonly escapeChar: string;
+  readonly fromCount: number;
+  /** The last placement, kept so an unchanged segment at the same place returns the very same objects. */
+  placed?: { readonly key: string; readonly instructions: readonly InstructionModel[]; readonly comments: readonly CommentModel[] };
+}
+
+/** Parsed segments and checked cuts of one document's previous version, by text; a new version takes what it can reuse. */
+export class SegmentCache {
+  segments = new Map<string, LocalSegment>();
+  probes = new Map<string, boolean>();
+  /** Lines per segment before a cut is looked for (tests make it small to cut often). */
+  constructor(readonly segmentLines = SEGMENT_LINES) {}
+}
+
+const COMMENT_OR_BLANK = /^[ \t]*(#|$)/;
+const CUTTABLE = /^[ \t]*[A-Za-z]/;
+/** A heredoc whose terminator cannot be predicted: everything after it stays in one segment. */
+const UNPREDICTABLE = '\u0000';
+
+/** dockerfile-ast's reading of `<<NAME`, `<<-"NAME"`, `<<'NAME'` (null: not a heredoc). */
+function heredocName(token: string, escapeChar: string): string | null {
+  let name = token.slice(2);
+  if (name.startsWith('-')) name = name.slice(1);
+  for (const quote of ['"', "'"]) {
+    if (!name.startsWith(quote)) continue;
+    if (!name.endsWith(quote)) return null;
+    name = name.slice(1, -1);
+  }
+  if (name.startsWith('<')) return null;
+  // An escape inside the word is removed by the parser; rather than imitate it, give up cutting after it.
+  // An empty name (`<<""`, or a lone quote) is never terminated by the parser.
+  return name.includes(escapeChar) || name === '' ? UNPREDICTABLE : name;
+}
+
+/**
+ * The first line of each segment (always 0 first), following dockerfile-ast's own reading of lines: an
+ * instruction continues while a line ends with the escape character (blank and comment lines in between
+ * keep it going); its `<<NAME` words open heredocs whose bodies start after its last line and end at a line
+ * that is exactly NAME (leading tabs allowed when any of its words is `<<-`).
+ */
+export function segmentStarts(lines: LineIndex, escapeChar: string, segmentLines = SEGMENT_LINES): number[] {
+  const starts = [0];
+  let continuation = false;
+  let tabbed = false;
+  /** The first two words of the instruction (keyword, and ONBUILD's trigger keyword). */
+  let keywords: string[] = [];
+  /** Heredocs the current instruction opens; `tabbed` undefined: as the instruction's `<<-` words say. */
+  let opened: { name: string; tabbed: boolean | undefined }[] = [];
+  const pending: { name: string; tabbed: boolean }[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    const body = pending[0];
+    if (!continuation && body !== undefined) {
+      if ((body.tabbed ? text.replace(/^\t+/, '') : text) === body.name) pending.shift();
+      continue;
+    }
+    if (COMMENT_OR_BLANK.test(text)) continue;
+    if (!continuation) {
+      // A cut only before a plain keyword: a parse strips a BOM at its start, which mid-file is text.
+      if (line - (starts[starts.length - 1] ?? 0) >= segmentLines && CUTTABLE.test(text)) starts.push(line);
+      tabbed = false;
+      opened = [];
+      keywords = [];
+    }
+    for (const token of text.split(/[ \t]+/)) {
+      if (token === '') continue;
+      if (keywords.length < 2) keywords.push(token);
+      // The parser removes escapes from words (`\<<EOF` reads as `<<EOF`): such a word may open a heredoc.
+      if (token.includes('<') && token.includes(escapeChar) && !token.startsWith('<<')) opened.push({ name: UNPREDICTABLE, tabbed: undefined });
+      if (!token.startsWith('<<') || token.length <= 2) continue;
+      if (token.startsWith('<<-')) tabbed = true;
+      const name = heredocName(token, escapeChar);
+      if (name !== null) opened.push({ name, tabbed: undefined });
+    }
+    // `<< EOF`: the model takes the lines up to EOF as the body the author meant (see heredocs.ts).
+    for (const match of text.matchAll(DETACHED_HEREDOC)) opened.push({ name: match[5] ?? UNPREDICTABLE, tabbed: match[3] === '-' });
+    continuation = endsEscaped(text, escapeChar, continuation);
+    if (continuation || opened.length === 0) continue;
+    const capability = heredocCapability(keywords, escapeChar);
+    if (capability === 'unknown') pending.push({ name: UNPREDICTABLE, tabbed: false });
+    else if (capability === 'yes') for (const heredoc of opened) pending.push({ name: heredoc.name, tabbed: heredoc.tabbed ?? tabbed });
+  }
+  return starts;
+}
+
+/**
+ * Whether the instruction goes on after this line, by dockerfile-ast's own character walk: an escape before
+ * the line end (spaces allowed between) continues it, and so does an escape followed by spaces and one more
+ * character, which the walk skips without ending the continuation it was in.
+ */
+function endsEscaped(text: string, escapeChar: string, enteringEscaped: boolean): boolean {
+  let escaped = enteringEscaped;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (char === escapeChar) {
+      const next = text.charAt(i + 1);
+      if (next === '') return true;
+      if (next !== ' ' && next !== '\t') continue;
+      let j = i + 2;
+      while (j < text.length && (text.charAt(j) === ' ' || text.charAt(j) === '\t')) j++;
+      if (j >= text.length) return true;
+      i = j;
+    } else if (char === '#') {
+      if (escaped) return true;
+    } else if (char !== ' ' && char !== '\t') {
+      escaped = false;
+    }
+  }
+  return escaped;
+}
+
+const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD']);
+
+/** Only RUN, COPY and ADD (also as ONBUILD's trigger) have heredocs; a keyword with an escape in it is unknown. */
+function heredocCapability(keywords: readonly string[], escapeChar: string): 'yes' | 'no' | 'unknown' {
+  const [first = '', second = ''] = keywords.map((k) => k.toUpperCase());
+  if (first.includes(escapeChar)) return 'unknown';
+  if (HEREDOC_KEYWORDS.has(first)) return 'yes';
+  if (first !== 'ONBUILD') return 'no';
+  if (second.includes(escapeChar)) return 'unknown';
+  return HEREDOC_KEYWORDS.has(second) ? 'yes' : 'no';
+}
+
+/** The escape character, from the parser directives above the first instruction. */
+function escapeCharOf(text: string, lines: LineIndex): string {
+  let end = 0;
+  while (end < lines.lineCount && COMMENT_OR_BLANK.test(end === 0 ? lines.lineText(0).replace(/^\uFEFF/, '') : lines.lineText(end))) end++;
+  return end === 0 ? '\\' : DockerfileParser.parse(text.slice(0, lines.offsetAt(end, 0))).getEscapeCharacter();
+}
+
+export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCache | undefined, segmentLines = cache?.segmentLines ?? SEGMENT_LINES): ParsedText {
+  const escape = escapeCharOf(text, lines);
+  const proposed = segmentStarts(lines, escape, segmentLines);
+  const next = new SegmentCache(segmentLines);
+  const instructions: InstructionModel[] = [];
+  const comments: CommentModel[] = [];
+  let directives: readonly ParserDirectiveModel[] = [];
+  let escapeChar = escape;
+  let stagesBefore = 0;
+  const sliceLines = (from: number, to: number | undefined): string => text.slice(lines.offsetAt(from, 0), to === undefined ? text.length : lines.offsetAt(to, 0));
+  const segmentAt = (first: boolean, segmentText: string): LocalSegment => {
+    // Only the first segment sees the parser directives; the others are told the escape character.
+    const key = `${first ? '' : escapeChar}\u0000${segmentText}`;
+    const local = cache?.segments.get(key) ?? next.segments.get(key) ?? parseLocal(segmentText, first ? undefined : escapeChar);
+    next.segments.set(key, local);
+    return local;
+  };
+  let cutIndex = 1;
+  for (let startLine = 0; startLine < lines.lineCount || startLine === 0;) {
+    let end = proposed[cutIndex];
+    let local = segmentAt(startLine === 0, sliceLines(startLine, end));
+    // A proposed cut stands only if dockerfile-ast itself starts an instruction there; otherwise merge on.
+    while (end !== undefined && !cutHolds(local, startLine, end, text, lines, escapeChar, cache, next)) {
+      end = proposed[++cutIndex];
+      local = segmentAt(startLine === 0, sliceLines(startLine, end));
+    }
+    cutIndex++;
+    if (startLine === 0) {
+      // The cuts assumed the directives' escape character; should the parse disagree, parse the file whole.
+      if (local.escapeChar !== escape && end !== undefined) return parseSegmented(text, lines, cache, Number.MAX_SAFE_INTEGER);
+      escapeChar = local.escapeChar;
+      directives = local.directives;
+    }
+    const placed = place(local, startLine, instructions.length, stagesBefore);
+    instructions.push(...placed.instructions);
+    comments.push(...placed.comments);
+    stagesBefore += local.fromCount;
+    if (end === undefined) break;
+    startLine = end;
+  }
+  if (cache !== undefined) {
+    cache.segments = next.segments;
+    cache.probes = next.probes;
+  }
+  return { escapeChar, directives, comments, instructions };
+}
+
+/**
+ * Whether the whole-file parse starts an instruction at line `cut`: decided by parsing from the start of the
+ * segment's last instruction (a true instruction start, where the parser's state is fresh) to the end of the
+ * cut line. Cached by that text, so an unchanged boundary is checked once.
+ */
+function cutHolds(local: LocalSegment, startLine: number, cut: number, text: string, lines: LineIndex, escapeChar: string, cache: SegmentCache | undefined, next: SegmentCache): boolean {
+  const last = local.instructions[local.instructions.length - 1];
+  const probeStart = startLine + (last?.range.start.line ?? 0);
+  const probe = text.slice(lines.offsetAt(probeStart, 0), lines.offsetAt(cut + 1, 0));
+  const key = `${escapeChar}\u0000${cut - probeStart}\u0000${probe}`;
+  let holds = cache?.probes.get(key) ?? next.probes.get(key);
+  if (holds === undefined) {
+    const prefix = escapeChar === '\\' ? '' : `# escape=${escapeChar}\n`;
+    const cutLine = cut - probeStart + (prefix === '' ? 0 : 1);
+    const firstColumn = lines.lineText(cut).length - lines.lineText(cut).trimStart().length;
+    holds = !probe.startsWith('\uFEFF') && DockerfileParser.parse(prefix + probe).getInstructions()
+      .some((instruction) => instruction.getRange().start.line === cutLine && instruction.getRange().start.character === firstColumn);
+  }
+  next.probes.set(key, holds);
+  return holds;
+}
+
+function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefined): LocalSegment {
+  // A leading escape directive line when the file uses a backtick: every range below is one line lower.
+  const prefix = escapeFromFirstSegment !== undefined && escapeFromFirstSegment !== '\\' ? `# escape=${escapeFromFirstSegment}\n` : '';
+  const source = prefix + segmentText;
+  const ast = DockerfileParser.parse(source);
+  const localLines = new LineIndex(source);
+  const escapeChar = ast.getEscapeCharacter();
+  const lift = prefix === '' ? 0 : -1;
+  const instructions = liftInstructions(ast.getInstructions(), localLines, escapeChar).map((instruction) => shiftInstruction(instruction, lift, 0, 0));
+  return {
+    instructions,
+    comments: ast.getComments().map((comment) => ({ text: comment.getContent(), range: shiftRange(comment.getRange(), lift) })),
+    directives: prefix !== '' ? [] : ast.getDirectives().map((directive) => ({
+      name: directive.getName(),
+      value: directive.getValue(),
+      range: directive.getRange(),
+      nameRange: directive.getNameRange(),
+      valueRange: directive.getValueRange(),
+    })),
+    escapeChar,
+    fromCount: instructions.filter((instruction) => instruction.keyword === 'FROM').length,
+  };
+}
+
+/** Instructions in order, skipping the lines a detached heredoc (`<< EOF`) meant as its body. */
+function liftInstructions(astInstructions: readonly Instruction[], lines: LineIndex, escapeChar: string): InstructionModel[] {
+  const result: InstructionModel[] = [];
+  let stageIndex = -1;
+  let skipThroughLine = -1;
+  for (const ast of astInstructions) {
+    if (ast.getRange().start.line <= skipThroughLine) continue;
+    if (ast.getKeyword().toUpperCase() === 'FROM') stageIndex++;
+    const model = buildInstruction(ast, result.length, stageIndex, lines, escapeChar);
+    for (const detached of model.detachedHeredocs) skipThroughLine = Math.max(skipThroughLine, detached.bodyRange.end.line);
+    result.push(model);
+  }
+  return result;
+}
+
+/** An instruction that is an unchanged one moved down (or up) by some lines, and the one it was. */
+const moves = new WeakMap<InstructionModel, { readonly instruction: InstructionModel; readonly lines: number }>();
+
+/** Lets checks that looked at the earlier instruction reuse their answer, moved by `lines`. */
+export function movedFrom(instruction: InstructionModel): { readonly instruction: InstructionModel; readonly lines: number } | undefined {
+  return moves.get(instruction);
+}
+
+function place(local: LocalSegment, lineOffset: number, indexOffset: number, stagesBefore: number): { instructions: readonly InstructionModel[]; comments: readonly CommentModel[] } {
+  const key = `${lineOffset}:${indexOffset}:${stagesBefore}`;
+  if (local.placed?.key === key) return local.placed;
+  const previous = local.placed;
+  const previousOffset = previous === undefined ? undefined : Number(previous.key.split(':')[0]);
+  const placed = {
+    key,
+    instructions: local.instructions.map((instruction, i) => {
+      const moved = shiftInstruction(instruction, lineOffset, indexOffset, stagesBefore);
+      const before = previous?.instructions[i];
+      if (before !== undefined && previousOffset !== undefined && moved !== before) moves.set(moved, { instruction: before, lines: lineOffset - previousOffset });
+      return moved;
+    }),
+    comments: lineOffset === 0 ? local.comments : local.comments.map((comment) => ({ text: comment.text, range: shiftRange(comment.range, lineOffset) })),
+  };
+  local.placed = placed;
+  return placed;
+}
+
+function shiftRange(range: Range, lines: number): Range {
+  return lines === 0 ? range : { start: shiftPosition(range.start, lines), end: shiftPosition(range.end, lines) };
+}
+
+function shiftPosition(position: Position, lines: number): Position {
+  return { line: position.line + lines, character: position.character };
+}
+
+function shiftOptional(range: Range | null, lines: number): Range | null {
+  return range === null ? null : shiftRange(range, lines);
+}
+
+// One mover per shape, field by field: a generic walk over the objects costs more than the parse it saves.
+const shiftToken = (token: Token, lines: number): Token => ({ value: token.value, range: shiftRange(token.range, lines) });
+
+function shiftFlag(flag: FlagModel, lines: number): FlagModel {
+  return {
+    name: flag.name, value: flag.value, range: shiftRange(flag.range, lines), nameRange: shiftRange(flag.nameRange, lines),
+    valueRange: shiftOptional(flag.valueRange, lines),
+    options: flag.options.map((option) => ({ name: option.name, value: option.value, range: shiftRange(option.range, lines), valueRange: shiftOptional(option.valueRange, lines) })),
+  };
+}
+
+function shiftHeredoc(heredoc: HeredocModel, lines: number): HeredocModel {
+  return {
+    name: heredoc.name, range: shiftRange(heredoc.range, lines), nameRange: shiftRange(heredoc.nameRange, lines),
+    contentRange: shiftOptional(heredoc.contentRange, lines), terminatorRange: shiftOptional(heredoc.terminatorRange, lines),
+    stripsTabs: heredoc.stripsTabs, quoted: heredoc.quoted,
+  };
+}
+
+function shiftProperty(property: KeyValue, lines: number): KeyValue {
+  return {
+    name: property.name, nameRange: shiftRange(property.nameRange, lines), value: property.value,
+    valueRange: property.valueRange === undefined ? undefined : shiftRange(property.valueRange, lines),
+    range: shiftRange(property.range, lines), legacySpaceForm: property.legacySpaceForm,
+  };
+}
+
+function shiftVariable(reference: VariableReference, lines: number): VariableReference {
+  return { ...reference, range: shiftRange(reference.range, lines), nameRange: shiftRange(reference.nameRange, lines) };
+}
+
+function shiftCommand(command: CommandModel | undefined, lines: number): CommandModel | undefined {
+  return command === undefined ? undefined : { ...command, range: shiftOptional(command.range, lines) };
+}
+
+/**
+ * The instruction placed `lines` lower, its index `indexOffset` later and its stage `stagesBefore` later.
+ * Variable references stay lazy (they are costly and most features never ask).
+ */
+function shiftInstruction(instruction: InstructionModel, lines: number, indexOffset: number, stagesBefore: number): InstructionModel {
+  if (lines === 0 && indexOffset === 0 && stagesBefore === 0) return instruction;
+  let variables: InstructionModel['variables'] | undefined;
+  // Spelled out rather than spread: a spread would evaluate the lazy `variables` getter.
+  return {
+    index: instruction.index + indexOffset,
+    keyword: instruction.keyword,
+    keywordText: instruction.keywordText,
+    keywordRange: shiftRange(instruction.keywordRange, lines),
+    range: shiftRange(instruction.range, lines),
+    stageIndex: instruction.stageIndex + stagesBefore,
+    flags: instruction.flags.map((flag) => shiftFlag(flag, lines)),
+    args: instruction.args.map((token) => shiftToken(token, lines)),
+    argumentsText: instruction.argumentsText,
+    argumentsRange: instruction.argumentsRange === null ? null : shiftRange(instruction.argumentsRange, lines),
+    command: shiftCommand(instruction.command, lines),
+    heredocs: instruction.heredocs.map((heredoc) => shiftHeredoc(heredoc, lines)),
+    detachedHeredocs: instruction.detachedHeredocs.map((d) => ({ operatorRange: shiftRange(d.operatorRange, lines), delimiter: d.delimiter, bodyRange: shiftRange(d.bodyRange, lines) })),
+    properties: instruction.properties.map((property) => shiftProperty(property, lines)),
+    get variables() {
+      variables ??= instruction.variables.map((reference) => shiftVariable(reference, lines));
+      return variables;
+    },
+    trigger: instruction.trigger === undefined ? undefined : shiftInstruction(instruction.trigger, lines, indexOffset, stagesBefore),
+  };
+}

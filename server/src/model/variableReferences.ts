@@ -1,0 +1,115 @@
+import type { LineIndex } from './lines';
+import type { Range } from './positions';
+import type { VariableReference } from './types';
+
+const isWhitespace = (char: string): boolean => char === ' ' || char === '\t' || char === '\r' || char === '\n';
+const NAME_CHAR = /^[a-z0-9_]$/i;
+
+/**
+ * `$NAME` and `${NAME[:-+?]word}` references in an instruction's raw arguments, read exactly as dockerfile-ast
+ * reads them (a port of its `parseVariables`) but without resolving each one against the whole file: that
+ * resolution made dockerfile-ast's getVariables cost grow with the file, and failed on an instruction with no
+ * FROM above it — which every parsed segment but the first is.
+ */
+export function scanVariableReferences(args: readonly Range[], lines: LineIndex, escapeChar: string): VariableReference[] {
+  const found: VariableReference[] = [];
+  for (const argRange of args) {
+    const offset = lines.offsetAt(argRange.start.line, argRange.start.character);
+    const arg = lines.text.slice(offset, lines.offsetAt(argRange.end.line, argRange.end.character));
+    scanArgument(arg, offset, lines, escapeChar, found);
+  }
+  return found;
+}
+
+function scanArgument(arg: string, offset: number, lines: LineIndex, escapeChar: string, found: VariableReference[]): void {
+  const at = (index: number): { line: number; character: number } => lines.positionAt(offset + index);
+  const range = (from: number, to: number): Range => ({ start: at(from), end: at(to) });
+  const push = (name: string, nameFrom: number, nameTo: number, from: number, to: number, modifier: string | null, modifierArgument: string | null): void => {
+    found.push({ name, range: range(from, to), nameRange: range(nameFrom, nameTo), modifier, modifierArgument });
+  };
+  variableLoop: for (let i = 0; i < arg.length; i++) {
+    const current = arg.charAt(i);
+    if (current === escapeChar) {
+      if (arg.charAt(i + 1) === '$') i++;
+      continue;
+    }
+    if (current !== '$') continue;
+    if (arg.charAt(i + 1) === '{') {
+      let name = '';
+      let nameEnd = -1;
+      let parameter = '';
+      let modifierRead = -1;
+      nameLoop: for (let j = i + 2; j < arg.length; j++) {
+        const char = arg.charAt(j);
+        if (char === escapeChar) {
+          for (let k = j + 1; k < arg.length; k++) {
+            const next = arg.charAt(k);
+            if (next === ' ' || next === '\t' || next === '\r') continue;
+            if (next === '\n') {
+              j = k;
+              continue nameLoop;
+            }
+          }
+          continue;
+        }
+        switch (char) {
+          case '}': {
+            let modifier: string | null = null;
+            if (nameEnd === -1) nameEnd = j;
+            else if (nameEnd + 1 === j) modifier = '';
+            else modifier = arg.substring(modifierRead, modifierRead + 1);
+            push(name, i + 2, nameEnd, i, j + 1, modifier, modifierRead !== -1 ? parameter : null);
+            i = j;
+            continue variableLoop;
+          }
+          case ':':
+            if (nameEnd === -1) nameEnd = j;
+            else if (modifierRead !== -1) parameter += ':';
+            else modifierRead = j;
+            break;
+          case '\n': case '\r': case ' ': case '\t':
+            break;
+          default:
+            if (nameEnd === -1) name += char;
+            else if (modifierRead !== -1) parameter += char;
+            else modifierRead = j;
+        }
+      }
+      // No closing brace: not a variable, and nothing after it is read.
+      return;
+    }
+    if (isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) continue;
+    let name = '';
+    for (let j = i + 1; j < arg.length; j++) {
+      const char = arg.charAt(j);
+      if (char === '\r' || char === '\n' || char === ' ' || char === '\t') continue;
+      if (char === '$' || char === '\'' || char === '"') {
+        push(name, i + 1, j, i, j, null, null);
+        i = j - 1;
+        continue variableLoop;
+      }
+      if (char === escapeChar) {
+        // As dockerfile-ast does: the next newline anywhere after the escape character continues the name.
+        let escapedNewline = false;
+        for (let k = j + 1; k < arg.length; k++) {
+          if (arg.charAt(k) === '\n') {
+            j = k;
+            escapedNewline = true;
+            break;
+          }
+        }
+        if (escapedNewline) continue;
+        push(name, i + 1, j, i, j, null, null);
+        return;
+      }
+      if (!NAME_CHAR.test(char)) {
+        push(name, i + 1, j, i, j, null, null);
+        i = j - 1;
+        continue variableLoop;
+      }
+      name += char;
+    }
+    push(name, i + 1, arg.length, i, arg.length, null, null);
+    return;
+  }
+}

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { LineIndex } from '../../server/src/model/lines';
+import { parseSegmented } from '../../server/src/model/segments';
+import { SegmentCache } from '../../server/src/model/segments';
+import type { InstructionModel } from '../../server/src/model';
+import { FUZZ_SEED, anyDockerfile } from '../fuzz/dockerfiles';
+import { CORPUS } from '../helpers/paths';
+
+/** Everything the model lifts from dockerfile-ast, as plain data (the lazy variable references included). */
+function lifted(instruction: InstructionModel): unknown {
+  return {
+    index: instruction.index, keyword: instruction.keyword, keywordText: instruction.keywordText, keywordRange: instruction.keywordRange,
+    range: instruction.range, stageIndex: instruction.stageIndex, flags: instruction.flags, args: instruction.args,
+    argumentsText: instruction.argumentsText, argumentsRange: instruction.argumentsRange, command: instruction.command,
+    heredocs: instruction.heredocs, detachedHeredocs: instruction.detachedHeredocs, properties: instruction.properties,
+    variables: instruction.variables, trigger: instruction.trigger === undefined ? undefined : lifted(instruction.trigger),
+  };
+}
+
+function parsed(text: string, segmentLines: number, cache?: SegmentCache): unknown {
+  const result = parseSegmented(text, new LineIndex(text), cache, segmentLines);
+  return { escapeChar: result.escapeChar, directives: result.directives, comments: result.comments, instructions: result.instructions.map(lifted) };
+}
+
+/** Cut as often as the scanner allows (every instruction) and compare with one whole-file parse. */
+function assertSameAsWhole(text: string, label: string): void {
+  assert.deepEqual(parsed(text, 1), parsed(text, Number.MAX_SAFE_INTEGER), label);
+}
+
+const corpusFiles = fs.existsSync(path.join(CORPUS, 'files')) ? fs.readdirSync(path.join(CORPUS, 'files')).filter((f) => f.endsWith('Dockerfile')).sort() : [];
+
+describe('parsing in segments gives exactly the whole-file parse', () => {
+  it('on the cases that could fool the cut: continuations, both escape characters, heredocs, detached heredocs, comments, CRLF', () => {
+    const cases = [
+      'FROM a\nRUN x \\\n  y\nRUN z\n',
+      '# escape=`\nFROM a\nRUN dir c:\\ `\n  /s\nRUN b\nCOPY c:\\x d\n',
+      'FROM a\nRUN <<EOF\nRUN not an instruction\nEOF\nRUN real\n',
+      'FROM a\nRUN <<-EOF\n\tRUN body\n\tEOF\nRUN after\n',
+      'FROM a\nRUN cat <<A <<B\nRUN a\nA\nRUN b\nB\nRUN c\n',
+      'FROM a\nRUN cat << EOF > /x\nRUN body\nEOF\nRUN after\n',
+      'FROM a\nRUN x \\\n# comment\n  y\n\nRUN z\n',
+      'FROM a\r\nRUN x \\\r\n  y\r\nRUN z\r\n',
+      'FROM a\nRUN <<EOF\nnever terminated\nRUN x\n',
+      'FROM a\nONBUILD RUN x \\\n  y\nONBUILD COPY a b\n',
+      '\uFEFFFROM a\nRUN x\n',
+      // Found by the fuzz test: dockerfile-ast's getHeredocs threw on this (a lone CR ends the continuation line).
+      'FROM\nFROM\n\nADD  \\\r# escape=`\n',
+      'ARG A=1\nFROM a AS one\nRUN echo $A\nFROM one\nCOPY --from=one /a /b\nFROM scratch\n',
+    ];
+    for (const text of cases) assertSameAsWhole(text, JSON.stringify(text));
+  });
+
+  it('on random and mutated Dockerfile text (fast-check, 300 cases, fixed seed)', () => {
+    fc.assert(fc.property(anyDockerfile, (text) => assertSameAsWhole(text, JSON.stringify(text))), { numRuns: 300, seed: FUZZ_SEED });
+  });
+
+  it(`on the corpus (${corpusFiles.length} files)`, { skip: corpusFiles.length === 0 ? `no corpus at ${CORPUS}` : false }, () => {
+    for (const file of corpusFiles) assertSameAsWhole(fs.readFileSync(path.join(CORPUS, 'files', file), 'utf8'), file);
+  });
+
+  it('reuses unchanged segments: an edit re-parses only its own segment, and objects of unmoved segments are the same', () => {
+    const text = Array.from({ length: 200 }, (_, i) => (i % 10 === 0 ? `FROM base${i} AS s${i}` : `RUN step ${i}`)).join('\n');
+    const cache = new SegmentCache();
+    const before = parseSegmented(text, new LineIndex(text), cache, 20);
+    const edited = text.replace('RUN step 105', 'RUN step 105 changed');
+    const after = parseSegmented(edited, new LineIndex(edited), cache, 20);
+    const same = after.instructions.filter((instruction, i) => instruction === before.instructions[i]).length;
+    assert.equal(same, 180, 'every instruction outside the edited 20-line segment is reused as is');
+    assert.equal(after.instructions[105]?.argumentsText, 'step 105 changed');
+    assert.deepEqual(parsed(edited, 20, cache), parsed(edited, Number.MAX_SAFE_INTEGER));
+    // A line added near the top moves every later segment: they are shifted, not parsed again, and still right.
+    const inserted = `RUN first\n${edited}`;
+    assert.deepEqual(parsed(inserted, 20, cache), parsed(inserted, Number.MAX_SAFE_INTEGER));
+  });
+});

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { buildModel } from '../../server/src/model';
+import { SegmentCache } from '../../server/src/model/segments';
+import { runRules } from '../../server/src/rules/engine';
+import { FUZZ_SEED, anyDockerfile } from '../fuzz/dockerfiles';
+import { CORPUS } from '../helpers/paths';
+
+/**
+ * A keystroke re-parses one segment and re-checks its instructions with the local rules; everything else is
+ * reused. The problems must be exactly those of a check from scratch — this is what keeps `local: true` honest.
+ */
+function assertIncrementalEqualsFresh(before: string, after: string, label: string): void {
+  const cache = new SegmentCache(3);
+  runRules(buildModel({ uri: 'file:///x/Dockerfile', version: 1, text: before }, cache));
+  const incremental = runRules(buildModel({ uri: 'file:///x/Dockerfile', version: 2, text: after }, cache));
+  const fresh = runRules(buildModel({ uri: 'file:///x/Dockerfile', version: 2, text: after }));
+  assert.deepEqual(incremental, fresh, label);
+}
+
+const EDITS = ['x', 'ARG GO=1\n', 'ENV A=$B\n', '\n', 'RUN apt-get install curl\n', '\\\n', '--mount=type=cache ', '"', 'FROM alpine AS b\n', '# escape=`\n', '# syntax=docker/dockerfile:1-labs\n', '<<EOF\n'];
+
+function edit(text: string, at: number, remove: number, insert: string): string {
+  const position = text.length === 0 ? 0 : at % (text.length + 1);
+  return text.slice(0, position) + insert + text.slice(position + (remove % 4));
+}
+
+const corpusFiles = fs.existsSync(path.join(CORPUS, 'files')) ? fs.readdirSync(path.join(CORPUS, 'files')).filter((f) => f.endsWith('Dockerfile')).sort() : [];
+
+describe('incremental checking equals checking from scratch', () => {
+  it('after random edits of random Dockerfiles (fast-check, 300 cases, fixed seed)', () => {
+    const longer = fc.array(anyDockerfile, { minLength: 2, maxLength: 4 }).map((parts) => parts.join('\n'));
+    fc.assert(fc.property(longer, fc.nat(), fc.nat(), fc.constantFrom(...EDITS), (text, at, remove, insert) => {
+      assertIncrementalEqualsFresh(text, edit(text, at, remove, insert), JSON.stringify({ text, at, remove, insert }));
+    }), { numRuns: 300, seed: FUZZ_SEED });
+  });
+
+  it(`after an edit at three places of every corpus file (${corpusFiles.length} files)`, { skip: corpusFiles.length === 0 ? `no corpus at ${CORPUS}` : false }, () => {
+    for (const [index, file] of corpusFiles.entries()) {
+      const text = fs.readFileSync(path.join(CORPUS, 'files', file), 'utf8');
+      for (const fraction of [0.1, 0.5, 0.9]) {
+        const insert = EDITS[(index + Math.round(fraction * 10)) % EDITS.length] ?? 'x';
+        assertIncrementalEqualsFresh(text, edit(text, Math.floor(text.length * fraction), 0, insert), `${file} @${fraction} ${JSON.stringify(insert)}`);
+      }
+    }
+  });
+});

@@ -14,7 +14,7 @@ const engine = process.env['STAGECRAFT_EDITOR_ENGINE'] === '1';
 const IMAGE = 'stagecraft-editor/volume-app:1';
 
 interface BuildResult { tag: string; exitCode: number | undefined }
-interface RunResult { name: string; exitCode: number; argv: string[] }
+interface RunResult { name: string; exitCode: number; argv: string[]; output: string }
 interface MountView { type: string; source: string; destination: string; readWrite: boolean }
 interface ContainerView { name: string; mounts: MountView[] }
 
@@ -59,5 +59,21 @@ interface ContainerView { name: string; mounts: MountView[] }
     const api = vscode.extensions.getExtension<{ containerMounts: () => ContainerView[] }>('stagecraft.stagecraft')?.exports;
     const listed = api?.containerMounts().find((c) => c.name === run.name);
     assert.deepEqual(listed?.mounts.map((m) => [m.type, m.destination]), [['bind', '/app/shared']]);
+  });
+
+  it('the "Run stage X…" lens builds that stage (--target) and runs its image', async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceFile('stages/Dockerfile'));
+    const lens = await eventually('the Run stage lens', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return lenses.find((l) => l.command?.title === 'Run stage tools…');
+    });
+    assert.ok(lens.command);
+    const host = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-stage-'));
+    const [options] = lens.command.arguments as [Record<string, unknown>];
+    const run = await vscode.commands.executeCommand<RunResult>(lens.command.command, { ...options, hostPath: host, containerPath: '/data', readOnly: true, args: [], network: 'none', interactive: false });
+    created.push(run.name);
+    assert.equal(run.exitCode, 0);
+    assert.match(run.output, /built in the tools stage/);
+    assert.equal(spawnSync('docker', ['image', 'inspect', 'stages:stage-tools']).status, 0, 'the stage image is tagged <folder>:stage-<target>');
   });
 });

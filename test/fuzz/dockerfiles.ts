@@ -2,6 +2,8 @@ import fc from 'fast-check';
 
 /** The suite runs a fixed sample (same cases every run, so CI is reproducible); `npm run fuzz` draws new ones. */
 export const FUZZ_SEED = Number(process.env['STAGECRAFT_FUZZ_SEED'] ?? 20261122);
+/** Cases per property in the suite (STAGECRAFT_FUZZ_RUNS raises it for a longer local run). */
+export const FUZZ_RUNS = Number(process.env['STAGECRAFT_FUZZ_RUNS'] ?? 300);
 
 /**
  * Random Dockerfile-like text: lines built from the pieces that make parsers stumble (continuations with

@@ -106,10 +106,11 @@ describe('code lenses and the dockerfileInfo request', () => {
     await client.stop();
   });
 
-  it('puts a Build lens on each FROM (with the stage as target) and Run on the final one', async () => {
+  it('puts Build and Run lenses on each FROM (with the stage as target for all but the final one)', async () => {
     const lenses: { range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[] = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title, l.command.command, l.command.arguments[0]]), [
       [1, 'Build stage build', 'stagecraft.buildImage', { uri, target: 'build' }],
+      [1, 'Run stage build…', 'stagecraft.runWithVolume', { uri, target: 'build' }],
       [4, 'Build image', 'stagecraft.buildImage', { uri }],
       [4, 'Run with volume…', 'stagecraft.runWithVolume', { uri }],
     ]);

@@ -19,6 +19,8 @@ export function prepareWorkspace(): string {
   fs.cpSync(path.join(FIXTURES, 'apps', 'volume-app'), path.join(workspace, 'volume-app'), { recursive: true });
   fs.mkdirSync(path.join(workspace, 'failing'));
   fs.writeFileSync(path.join(workspace, 'failing', 'Dockerfile'), 'FROM alpine:3.20\nRUN echo fine\nRUN exit 3\n');
+  fs.mkdirSync(path.join(workspace, 'stages'));
+  fs.writeFileSync(path.join(workspace, 'stages', 'Dockerfile'), 'FROM alpine:3.20 AS tools\nRUN echo "built in the tools stage" > /tool.txt\nCMD ["cat", "/tool.txt"]\n\nFROM alpine:3.20\nCMD ["echo", "final stage"]\n');
   fs.mkdirSync(path.join(workspace, '.vscode'));
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), '{}\n');
   return workspace;

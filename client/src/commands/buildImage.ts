@@ -62,7 +62,7 @@ export function defaultContext(dockerfile: vscode.Uri): string {
   return own;
 }
 
-function defaultTag(dockerfile: vscode.Uri): string {
+export function defaultTag(dockerfile: vscode.Uri): string {
   const folder = path.basename(path.dirname(dockerfile.fsPath)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+/, '');
   return `${folder || 'image'}:latest`;
 }

@@ -7,11 +7,14 @@ import { EngineError, describeEndpoint, runEngine } from '../engine/runner';
 import { engineConfig, requireTrust } from '../engineSettings';
 import { toShellLine } from '../../../common/src/shellLine';
 import type { CommandDeps } from './buildImage';
+import { buildImage, defaultTag } from './buildImage';
 
 export interface RunWithVolumeOptions {
   /** The Dockerfile whose last built image is the default. */
   readonly uri?: string;
   readonly image?: string;
+  /** Build this stage of the Dockerfile (`--target`, tagged `<folder>:stage-<target>`) and run that image. */
+  readonly target?: string;
   readonly hostPath?: string;
   readonly containerPath?: string;
   readonly readOnly?: boolean;
@@ -36,9 +39,17 @@ export async function runWithVolume(deps: CommandDeps, output: vscode.OutputChan
   if (!requireTrust()) return undefined;
   const interactive = options.interactive !== false;
   const engine = engineConfig();
+  let stageImage: string | undefined;
+  if (options.image === undefined && options.target !== undefined && options.uri !== undefined) {
+    const dockerfile = vscode.Uri.parse(options.uri);
+    const stageTag = `${defaultTag(dockerfile).replace(/:latest$/, '')}:stage-${options.target.toLowerCase().replace(/[^a-z0-9._-]+/g, '-')}`;
+    const built = await buildImage(deps, { uri: options.uri, target: options.target, tag: stageTag, interactive: false, ...(options.network === undefined ? {} : { network: options.network }) });
+    if (built === undefined || built.exitCode !== 0) return undefined;
+    stageImage = built.tag;
+  }
   const builtHere = options.uri !== undefined ? deps.state.tagFor(vscode.Uri.parse(options.uri)) : undefined;
   const suggested = builtHere ?? deps.state.lastImage;
-  const image = options.image ?? (interactive
+  const image = options.image ?? stageImage ?? (interactive
     ? await vscode.window.showInputBox({ title: vscode.l10n.t('Run Container with Volume Mount'), prompt: vscode.l10n.t('Image'), value: suggested ?? '' })
     : suggested);
   if (!image) return undefined;

@@ -3,8 +3,9 @@ import { BUILD_IMAGE_COMMAND, RUN_WITH_VOLUME_COMMAND } from '../../../common/sr
 import type { DockerfileModel } from '../model';
 
 /**
- * "Build stage X" above each FROM (the last: "Build image"), and "Run with volume…" above the final one, whose
- * image is what a build produces; they call the client's commands with the stage preselected.
+ * "Build stage X" / "Run stage X…" above each FROM (a stage is built with `--target` and its image run, to look
+ * inside a build stage), and "Build image" / "Run with volume…" above the final one, whose image is what a
+ * build produces; they call the client's commands with the stage preselected.
  */
 export function codeLenses(model: DockerfileModel): CodeLens[] {
   const last = model.stages.length - 1;
@@ -12,7 +13,10 @@ export function codeLenses(model: DockerfileModel): CodeLens[] {
     const range = stage.from.keywordRange;
     if (stage.index !== last) {
       const target = stage.nameToken?.value ?? String(stage.index);
-      return [{ range, command: { title: `Build stage ${target}`, command: BUILD_IMAGE_COMMAND, arguments: [{ uri: model.uri, target }] } }];
+      return [
+        { range, command: { title: `Build stage ${target}`, command: BUILD_IMAGE_COMMAND, arguments: [{ uri: model.uri, target }] } },
+        { range, command: { title: `Run stage ${target}…`, command: RUN_WITH_VOLUME_COMMAND, arguments: [{ uri: model.uri, target }] } },
+      ];
     }
     return [
       { range, command: { title: 'Build image', command: BUILD_IMAGE_COMMAND, arguments: [{ uri: model.uri }] } },

@@ -222,6 +222,9 @@ function cutHolds(local: LocalSegment, startLine: number, cut: number, text: str
   const probe = text.slice(lines.offsetAt(probeStart, 0), lines.offsetAt(cut + 1, 0));
   const key = `${escapeChar}\u0000${cut - probeStart}\u0000${probe}`;
   let holds = cache?.probes.get(key) ?? next.probes.get(key);
+  // Nothing that can carry an instruction over a line end (an escape, a heredoc, a BOM or lone CR): the
+  // instruction ended at its line end, as the cut assumed. The common case, so no parse is spent on it.
+  if (holds === undefined && !probe.includes(escapeChar) && !probe.includes('<') && !probe.includes('\uFEFF') && !/\r(?!\n)/.test(probe)) holds = true;
   if (holds === undefined) {
     const prefix = escapeChar === '\\' ? '' : `# escape=${escapeChar}\n`;
     const cutLine = cut - probeStart + (prefix === '' ? 0 : 1);

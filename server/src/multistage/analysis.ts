@@ -24,8 +24,16 @@ export interface Analysis {
 
 export type AnalysisResult = { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly reason: string };
 
-/** The simple commands of a RUN, whether shell form, exec form or heredoc. */
+const commandsByInstruction = new WeakMap<InstructionModel, SimpleCommand[]>();
+
+/** The simple commands of a RUN, whether shell form, exec form or heredoc; split once per instruction (twenty rules ask). */
 export function commandsOf(instruction: InstructionModel): SimpleCommand[] {
+  let commands = commandsByInstruction.get(instruction);
+  if (commands === undefined) commandsByInstruction.set(instruction, (commands = splitCommands(instruction)));
+  return commands;
+}
+
+function splitCommands(instruction: InstructionModel): SimpleCommand[] {
   if (instruction.keyword !== 'RUN' || instruction.command === undefined) return [];
   if (instruction.command.form === 'exec') {
     const argv = instruction.command.argv;

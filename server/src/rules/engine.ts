@@ -125,7 +125,7 @@ function memoOf(instruction: InstructionModel, context: string): LocalMemo {
     context,
     byRule: origin !== undefined && earlier !== undefined && earlier.context === context
       ? earlier.byRule.map((findings) => (findings === undefined || findings.length === 0 ? findings : findings.map((f) => shiftFinding(f, origin.lines))))
-      : [],
+      : new Array<readonly Finding[] | undefined>(ALL_RULES.length).fill(undefined),
   };
   memos.set(instruction, memo);
   return memo;
@@ -139,26 +139,24 @@ function localFindings(rule: Rule, model: DockerfileModel, context: RunContext):
   const ordinal = ordinalOf(rule);
   const list = memosOf(model);
   const fresh: InstructionModel[] = [];
-  const freshMemos = new Map<InstructionModel, LocalMemo>();
-  model.instructions.forEach((instruction, i) => {
-    const memo = list[i];
-    if (memo !== undefined && memo.byRule[ordinal] === undefined) {
-      fresh.push(instruction);
-      freshMemos.set(instruction, memo);
-    }
-  });
+  for (const instruction of model.instructions) if (list[instruction.index]?.byRule[ordinal] === undefined) fresh.push(instruction);
   if (fresh.length > 0) {
-    const view: DockerfileModel = fresh.length === model.instructions.length ? model : Object.create(model, { instructions: { value: fresh } }) as DockerfileModel;
-    const found = new Map<InstructionModel, Finding[]>();
+    const everything = fresh.length === model.instructions.length;
+    const view: DockerfileModel = everything ? model : Object.create(model, { instructions: { value: fresh } }) as DockerfileModel;
+    const freshIndexes = everything ? undefined : new Set(fresh.map((instruction) => instruction.index));
+    const found = new Map<number, Finding[]>();
     for (const finding of rule.check(view, { buildContext: context.buildContext })) {
       const owner = model.instructionAt(finding.range.start.line);
       // A finding outside the instructions asked about: the rule is not local after all; answer in full.
-      if (owner === undefined || !freshMemos.has(owner)) return [...rule.check(model, { buildContext: context.buildContext })];
-      const bucket = found.get(owner);
-      if (bucket === undefined) found.set(owner, [finding]);
+      if (owner === undefined || (freshIndexes !== undefined && !freshIndexes.has(owner.index))) return [...rule.check(model, { buildContext: context.buildContext })];
+      const bucket = found.get(owner.index);
+      if (bucket === undefined) found.set(owner.index, [finding]);
       else bucket.push(finding);
     }
-    for (const [instruction, memo] of freshMemos) memo.byRule[ordinal] = found.get(instruction) ?? NONE;
+    for (const instruction of fresh) {
+      const memo = list[instruction.index];
+      if (memo !== undefined) memo.byRule[ordinal] = found.get(instruction.index) ?? NONE;
+    }
   }
   const all: Finding[] = [];
   for (const memo of list) {

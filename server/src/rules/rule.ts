@@ -39,7 +39,8 @@ export interface Rule {
   /**
    * The rule looks at each instruction on its own (its text, flags and arguments, with the file's escape
    * character and syntax channel) and reaches instructions only through `model.instructions`. The engine then
-   * checks only instructions that changed since the last version and reuses its findings for the others.
+   * checks only instructions that changed since the last version and reuses its findings for the others —
+   * moved along when lines were added above, so a local rule's messages must not quote line numbers.
    */
   readonly local?: boolean;
   check(model: DockerfileModel, context: RuleContext): Iterable<Finding>;

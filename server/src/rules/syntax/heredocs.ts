@@ -10,7 +10,7 @@ export const detachedHeredoc: Rule = {
       for (const detached of instruction.detachedHeredocs) {
         yield {
           range: detached.operatorRange,
-          message: `The builder only sees a heredoc when the word follows \`<<\` directly; with the space, lines ${detached.bodyRange.start.line + 1}–${detached.bodyRange.end.line + 1} are read as instructions and the build fails. Write \`<<${detached.delimiter}\` (quotes allowed: \`<<"${detached.delimiter}"\`).`,
+          message: `The builder only sees a heredoc when the word follows \`<<\` directly; with the space, the ${detached.bodyRange.end.line - detached.bodyRange.start.line + 1} lines after it (through \`${detached.delimiter}\`) are read as instructions and the build fails. Write \`<<${detached.delimiter}\` (quotes allowed: \`<<"${detached.delimiter}"\`).`,
           fixes: [{
             title: 'Remove the space after <<',
             edits: [{ range: { start: detached.operatorRange.end, end: spaceEnd(model.lines.lineText(detached.operatorRange.end.line), detached.operatorRange.end) }, newText: '' }],

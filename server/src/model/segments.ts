@@ -50,6 +50,7 @@ export class SegmentCache {
 
 const COMMENT_OR_BLANK = /^[ \t]*(#|$)/;
 const CUTTABLE = /^[ \t]*[A-Za-z]/;
+const WORDS = /[^ \t]+/g;
 /** A heredoc whose terminator cannot be predicted: everything after it stays in one segment. */
 const UNPREDICTABLE = '\u0000';
 
@@ -83,6 +84,13 @@ export function segmentStarts(lines: LineIndex, escapeChar: string, segmentLines
   /** Heredocs the current instruction opens; `tabbed` undefined: as the instruction's `<<-` words say. */
   let opened: { name: string; tabbed: boolean | undefined }[] = [];
   const pending: { name: string; tabbed: boolean }[] = [];
+  /** At the end of an instruction: the heredocs it opened start their bodies. */
+  const pushOpened = (): void => {
+    const capability = heredocCapability(keywords, escapeChar);
+    if (capability === 'unknown') pending.push({ name: UNPREDICTABLE, tabbed: false });
+    else if (capability === 'yes') for (const heredoc of opened) pending.push({ name: heredoc.name, tabbed: heredoc.tabbed ?? tabbed });
+    opened = [];
+  };
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
     const body = pending[0];
@@ -98,9 +106,15 @@ export function segmentStarts(lines: LineIndex, escapeChar: string, segmentLines
       opened = [];
       keywords = [];
     }
+    // Words matter only for the keyword and ONBUILD's trigger, and for `<<`: most lines are not split at all.
+    if (keywords.length < 2) keywords.push(...(text.match(WORDS) ?? []).slice(0, 2 - keywords.length));
+    if (!text.includes('<')) {
+      continuation = endsEscaped(text, escapeChar, continuation);
+      if (!continuation && opened.length > 0) pushOpened();
+      continue;
+    }
     for (const token of text.split(/[ \t]+/)) {
       if (token === '') continue;
-      if (keywords.length < 2) keywords.push(token);
       // The parser removes escapes from words (`\<<EOF` reads as `<<EOF`): such a word may open a heredoc.
       if (token.includes('<') && token.includes(escapeChar) && !token.startsWith('<<')) opened.push({ name: UNPREDICTABLE, tabbed: undefined });
       if (!token.startsWith('<<') || token.length <= 2) continue;
@@ -111,10 +125,7 @@ export function segmentStarts(lines: LineIndex, escapeChar: string, segmentLines
     // `<< EOF`: the model takes the lines up to EOF as the body the author meant (see heredocs.ts).
     for (const match of text.matchAll(DETACHED_HEREDOC)) opened.push({ name: match[5] ?? UNPREDICTABLE, tabbed: match[3] === '-' });
     continuation = endsEscaped(text, escapeChar, continuation);
-    if (continuation || opened.length === 0) continue;
-    const capability = heredocCapability(keywords, escapeChar);
-    if (capability === 'unknown') pending.push({ name: UNPREDICTABLE, tabbed: false });
-    else if (capability === 'yes') for (const heredoc of opened) pending.push({ name: heredoc.name, tabbed: heredoc.tabbed ?? tabbed });
+    if (!continuation && opened.length > 0) pushOpened();
   }
   return starts;
 }
@@ -125,6 +136,7 @@ export function segmentStarts(lines: LineIndex, escapeChar: string, segmentLines
  * character, which the walk skips without ending the continuation it was in.
  */
 function endsEscaped(text: string, escapeChar: string, enteringEscaped: boolean): boolean {
+  if (!enteringEscaped && !text.includes(escapeChar)) return false;
   let escaped = enteringEscaped;
   for (let i = 0; i < text.length; i++) {
     const char = text.charAt(i);

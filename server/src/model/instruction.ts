@@ -40,9 +40,8 @@ export function buildInstruction(
   const detachedHeredocs: DetachedHeredoc[] = ['RUN', 'COPY', 'ADD'].includes(keyword) && heredocs.length === 0
     ? findDetachedHeredocs(ast.getRange(), lines)
     : [];
-  let variables: VariableReference[] | undefined;
   const triggerAst = keyword === 'ONBUILD' && hasMethod<WithTrigger>(ast, 'getTriggerInstruction') ? safely(() => ast.getTriggerInstruction(), null) : null;
-  return {
+  return withVariables({
     index,
     keyword,
     keywordText: ast.getInstruction(),
@@ -59,14 +58,69 @@ export function buildInstruction(
     properties: PROPERTY_KEYWORDS.has(keyword) && hasMethod<WithProperties>(ast, 'getProperties')
       ? safely(() => ast.getProperties().map(toKeyValue), [])
       : [],
-    // dockerfile-ast re-scans the arguments on every getVariables() call, and most features never ask:
-    // computed on first use, once per model.
+    trigger: triggerAst ? buildInstruction(triggerAst, index, stageIndex, lines, escapeChar) : undefined,
+  }, { sources: variableSources(ast, keyword), lines, escapeChar, lineDelta: 0 });
+}
+
+/** Everything the lazy variable scan needs, with no reference to dockerfile-ast's tree. */
+interface VariableSource {
+  readonly sources: ReturnType<typeof variableSources>;
+  readonly lines: LineIndex;
+  readonly escapeChar: string;
+  /** How far the instruction was moved from where `lines` has it. */
+  readonly lineDelta: number;
+}
+
+/** Where an instruction's references come from, kept on the instruction itself (a WeakMap entry per instruction costs the collector more). */
+const VARIABLE_SOURCE: unique symbol = Symbol('variableSource');
+type WithSource = InstructionModel & { readonly [VARIABLE_SOURCE]?: VariableSource };
+
+/**
+ * dockerfile-ast re-scans the arguments on every getVariables() call, and most features never ask: the
+ * references are computed on first use. Defined outside buildInstruction so the getter's closure holds only
+ * the source of the scan — not dockerfile-ast's tree, and not the instruction this one was moved from (which
+ * would keep every earlier placement of a segment alive).
+ */
+function withVariables(fields: Omit<InstructionModel, 'variables'>, source: VariableSource): InstructionModel {
+  let variables: readonly VariableReference[] | undefined;
+  // Spelled out, not spread: an object literal spread and then given a getter ends up in V8's slow
+  // dictionary mode, and every rule reads these properties.
+  const instruction: WithSource = {
+    [VARIABLE_SOURCE]: source,
+    index: fields.index,
+    keyword: fields.keyword,
+    keywordText: fields.keywordText,
+    keywordRange: fields.keywordRange,
+    range: fields.range,
+    stageIndex: fields.stageIndex,
+    flags: fields.flags,
+    args: fields.args,
+    argumentsText: fields.argumentsText,
+    argumentsRange: fields.argumentsRange,
+    command: fields.command,
+    heredocs: fields.heredocs,
+    detachedHeredocs: fields.detachedHeredocs,
+    properties: fields.properties,
+    trigger: fields.trigger,
     get variables(): readonly VariableReference[] {
-      variables ??= variableReferencesOf(ast, keyword, lines, escapeChar);
+      variables ??= moveReferences(variableReferencesOf(source.sources, source.lines, source.escapeChar), source.lineDelta);
       return variables;
     },
-    trigger: triggerAst ? buildInstruction(triggerAst, index, stageIndex, lines, escapeChar) : undefined,
   };
+  return instruction;
+}
+
+/** The instruction `lines` lower (fields already moved by the caller), its references still computed lazily. */
+export function movedInstruction(instruction: InstructionModel, fields: Omit<InstructionModel, 'variables'>, lines: number): InstructionModel {
+  const source = (instruction as WithSource)[VARIABLE_SOURCE];
+  if (source === undefined) return { ...fields, variables: moveReferences(instruction.variables, lines) };
+  return withVariables(fields, { ...source, lineDelta: source.lineDelta + lines });
+}
+
+function moveReferences(references: readonly VariableReference[], lines: number): readonly VariableReference[] {
+  if (lines === 0) return references;
+  const move = (range: Range): Range => ({ start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } });
+  return references.map((reference) => ({ ...reference, range: move(reference.range), nameRange: move(reference.nameRange) }));
 }
 
 interface RawArguments { getRawArguments(): Argument[] }
@@ -88,12 +142,15 @@ function memoizeRawArguments(ast: Instruction): void {
   };
 }
 
-/** References in the raw arguments; LABEL values in single quotes are literal (dockerfile-ast's rule). */
-function variableReferencesOf(ast: Instruction, keyword: string, lines: LineIndex, escapeChar: string): VariableReference[] {
+/**
+ * What finding the variable references needs, taken from dockerfile-ast now so the lazy scan later holds no
+ * reference to its tree (which would keep every segment's whole parse alive): the raw argument ranges, and for
+ * LABEL the values in single quotes, which are literal (dockerfile-ast's rule).
+ */
+function variableSources(ast: Instruction, keyword: string): { readonly args: readonly Range[]; readonly literal: readonly Range[] } {
   // getRawArguments (flags included) is private in dockerfile-ast's typings but is what its getVariables reads.
-  const raw = safely(() => (ast as unknown as RawArguments).getRawArguments(), []);
-  const references = scanVariableReferences(raw.map((arg) => arg.getRange()), lines, escapeChar);
-  if (keyword !== 'LABEL' || !hasMethod<WithProperties>(ast, 'getProperties')) return references;
+  const args = safely(() => (ast as unknown as RawArguments).getRawArguments(), []).map((arg) => arg.getRange());
+  if (keyword !== 'LABEL' || !hasMethod<WithProperties>(ast, 'getProperties')) return { args, literal: [] };
   const literal = safely(() => ast.getProperties(), [])
     .filter((property) => {
       const value = property.getUnescapedValue();
@@ -101,7 +158,12 @@ function variableReferencesOf(ast: Instruction, keyword: string, lines: LineInde
     })
     .map((property) => property.getValueRange())
     .filter((range): range is Range => range !== null);
-  return references.filter((reference) => !literal.some((range) => rangeContains(range, reference.range.start)));
+  return { args, literal };
+}
+
+function variableReferencesOf(sources: ReturnType<typeof variableSources>, lines: LineIndex, escapeChar: string): VariableReference[] {
+  const references = scanVariableReferences(sources.args, lines, escapeChar);
+  return sources.literal.length === 0 ? references : references.filter((reference) => !sources.literal.some((range) => rangeContains(range, reference.range.start)));
 }
 
 /**

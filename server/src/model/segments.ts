@@ -1,11 +1,11 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Instruction } from 'dockerfile-ast';
 import { LineIndex } from './lines';
-import { buildInstruction } from './instruction';
+import { buildInstruction, movedInstruction } from './instruction';
 import { DETACHED_HEREDOC } from './heredocs';
 import type { Position, Range } from './positions';
 import type {
-  CommandModel, CommentModel, FlagModel, HeredocModel, InstructionModel, KeyValue, ParserDirectiveModel, Token, VariableReference,
+  CommandModel, CommentModel, FlagModel, HeredocModel, InstructionModel, KeyValue, ParserDirectiveModel, Token,
 } from './types';
 
 /**
@@ -30,14 +30,23 @@ export interface ParsedText {
   readonly instructions: readonly InstructionModel[];
 }
 
-interface LocalSegment {
+interface Placement {
+  readonly line: number;
+  readonly index: number;
+  readonly stages: number;
   readonly instructions: readonly InstructionModel[];
   readonly comments: readonly CommentModel[];
+}
+
+/**
+ * One parsed segment. Only its latest placement is kept (the instructions at their place in the document);
+ * placing it elsewhere shifts that one by the difference, so the segment is held in memory once.
+ */
+interface LocalSegment {
+  placed: Placement;
   readonly directives: readonly ParserDirectiveModel[];
   readonly escapeChar: string;
   readonly fromCount: number;
-  /** The last placement, kept so an unchanged segment at the same place returns the very same objects. */
-  placed?: { readonly key: string; readonly instructions: readonly InstructionModel[]; readonly comments: readonly CommentModel[] };
 }
 
 /** Parsed segments and checked cuts of one document's previous version, by text; a new version takes what it can reuse. */
@@ -229,8 +238,9 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
  * cut line. Cached by that text, so an unchanged boundary is checked once.
  */
 function cutHolds(local: LocalSegment, startLine: number, cut: number, text: string, lines: LineIndex, escapeChar: string, cache: SegmentCache | undefined, next: SegmentCache): boolean {
-  const last = local.instructions[local.instructions.length - 1];
-  const probeStart = startLine + (last?.range.start.line ?? 0);
+  const { instructions, line } = local.placed;
+  const last = instructions[instructions.length - 1];
+  const probeStart = startLine + (last === undefined ? 0 : last.range.start.line - line);
   const probe = text.slice(lines.offsetAt(probeStart, 0), lines.offsetAt(cut + 1, 0));
   const key = `${escapeChar}\u0000${cut - probeStart}\u0000${probe}`;
   let holds = cache?.probes.get(key) ?? next.probes.get(key);
@@ -258,8 +268,13 @@ function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefi
   const lift = prefix === '' ? 0 : -1;
   const instructions = liftInstructions(ast.getInstructions(), localLines, escapeChar).map((instruction) => shiftInstruction(instruction, lift, 0, 0));
   return {
-    instructions,
-    comments: ast.getComments().map((comment) => ({ text: comment.getContent(), range: shiftRange(comment.getRange(), lift) })),
+    placed: {
+      line: 0,
+      index: 0,
+      stages: 0,
+      instructions,
+      comments: ast.getComments().map((comment) => ({ text: comment.getContent(), range: shiftRange(comment.getRange(), lift) })),
+    },
     directives: prefix !== '' ? [] : ast.getDirectives().map((directive) => ({
       name: directive.getName(),
       value: directive.getValue(),
@@ -295,20 +310,20 @@ export function movedFrom(instruction: InstructionModel): { readonly instruction
   return moves.get(instruction);
 }
 
-function place(local: LocalSegment, lineOffset: number, indexOffset: number, stagesBefore: number): { instructions: readonly InstructionModel[]; comments: readonly CommentModel[] } {
-  const key = `${lineOffset}:${indexOffset}:${stagesBefore}`;
-  if (local.placed?.key === key) return local.placed;
+function place(local: LocalSegment, line: number, index: number, stages: number): Placement {
   const previous = local.placed;
-  const previousOffset = previous === undefined ? undefined : Number(previous.key.split(':')[0]);
-  const placed = {
-    key,
-    instructions: local.instructions.map((instruction, i) => {
-      const moved = shiftInstruction(instruction, lineOffset, indexOffset, stagesBefore);
-      const before = previous?.instructions[i];
-      if (before !== undefined && previousOffset !== undefined && moved !== before) moves.set(moved, { instruction: before, lines: lineOffset - previousOffset });
+  if (previous.line === line && previous.index === index && previous.stages === stages) return previous;
+  const lines = line - previous.line;
+  const placed: Placement = {
+    line,
+    index,
+    stages,
+    instructions: previous.instructions.map((instruction) => {
+      const moved = shiftInstruction(instruction, lines, index - previous.index, stages - previous.stages);
+      if (moved !== instruction && lines !== 0) moves.set(moved, { instruction, lines });
       return moved;
     }),
-    comments: lineOffset === 0 ? local.comments : local.comments.map((comment) => ({ text: comment.text, range: shiftRange(comment.range, lineOffset) })),
+    comments: lines === 0 ? previous.comments : previous.comments.map((comment) => ({ text: comment.text, range: shiftRange(comment.range, lines) })),
   };
   local.placed = placed;
   return placed;
@@ -353,9 +368,6 @@ function shiftProperty(property: KeyValue, lines: number): KeyValue {
   };
 }
 
-function shiftVariable(reference: VariableReference, lines: number): VariableReference {
-  return { ...reference, range: shiftRange(reference.range, lines), nameRange: shiftRange(reference.nameRange, lines) };
-}
 
 function shiftCommand(command: CommandModel | undefined, lines: number): CommandModel | undefined {
   return command === undefined ? undefined : { ...command, range: shiftOptional(command.range, lines) };
@@ -367,9 +379,7 @@ function shiftCommand(command: CommandModel | undefined, lines: number): Command
  */
 function shiftInstruction(instruction: InstructionModel, lines: number, indexOffset: number, stagesBefore: number): InstructionModel {
   if (lines === 0 && indexOffset === 0 && stagesBefore === 0) return instruction;
-  let variables: InstructionModel['variables'] | undefined;
-  // Spelled out rather than spread: a spread would evaluate the lazy `variables` getter.
-  return {
+  return movedInstruction(instruction, {
     index: instruction.index + indexOffset,
     keyword: instruction.keyword,
     keywordText: instruction.keywordText,
@@ -384,10 +394,6 @@ function shiftInstruction(instruction: InstructionModel, lines: number, indexOff
     heredocs: instruction.heredocs.map((heredoc) => shiftHeredoc(heredoc, lines)),
     detachedHeredocs: instruction.detachedHeredocs.map((d) => ({ operatorRange: shiftRange(d.operatorRange, lines), delimiter: d.delimiter, bodyRange: shiftRange(d.bodyRange, lines) })),
     properties: instruction.properties.map((property) => shiftProperty(property, lines)),
-    get variables() {
-      variables ??= instruction.variables.map((reference) => shiftVariable(reference, lines));
-      return variables;
-    },
     trigger: instruction.trigger === undefined ? undefined : shiftInstruction(instruction.trigger, lines, indexOffset, stagesBefore),
-  };
+  }, lines);
 }

@@ -21,32 +21,36 @@ export function buildInstruction(
   stageIndex: number,
   lines: LineIndex,
   escapeChar: string,
+  lineOffset = 0,
 ): InstructionModel {
+  // `lines` and dockerfile-ast's ranges are the parsed text's; the model's are the document's, `lineOffset` lower.
+  const at = lineOffset === 0 ? (range: Range): Range => range : (range: Range): Range => moveRange(range, lineOffset);
   memoizeRawArguments(ast);
   const keyword = ast.getKeyword().toUpperCase();
   const astArgs = ast.getArguments();
   // dockerfile-ast lifts flags only for some instructions; the builder reads leading `--name` words on all.
-  const flags = hasMethod<WithFlags>(ast, 'getFlags') ? safely(() => ast.getFlags().map(toFlagModel), []) : leadingFlags(astArgs);
+  const flags = hasMethod<WithFlags>(ast, 'getFlags') ? safely(() => ast.getFlags().map((flag) => toFlagModel(flag, at)), []) : leadingFlags(astArgs, at);
   const heredocs = hasMethod<WithHeredocs>(ast, 'getHeredocs') && ['RUN', 'COPY', 'ADD'].includes(keyword)
-    ? safely(() => ast.getHeredocs().map((heredoc) => toHeredocModel(heredoc, lines)).filter((h): h is HeredocModel => h !== undefined), [])
+    ? safely(() => ast.getHeredocs().map((heredoc) => toHeredocModel(heredoc, lines, at)).filter((h): h is HeredocModel => h !== undefined), [])
     : [];
   const bodies = heredocs.flatMap((h) => [h.contentRange, h.terminatorRange]).filter((r): r is Range => r !== null);
   const args = astArgs
     .slice(hasMethod<WithFlags>(ast, 'getFlags') ? 0 : flags.length)
-    .filter((arg) => !bodies.some((body) => rangeContains(body, arg.getRange().start)))
-    .map(toToken);
+    .map((arg) => toToken(arg, at))
+    .filter((token) => !bodies.some((body) => rangeContains(body, token.range.start)));
   const argumentsText = ast.getArgumentsContent() ?? '';
-  const argumentsRange = ast.getArgumentsRange();
+  const localArgumentsRange = ast.getArgumentsRange();
+  const argumentsRange = localArgumentsRange === null ? null : at(localArgumentsRange);
   const detachedHeredocs: DetachedHeredoc[] = ['RUN', 'COPY', 'ADD'].includes(keyword) && heredocs.length === 0
-    ? findDetachedHeredocs(ast.getRange(), lines)
+    ? findDetachedHeredocs(ast.getRange(), lines).map((d) => ({ operatorRange: at(d.operatorRange), delimiter: d.delimiter, bodyRange: at(d.bodyRange) }))
     : [];
   const triggerAst = keyword === 'ONBUILD' && hasMethod<WithTrigger>(ast, 'getTriggerInstruction') ? safely(() => ast.getTriggerInstruction(), null) : null;
   return withVariables({
     index,
     keyword,
     keywordText: ast.getInstruction(),
-    keywordRange: ast.getInstructionRange(),
-    range: ast.getRange(),
+    keywordRange: at(ast.getInstructionRange()),
+    range: at(ast.getRange()),
     stageIndex,
     flags,
     args,
@@ -56,10 +60,10 @@ export function buildInstruction(
     heredocs,
     detachedHeredocs,
     properties: PROPERTY_KEYWORDS.has(keyword) && hasMethod<WithProperties>(ast, 'getProperties')
-      ? safely(() => ast.getProperties().map(toKeyValue), [])
+      ? safely(() => ast.getProperties().map((property) => toKeyValue(property, at)), [])
       : [],
-    trigger: triggerAst ? buildInstruction(triggerAst, index, stageIndex, lines, escapeChar) : undefined,
-  }, { sources: variableSources(ast, keyword), lines, escapeChar, lineDelta: 0 });
+    trigger: triggerAst ? buildInstruction(triggerAst, index, stageIndex, lines, escapeChar, lineOffset) : undefined,
+  }, { sources: variableSources(ast, keyword), lines, escapeChar, lineDelta: lineOffset });
 }
 
 /** Everything the lazy variable scan needs, with no reference to dockerfile-ast's tree. */
@@ -184,12 +188,12 @@ function hasMethod<T>(value: object, method: string): value is T & object {
 
 const FLAG_WORD = /^--([A-Za-z][A-Za-z0-9-]*)(?:=(.*))?$/s;
 
-function leadingFlags(args: readonly Argument[]): FlagModel[] {
+function leadingFlags(args: readonly Argument[], at: (range: Range) => Range): FlagModel[] {
   const flags: FlagModel[] = [];
   for (const arg of args) {
     const match = FLAG_WORD.exec(arg.getValue());
     if (match === null) break;
-    const range = arg.getRange();
+    const range = at(arg.getRange());
     const name = match[1] ?? '';
     const nameEnd = { line: range.start.line, character: range.start.character + 2 + name.length };
     flags.push({
@@ -204,51 +208,59 @@ function leadingFlags(args: readonly Argument[]): FlagModel[] {
   return flags;
 }
 
-function toToken(arg: Argument): Token {
-  return { value: arg.getValue(), range: arg.getRange() };
+function moveRange(range: Range, lines: number): Range {
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
-function toFlagModel(flag: Flag): FlagModel {
+function atOptional(range: Range | null, at: (range: Range) => Range): Range | null {
+  return range === null ? null : at(range);
+}
+
+function toToken(arg: Argument, at: (range: Range) => Range): Token {
+  return { value: arg.getValue(), range: at(arg.getRange()) };
+}
+
+function toFlagModel(flag: Flag, at: (range: Range) => Range): FlagModel {
   return {
     name: flag.getName(),
     value: flag.getValue(),
-    range: flag.getRange(),
-    nameRange: flag.getNameRange(),
-    valueRange: flag.getValueRange(),
+    range: at(flag.getRange()),
+    nameRange: at(flag.getNameRange()),
+    valueRange: atOptional(flag.getValueRange(), at),
     options: flag.getOptions().map((option) => ({
       name: option.getName(),
       value: option.getValue(),
-      range: option.getRange(),
-      valueRange: option.getValueRange(),
+      range: at(option.getRange()),
+      valueRange: atOptional(option.getValueRange(), at),
     })),
   };
 }
 
-function toHeredocModel(heredoc: Heredoc, lines: LineIndex): HeredocModel | undefined {
+function toHeredocModel(heredoc: Heredoc, lines: LineIndex, at: (range: Range) => Range): HeredocModel | undefined {
   const name = heredoc.getName();
   if (name === '') return undefined;
   const start = heredoc.getStartRange();
   const operatorText = lines.slice(start.start.line, start.start.character, start.end.line, start.end.character);
   return {
     name,
-    range: start,
-    nameRange: heredoc.getNameRange(),
-    contentRange: heredoc.getContentRange(),
-    terminatorRange: heredoc.getDelimiterRange(),
+    range: at(start),
+    nameRange: at(heredoc.getNameRange()),
+    contentRange: atOptional(heredoc.getContentRange(), at),
+    terminatorRange: atOptional(heredoc.getDelimiterRange(), at),
     stripsTabs: /^\d*<<-/.test(operatorText),
     quoted: /^\d*<<-?\s*["']/.test(operatorText),
   };
 }
 
-function toKeyValue(property: Property): KeyValue {
+function toKeyValue(property: Property, at: (range: Range) => Range): KeyValue {
   const valueRange = property.getValueRange();
   const value = property.getValue();
   return {
     name: property.getName(),
-    nameRange: property.getNameRange(),
+    nameRange: at(property.getNameRange()),
     value: value ?? undefined,
-    valueRange: valueRange ?? undefined,
-    range: property.getRange(),
+    valueRange: valueRange === null ? undefined : at(valueRange),
+    range: at(property.getRange()),
     legacySpaceForm: property.getAssignmentOperator() === null && value !== null,
   };
 }

@@ -195,21 +195,22 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
   let escapeChar = escape;
   let stagesBefore = 0;
   const sliceLines = (from: number, to: number | undefined): string => text.slice(lines.offsetAt(from, 0), to === undefined ? text.length : lines.offsetAt(to, 0));
-  const segmentAt = (first: boolean, segmentText: string): LocalSegment => {
+  const segmentAt = (startLine: number, segmentText: string): LocalSegment => {
+    const first = startLine === 0;
     // Only the first segment sees the parser directives; the others are told the escape character.
     const key = `${first ? '' : escapeChar}\u0000${segmentText}`;
-    const local = cache?.segments.get(key) ?? next.segments.get(key) ?? parseLocal(segmentText, first ? undefined : escapeChar);
+    const local = cache?.segments.get(key) ?? next.segments.get(key) ?? parseLocal(segmentText, first ? undefined : escapeChar, startLine);
     next.segments.set(key, local);
     return local;
   };
   let cutIndex = 1;
   for (let startLine = 0; startLine < lines.lineCount || startLine === 0;) {
     let end = proposed[cutIndex];
-    let local = segmentAt(startLine === 0, sliceLines(startLine, end));
+    let local = segmentAt(startLine, sliceLines(startLine, end));
     // A proposed cut stands only if dockerfile-ast itself starts an instruction there; otherwise merge on.
     while (end !== undefined && !cutHolds(local, startLine, end, text, lines, escapeChar, cache, next)) {
       end = proposed[++cutIndex];
-      local = segmentAt(startLine === 0, sliceLines(startLine, end));
+      local = segmentAt(startLine, sliceLines(startLine, end));
     }
     cutIndex++;
     if (startLine === 0) {
@@ -258,22 +259,23 @@ function cutHolds(local: LocalSegment, startLine: number, cut: number, text: str
   return holds;
 }
 
-function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefined): LocalSegment {
+function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefined, startLine: number): LocalSegment {
   // A leading escape directive line when the file uses a backtick: every range below is one line lower.
   const prefix = escapeFromFirstSegment !== undefined && escapeFromFirstSegment !== '\\' ? `# escape=${escapeFromFirstSegment}\n` : '';
   const source = prefix + segmentText;
   const ast = DockerfileParser.parse(source);
   const localLines = new LineIndex(source);
   const escapeChar = ast.getEscapeCharacter();
-  const lift = prefix === '' ? 0 : -1;
-  const instructions = liftInstructions(ast.getInstructions(), localLines, escapeChar).map((instruction) => shiftInstruction(instruction, lift, 0, 0));
+  // Built where the segment stands in the document: no second copy shifted into place.
+  const lineOffset = startLine - (prefix === '' ? 0 : 1);
+  const instructions = liftInstructions(ast.getInstructions(), localLines, escapeChar, lineOffset);
   return {
     placed: {
-      line: 0,
+      line: startLine,
       index: 0,
       stages: 0,
       instructions,
-      comments: ast.getComments().map((comment) => ({ text: comment.getContent(), range: shiftRange(comment.getRange(), lift) })),
+      comments: ast.getComments().map((comment) => ({ text: comment.getContent(), range: shiftRange(comment.getRange(), lineOffset) })),
     },
     directives: prefix !== '' ? [] : ast.getDirectives().map((directive) => ({
       name: directive.getName(),
@@ -288,15 +290,15 @@ function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefi
 }
 
 /** Instructions in order, skipping the lines a detached heredoc (`<< EOF`) meant as its body. */
-function liftInstructions(astInstructions: readonly Instruction[], lines: LineIndex, escapeChar: string): InstructionModel[] {
+function liftInstructions(astInstructions: readonly Instruction[], lines: LineIndex, escapeChar: string, lineOffset: number): InstructionModel[] {
   const result: InstructionModel[] = [];
   let stageIndex = -1;
   let skipThroughLine = -1;
   for (const ast of astInstructions) {
     if (ast.getRange().start.line <= skipThroughLine) continue;
     if (ast.getKeyword().toUpperCase() === 'FROM') stageIndex++;
-    const model = buildInstruction(ast, result.length, stageIndex, lines, escapeChar);
-    for (const detached of model.detachedHeredocs) skipThroughLine = Math.max(skipThroughLine, detached.bodyRange.end.line);
+    const model = buildInstruction(ast, result.length, stageIndex, lines, escapeChar, lineOffset);
+    for (const detached of model.detachedHeredocs) skipThroughLine = Math.max(skipThroughLine, detached.bodyRange.end.line - lineOffset);
     result.push(model);
   }
   return result;

@@ -1,4 +1,5 @@
 import type { DockerfileModel, StageModel } from '../../model';
+import { stageReferencesOf } from '../../model/symbols';
 import { inlineCode, line } from './markdown';
 import { stageLabel } from './commandHover';
 
@@ -8,10 +9,9 @@ function usesOf(model: DockerfileModel, stage: StageModel): string[] {
   for (const other of model.stages) {
     if (other.parentStageIndex === stage.index) uses.push(`FROM on ${line(other.from.range.start.line)}`);
     for (const instruction of other.instructions) {
-      for (const flag of instruction.flags) {
-        const reference = flag.name === 'from' ? flag.value : flag.name === 'mount' ? flag.options.find((o) => o.name === 'from')?.value : undefined;
-        if (reference !== undefined && reference !== null && model.stageByReference(reference) === stage) {
-          uses.push(`${instruction.keyword} --${flag.name} on ${line(instruction.range.start.line)}`);
+      for (const reference of stageReferencesOf(instruction)) {
+        if (model.stageByReference(reference.value) === stage) {
+          uses.push(`${instruction.keyword} --${instruction.keyword === 'RUN' ? 'mount' : 'from'} on ${line(instruction.range.start.line)}`);
         }
       }
     }

@@ -1,4 +1,4 @@
-import type { Argument, Flag, Heredoc, Instruction, Property } from 'dockerfile-ast';
+import type { Argument, Flag, Heredoc, Instruction as AstInstruction, Property } from 'dockerfile-ast';
 import type { Range } from './positions';
 import { rangeContains } from './positions';
 import type { CommandModel, DetachedHeredoc, FlagModel, HeredocModel, InstructionModel, KeyValue, Token, VariableReference } from './types';
@@ -10,13 +10,13 @@ import { scanVariableReferences } from './variableReferences';
 interface WithFlags { getFlags(): Flag[] }
 interface WithHeredocs { getHeredocs(): Heredoc[] }
 interface WithProperties { getProperties(): Property[] }
-interface WithTrigger { getTriggerInstruction(): Instruction | null }
+interface WithTrigger { getTriggerInstruction(): AstInstruction | null }
 
 const COMMAND_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
 const PROPERTY_KEYWORDS: ReadonlySet<string> = new Set(['ARG', 'ENV', 'LABEL']);
 
 export function buildInstruction(
-  ast: Instruction,
+  ast: AstInstruction,
   index: number,
   stageIndex: number,
   lines: LineIndex,
@@ -75,49 +75,68 @@ interface VariableSource {
   readonly lineDelta: number;
 }
 
-/** Where an instruction's references come from, kept on the instruction itself (a WeakMap entry per instruction costs the collector more). */
-const VARIABLE_SOURCE: unique symbol = Symbol('variableSource');
-type WithSource = InstructionModel & { readonly [VARIABLE_SOURCE]?: VariableSource };
-
 /**
- * dockerfile-ast re-scans the arguments on every getVariables() call, and most features never ask: the
- * references are computed on first use. Defined outside buildInstruction so the getter's closure holds only
- * the source of the scan — not dockerfile-ast's tree, and not the instruction this one was moved from (which
- * would keep every earlier placement of a segment alive).
+ * An instruction of the model. A class, not an object literal: V8 keeps these thousands of objects in one
+ * fast shape (literals that combine a getter with more keys ended up in slow dictionary mode, which every rule
+ * paid for on every property read). The variable references are computed on first use — dockerfile-ast
+ * re-scans the arguments on every getVariables() call and most features never ask — from a source that holds
+ * neither dockerfile-ast's tree nor the instruction this one was moved from.
  */
+class Instruction implements InstructionModel {
+  readonly index: number;
+  readonly keyword: string;
+  readonly keywordText: string;
+  readonly keywordRange: Range;
+  readonly range: Range;
+  readonly stageIndex: number;
+  readonly flags: InstructionModel['flags'];
+  readonly args: InstructionModel['args'];
+  readonly argumentsText: string;
+  readonly argumentsRange: Range | null;
+  readonly command: InstructionModel['command'];
+  readonly heredocs: InstructionModel['heredocs'];
+  readonly detachedHeredocs: InstructionModel['detachedHeredocs'];
+  readonly properties: InstructionModel['properties'];
+  readonly trigger: InstructionModel | undefined;
+  /** Where the references come from (not part of the model's interface). */
+  readonly variableSource: VariableSource;
+  private cachedVariables: readonly VariableReference[] | undefined;
+
+  constructor(fields: Omit<InstructionModel, 'variables'>, source: VariableSource) {
+    this.index = fields.index;
+    this.keyword = fields.keyword;
+    this.keywordText = fields.keywordText;
+    this.keywordRange = fields.keywordRange;
+    this.range = fields.range;
+    this.stageIndex = fields.stageIndex;
+    this.flags = fields.flags;
+    this.args = fields.args;
+    this.argumentsText = fields.argumentsText;
+    this.argumentsRange = fields.argumentsRange;
+    this.command = fields.command;
+    this.heredocs = fields.heredocs;
+    this.detachedHeredocs = fields.detachedHeredocs;
+    this.properties = fields.properties;
+    this.trigger = fields.trigger;
+    this.variableSource = source;
+    this.cachedVariables = undefined;
+  }
+
+  get variables(): readonly VariableReference[] {
+    const source = this.variableSource;
+    this.cachedVariables ??= moveReferences(variableReferencesOf(source.sources, source.lines, source.escapeChar), source.lineDelta);
+    return this.cachedVariables;
+  }
+}
+
 function withVariables(fields: Omit<InstructionModel, 'variables'>, source: VariableSource): InstructionModel {
-  let variables: readonly VariableReference[] | undefined;
-  // Spelled out, not spread: an object literal spread and then given a getter ends up in V8's slow
-  // dictionary mode, and every rule reads these properties.
-  const instruction: WithSource = {
-    [VARIABLE_SOURCE]: source,
-    index: fields.index,
-    keyword: fields.keyword,
-    keywordText: fields.keywordText,
-    keywordRange: fields.keywordRange,
-    range: fields.range,
-    stageIndex: fields.stageIndex,
-    flags: fields.flags,
-    args: fields.args,
-    argumentsText: fields.argumentsText,
-    argumentsRange: fields.argumentsRange,
-    command: fields.command,
-    heredocs: fields.heredocs,
-    detachedHeredocs: fields.detachedHeredocs,
-    properties: fields.properties,
-    trigger: fields.trigger,
-    get variables(): readonly VariableReference[] {
-      variables ??= moveReferences(variableReferencesOf(source.sources, source.lines, source.escapeChar), source.lineDelta);
-      return variables;
-    },
-  };
-  return instruction;
+  return new Instruction(fields, source);
 }
 
 /** The instruction `lines` lower (fields already moved by the caller), its references still computed lazily. */
 export function movedInstruction(instruction: InstructionModel, fields: Omit<InstructionModel, 'variables'>, lines: number): InstructionModel {
-  const source = (instruction as WithSource)[VARIABLE_SOURCE];
-  if (source === undefined) return { ...fields, variables: moveReferences(instruction.variables, lines) };
+  if (!(instruction instanceof Instruction)) return { ...fields, variables: moveReferences(instruction.variables, lines) };
+  const source = instruction.variableSource;
   return withVariables(fields, { ...source, lineDelta: source.lineDelta + lines });
 }
 
@@ -135,7 +154,7 @@ interface RawArguments { getRawArguments(): Argument[] }
  * of the time to build a model. The split is fixed once the text is, so it is done once per instruction
  * (each caller still gets its own array, as some of dockerfile-ast's methods shift it).
  */
-function memoizeRawArguments(ast: Instruction): void {
+function memoizeRawArguments(ast: AstInstruction): void {
   const instance = ast as unknown as RawArguments;
   if (typeof instance.getRawArguments !== 'function') return;
   const original = instance.getRawArguments.bind(instance);
@@ -151,7 +170,7 @@ function memoizeRawArguments(ast: Instruction): void {
  * reference to its tree (which would keep every segment's whole parse alive): the raw argument ranges, and for
  * LABEL the values in single quotes, which are literal (dockerfile-ast's rule).
  */
-function variableSources(ast: Instruction, keyword: string): { readonly args: readonly Range[]; readonly literal: readonly Range[] } {
+function variableSources(ast: AstInstruction, keyword: string): { readonly args: readonly Range[]; readonly literal: readonly Range[] } {
   // getRawArguments (flags included) is private in dockerfile-ast's typings but is what its getVariables reads.
   const args = safely(() => (ast as unknown as RawArguments).getRawArguments(), []).map((arg) => arg.getRange());
   if (keyword !== 'LABEL' || !hasMethod<WithProperties>(ast, 'getProperties')) return { args, literal: [] };

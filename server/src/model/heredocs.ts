@@ -1,7 +1,7 @@
 import type { Range } from './positions';
 import { range } from './positions';
 import type { LineIndex } from './lines';
-import type { DetachedHeredoc } from './types';
+import type { DetachedHeredoc, HeredocModel } from './types';
 
 /**
  * The builder recognises a heredoc only when its word follows `<<` directly (`<<EOF`, `<<-"EOF"`); in
@@ -60,4 +60,11 @@ function findTerminator(lines: LineIndex, from: number, delimiter: string, strip
     if (stripsTabs || !lines.lineText(line).startsWith('\t')) return line;
   }
   return undefined;
+}
+
+/** The delimiter word on a heredoc's terminating line (after any leading tabs), or null when it never ends. */
+export function terminatorWordRange(heredoc: HeredocModel): Range | null {
+  if (heredoc.terminatorRange === null) return null;
+  const { start, end } = heredoc.terminatorRange;
+  return { start: { line: start.line, character: end.character - heredoc.name.length }, end };
 }

@@ -4,7 +4,7 @@ export * from './types';
 export { expandVariables } from './expand';
 export { parseImageReference, imageShortName } from './imageRef';
 export type { ImageReference } from './imageRef';
-export { toCliPosition, rangeContains, comparePositions } from './positions';
+export { toCliPosition, rangeContains, comparePositions, moveRange } from './positions';
 export type { Position, Range, CliPosition } from './positions';
 export { elementAt } from './locate';
 export type { Element } from './locate';

@@ -1,6 +1,6 @@
 import type { Argument, Flag, Heredoc, Instruction as AstInstruction, Property } from 'dockerfile-ast';
 import type { Range } from './positions';
-import { rangeContains } from './positions';
+import { moveRange, rangeContains } from './positions';
 import type { CommandModel, DetachedHeredoc, FlagModel, HeredocModel, InstructionModel, KeyValue, Token, VariableReference } from './types';
 import type { LineIndex } from './lines';
 import { findDetachedHeredocs } from './heredocs';
@@ -24,7 +24,7 @@ export function buildInstruction(
   lineOffset = 0,
 ): InstructionModel {
   // `lines` and dockerfile-ast's ranges are the parsed text's; the model's are the document's, `lineOffset` lower.
-  const at = lineOffset === 0 ? (range: Range): Range => range : (range: Range): Range => moveRange(range, lineOffset);
+  const at = (range: Range): Range => moveRange(range, lineOffset);
   memoizeRawArguments(ast);
   const keyword = ast.getKeyword().toUpperCase();
   const astArgs = ast.getArguments();
@@ -142,8 +142,7 @@ export function movedInstruction(instruction: InstructionModel, fields: Omit<Ins
 
 function moveReferences(references: readonly VariableReference[], lines: number): readonly VariableReference[] {
   if (lines === 0) return references;
-  const move = (range: Range): Range => ({ start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } });
-  return references.map((reference) => ({ ...reference, range: move(reference.range), nameRange: move(reference.nameRange) }));
+  return references.map((reference) => ({ ...reference, range: moveRange(reference.range, lines), nameRange: moveRange(reference.nameRange, lines) }));
 }
 
 interface RawArguments { getRawArguments(): Argument[] }
@@ -227,9 +226,6 @@ function leadingFlags(args: readonly Argument[], at: (range: Range) => Range): F
   return flags;
 }
 
-function moveRange(range: Range, lines: number): Range {
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
-}
 
 function atOptional(range: Range | null, at: (range: Range) => Range): Range | null {
   return range === null ? null : at(range);

@@ -3,7 +3,8 @@ import type { Instruction } from 'dockerfile-ast';
 import { LineIndex } from './lines';
 import { buildInstruction, movedInstruction } from './instruction';
 import { DETACHED_HEREDOC } from './heredocs';
-import type { Position, Range } from './positions';
+import type { Range } from './positions';
+import { moveRange } from './positions';
 import type {
   CommandModel, CommentModel, FlagModel, HeredocModel, InstructionModel, KeyValue, ParserDirectiveModel, Token,
 } from './types';
@@ -275,7 +276,7 @@ function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefi
       index: 0,
       stages: 0,
       instructions,
-      comments: ast.getComments().map((comment) => ({ text: comment.getContent(), range: shiftRange(comment.getRange(), lineOffset) })),
+      comments: ast.getComments().map((comment) => ({ text: comment.getContent(), range: moveRange(comment.getRange(), lineOffset) })),
     },
     directives: prefix !== '' ? [] : ast.getDirectives().map((directive) => ({
       name: directive.getName(),
@@ -325,38 +326,30 @@ function place(local: LocalSegment, line: number, index: number, stages: number)
       if (moved !== instruction && lines !== 0) moves.set(moved, { instruction, lines });
       return moved;
     }),
-    comments: lines === 0 ? previous.comments : previous.comments.map((comment) => ({ text: comment.text, range: shiftRange(comment.range, lines) })),
+    comments: lines === 0 ? previous.comments : previous.comments.map((comment) => ({ text: comment.text, range: moveRange(comment.range, lines) })),
   };
   local.placed = placed;
   return placed;
 }
 
-function shiftRange(range: Range, lines: number): Range {
-  return lines === 0 ? range : { start: shiftPosition(range.start, lines), end: shiftPosition(range.end, lines) };
-}
-
-function shiftPosition(position: Position, lines: number): Position {
-  return { line: position.line + lines, character: position.character };
-}
-
 function shiftOptional(range: Range | null, lines: number): Range | null {
-  return range === null ? null : shiftRange(range, lines);
+  return range === null ? null : moveRange(range, lines);
 }
 
 // One mover per shape, field by field: a generic walk over the objects costs more than the parse it saves.
-const shiftToken = (token: Token, lines: number): Token => ({ value: token.value, range: shiftRange(token.range, lines) });
+const shiftToken = (token: Token, lines: number): Token => ({ value: token.value, range: moveRange(token.range, lines) });
 
 function shiftFlag(flag: FlagModel, lines: number): FlagModel {
   return {
-    name: flag.name, value: flag.value, range: shiftRange(flag.range, lines), nameRange: shiftRange(flag.nameRange, lines),
+    name: flag.name, value: flag.value, range: moveRange(flag.range, lines), nameRange: moveRange(flag.nameRange, lines),
     valueRange: shiftOptional(flag.valueRange, lines),
-    options: flag.options.map((option) => ({ name: option.name, value: option.value, range: shiftRange(option.range, lines), valueRange: shiftOptional(option.valueRange, lines) })),
+    options: flag.options.map((option) => ({ name: option.name, value: option.value, range: moveRange(option.range, lines), valueRange: shiftOptional(option.valueRange, lines) })),
   };
 }
 
 function shiftHeredoc(heredoc: HeredocModel, lines: number): HeredocModel {
   return {
-    name: heredoc.name, range: shiftRange(heredoc.range, lines), nameRange: shiftRange(heredoc.nameRange, lines),
+    name: heredoc.name, range: moveRange(heredoc.range, lines), nameRange: moveRange(heredoc.nameRange, lines),
     contentRange: shiftOptional(heredoc.contentRange, lines), terminatorRange: shiftOptional(heredoc.terminatorRange, lines),
     stripsTabs: heredoc.stripsTabs, quoted: heredoc.quoted,
   };
@@ -364,9 +357,9 @@ function shiftHeredoc(heredoc: HeredocModel, lines: number): HeredocModel {
 
 function shiftProperty(property: KeyValue, lines: number): KeyValue {
   return {
-    name: property.name, nameRange: shiftRange(property.nameRange, lines), value: property.value,
-    valueRange: property.valueRange === undefined ? undefined : shiftRange(property.valueRange, lines),
-    range: shiftRange(property.range, lines), legacySpaceForm: property.legacySpaceForm,
+    name: property.name, nameRange: moveRange(property.nameRange, lines), value: property.value,
+    valueRange: property.valueRange === undefined ? undefined : moveRange(property.valueRange, lines),
+    range: moveRange(property.range, lines), legacySpaceForm: property.legacySpaceForm,
   };
 }
 
@@ -385,16 +378,16 @@ function shiftInstruction(instruction: InstructionModel, lines: number, indexOff
     index: instruction.index + indexOffset,
     keyword: instruction.keyword,
     keywordText: instruction.keywordText,
-    keywordRange: shiftRange(instruction.keywordRange, lines),
-    range: shiftRange(instruction.range, lines),
+    keywordRange: moveRange(instruction.keywordRange, lines),
+    range: moveRange(instruction.range, lines),
     stageIndex: instruction.stageIndex + stagesBefore,
     flags: instruction.flags.map((flag) => shiftFlag(flag, lines)),
     args: instruction.args.map((token) => shiftToken(token, lines)),
     argumentsText: instruction.argumentsText,
-    argumentsRange: instruction.argumentsRange === null ? null : shiftRange(instruction.argumentsRange, lines),
+    argumentsRange: instruction.argumentsRange === null ? null : moveRange(instruction.argumentsRange, lines),
     command: shiftCommand(instruction.command, lines),
     heredocs: instruction.heredocs.map((heredoc) => shiftHeredoc(heredoc, lines)),
-    detachedHeredocs: instruction.detachedHeredocs.map((d) => ({ operatorRange: shiftRange(d.operatorRange, lines), delimiter: d.delimiter, bodyRange: shiftRange(d.bodyRange, lines) })),
+    detachedHeredocs: instruction.detachedHeredocs.map((d) => ({ operatorRange: moveRange(d.operatorRange, lines), delimiter: d.delimiter, bodyRange: moveRange(d.bodyRange, lines) })),
     properties: instruction.properties.map((property) => shiftProperty(property, lines)),
     trigger: instruction.trigger === undefined ? undefined : shiftInstruction(instruction.trigger, lines, indexOffset, stagesBefore),
   }, lines);

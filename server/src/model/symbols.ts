@@ -1,6 +1,7 @@
 import { isPlatformArg } from '../reference/predefinedArgs';
 import type { Position, Range } from './positions';
 import { rangeContains } from './positions';
+import { terminatorWordRange } from './heredocs';
 import type { DockerfileModel, InstructionModel, StageModel, VariableDefinition } from './types';
 
 export type SymbolKind = 'stage' | 'variable' | 'heredoc';
@@ -65,10 +66,8 @@ function buildSymbolTable(model: DockerfileModel): SymbolTable {
       const symbol = newSymbol('heredoc', heredoc.name, undefined);
       symbols.push(symbol);
       add(symbol, heredoc.nameRange, 'definition');
-      if (heredoc.terminatorRange !== null) {
-        const { start, end } = heredoc.terminatorRange;
-        add(symbol, { start: { line: start.line, character: end.character - heredoc.name.length }, end }, 'reference');
-      }
+      const terminator = terminatorWordRange(heredoc);
+      if (terminator !== null) add(symbol, terminator, 'reference');
     }
   }
   for (const symbol of symbols) symbol.occurrences.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -1,7 +1,7 @@
 import type { RuleSeveritySetting } from '../../../common/src/protocol';
-import type { DockerfileModel, InstructionModel, Range } from '../model';
+import type { DockerfileModel, InstructionModel } from '../model';
 import { movedFrom } from '../model/segments';
-import { comparePositions } from '../model';
+import { comparePositions, moveRange } from '../model';
 import type { ContextFiles } from '../buildContext/contextFiles';
 import type { Finding, Problem, Rule } from './rule';
 import { ALL_RULES } from './registry';
@@ -166,14 +166,11 @@ function localFindings(rule: Rule, model: DockerfileModel, context: RunContext):
   return all;
 }
 
-function shiftRange(range: Range, lines: number): Range {
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
-}
 
 function shiftFinding(finding: Finding, lines: number): Finding {
   return {
     ...finding,
-    range: shiftRange(finding.range, lines),
-    ...(finding.fixes === undefined ? {} : { fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((edit) => ({ range: shiftRange(edit.range, lines), newText: edit.newText })) })) }),
+    range: moveRange(finding.range, lines),
+    ...(finding.fixes === undefined ? {} : { fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((edit) => ({ range: moveRange(edit.range, lines), newText: edit.newText })) })) }),
   };
 }

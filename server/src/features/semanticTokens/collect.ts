@@ -1,5 +1,6 @@
 import type { DockerfileModel, InstructionModel, Range } from '../../model';
 import { stageReferencesOf } from '../../model/symbols';
+import { terminatorWordRange } from '../../model/heredocs';
 import type { TokenModifier, TokenType } from './legend';
 
 export interface RawToken {
@@ -53,10 +54,7 @@ function addInstruction(model: DockerfileModel, instruction: InstructionModel, p
   for (const reference of stageReferencesOf(instruction)) push(reference.range, 'class', TOP);
   for (const heredoc of instruction.heredocs) {
     push(heredoc.range, 'operator');
-    if (heredoc.terminatorRange !== null) {
-      const { start, end } = heredoc.terminatorRange;
-      push({ start: { line: start.line, character: end.character - heredoc.name.length }, end }, 'operator');
-    }
+    push(terminatorWordRange(heredoc), 'operator');
   }
   if (instruction.keyword === 'FROM') {
     const stage = model.stages[instruction.stageIndex];

@@ -3,6 +3,7 @@ import type { MultiStageSettings } from './features/multiStageActions';
 import type { RuntimeFamily } from './multistage';
 import { RUNTIME_FAMILIES } from './multistage';
 import type { RuleOptions } from './rules/engine';
+import { STAGE_NAME } from './reference/instructions';
 import type { FormatSettings } from './features/formatting/format';
 import { DEFAULT_FORMAT_SETTINGS } from './features/formatting/format';
 
@@ -19,7 +20,6 @@ const DEFAULT_MULTI_STAGE: MultiStageSettings = { runtimeFamily: 'alpine', stage
 
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = { diagnosticsDelayMs: 150, rules: {}, multiStage: DEFAULT_MULTI_STAGE, format: DEFAULT_FORMAT_SETTINGS };
 
-const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 
 function parseMultiStage(raw: unknown): MultiStageSettings {
   if (typeof raw !== 'object' || raw === null) return DEFAULT_MULTI_STAGE;

@@ -107,5 +107,8 @@ export function referenceUrl(spec: InstructionSpec): string {
   return `${DOCKERFILE_REFERENCE_URL}#${spec.referenceAnchor}`;
 }
 
+/** BuildKit's stage-name grammar, for the lower-cased name (stage names compare case-insensitively). */
+export const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+
 /** Instructions that ONBUILD may not carry (the builder rejects them). */
 export const FORBIDDEN_ONBUILD_TRIGGERS: ReadonlySet<string> = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);

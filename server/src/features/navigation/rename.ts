@@ -2,9 +2,8 @@ import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languagese
 import type { DockerfileModel } from '../../model';
 import type { Occurrence, SymbolEntry } from '../../model/symbols';
 import { symbolTable } from '../../model/symbols';
+import { STAGE_NAME } from '../../reference/instructions';
 
-/** BuildKit's stage-name grammar (names compare case-insensitively). */
-const STAGE_NAME = /^[a-zA-Z][a-zA-Z0-9\-_.]*$/;
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const HEREDOC_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
@@ -43,7 +42,7 @@ export function rename(model: DockerfileModel, position: Position, newName: stri
 function invalidNewName(model: DockerfileModel, symbol: SymbolEntry, newName: string): string | undefined {
   switch (symbol.kind) {
     case 'stage': {
-      if (!STAGE_NAME.test(newName)) return `\`${newName}\` is not a valid stage name: start with a letter, then letters, digits, \`-\`, \`_\` or \`.\`.`;
+      if (!STAGE_NAME.test(newName.toLowerCase())) return `\`${newName}\` is not a valid stage name: start with a letter, then letters, digits, \`-\`, \`_\` or \`.\`.`;
       const clash = model.stages.find((s) => s.name === newName.toLowerCase() && s !== symbol.stage);
       if (clash !== undefined) return `Stage ${clash.index} is already named \`${newName}\`.`;
       if (newName.toLowerCase() === 'scratch') return '`scratch` is the empty image; a stage cannot take its name.';

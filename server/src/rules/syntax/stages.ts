@@ -1,9 +1,7 @@
 import type { DockerfileModel, FlagModel, InstructionModel, StageModel } from '../../model';
 import type { Finding, Rule } from '../rule';
 import { closest, quoteList } from '../walk';
-
-/** BuildKit's stage-name grammar, applied to the lower-cased name. */
-const VALID_STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
+import { STAGE_NAME } from '../../reference/instructions';
 
 export const invalidStageName: Rule = {
   id: 'InvalidStageName',
@@ -13,7 +11,7 @@ export const invalidStageName: Rule = {
     for (const stage of model.stages) {
       const token = stage.nameToken;
       if (token === undefined || token.value.includes('$')) continue;
-      if (!VALID_STAGE_NAME.test(token.value.toLowerCase())) {
+      if (!STAGE_NAME.test(token.value.toLowerCase())) {
         yield {
           range: token.range,
           message: `Invalid stage name \`${token.value}\`: it must start with a letter and contain only letters, digits, \`-\`, \`_\` and \`.\`.`,

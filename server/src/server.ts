@@ -129,11 +129,13 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) diagnostics.schedule(document.uri, true);
   }
 
-  documents.onDidOpen((event) => diagnostics.schedule(event.document.uri, true));
+  documents.onDidOpen((event) => {
+    diagnostics.schedule(event.document.uri, true);
+    workspaceImages.record(cache.model(event.document));
+  });
   documents.onDidChangeContent((event) => {
     if (event.document.version > 1) diagnostics.schedule(event.document.uri);
   });
-  documents.onDidOpen((event) => workspaceImages.record(cache.model(event.document)));
   documents.onDidClose((event) => {
     semanticTokens.forget(event.document.uri);
     cache.forget(event.document.uri);

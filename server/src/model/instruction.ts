@@ -45,7 +45,7 @@ export function buildInstruction(
     ? findDetachedHeredocs(ast.getRange(), lines).map((d) => ({ operatorRange: at(d.operatorRange), delimiter: d.delimiter, bodyRange: at(d.bodyRange) }))
     : [];
   const triggerAst = keyword === 'ONBUILD' && hasMethod<WithTrigger>(ast, 'getTriggerInstruction') ? safely(() => ast.getTriggerInstruction(), null) : null;
-  return withVariables({
+  return new Instruction({
     index,
     keyword,
     keywordText: ast.getInstruction(),
@@ -129,15 +129,11 @@ class Instruction implements InstructionModel {
   }
 }
 
-function withVariables(fields: Omit<InstructionModel, 'variables'>, source: VariableSource): InstructionModel {
-  return new Instruction(fields, source);
-}
-
 /** The instruction `lines` lower (fields already moved by the caller), its references still computed lazily. */
 export function movedInstruction(instruction: InstructionModel, fields: Omit<InstructionModel, 'variables'>, lines: number): InstructionModel {
   if (!(instruction instanceof Instruction)) return { ...fields, variables: moveReferences(instruction.variables, lines) };
   const source = instruction.variableSource;
-  return withVariables(fields, { ...source, lineDelta: source.lineDelta + lines });
+  return new Instruction(fields, { ...source, lineDelta: source.lineDelta + lines });
 }
 
 function moveReferences(references: readonly VariableReference[], lines: number): readonly VariableReference[] {

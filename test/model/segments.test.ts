@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { LineIndex } from '../../server/src/model/lines';
 import { parseSegmented } from '../../server/src/model/segments';
-import { SegmentCache } from '../../server/src/model/segments';
+import { SegmentCache, movedFrom } from '../../server/src/model/segments';
 import type { InstructionModel } from '../../server/src/model';
 import { FUZZ_RUNS, FUZZ_SEED, anyDockerfile } from '../fuzz/dockerfiles';
 import { CORPUS } from '../helpers/paths';
@@ -60,6 +60,39 @@ describe('parsing in segments gives exactly the whole-file parse', () => {
 
   it(`on the corpus (${corpusFiles.length} files)`, { skip: corpusFiles.length === 0 ? `no corpus at ${CORPUS}` : false }, () => {
     for (const file of corpusFiles) assertSameAsWhole(fs.readFileSync(path.join(CORPUS, 'files', file), 'utf8'), file);
+  });
+
+  it('after an edit, parsing with the previous version\'s segments gives the whole-file parse (fast-check, fixed seed)', () => {
+    const edits = ['#', 'x', '\n', 'RUN a \\\n', '<<EOF\n', 'EOF\n', 'FROM b\n', '# escape=`\n', '`\n', '\r', ''];
+    fc.assert(fc.property(fc.array(anyDockerfile, { minLength: 1, maxLength: 3 }), fc.nat(), fc.nat(3), fc.constantFrom(...edits), (parts, at, remove, insert) => {
+      const before = parts.join('\n');
+      const position = at % (before.length + 1);
+      const after = before.slice(0, position) + insert + before.slice(position + remove);
+      const cache = new SegmentCache(3);
+      parseSegmented(before, new LineIndex(before), cache);
+      assert.deepEqual(parsed(after, 3, cache), parsed(after, Number.MAX_SAFE_INTEGER), JSON.stringify({ before, after }));
+    }), { numRuns: FUZZ_RUNS, seed: FUZZ_SEED });
+  });
+
+  it('an edit that moves one cut (an instruction commented out) still re-parses only its neighbourhood: the later cuts are rejoined', () => {
+    const text = Array.from({ length: 400 }, (_, i) => (i % 12 === 0 ? `FROM base AS s${i}` : i % 12 === 5 ? 'RUN a && \\\n    b' : `RUN step ${i % 12}`)).join('\n');
+    const cache = new SegmentCache();
+    const before = parseSegmented(text, new LineIndex(text), cache, 40);
+    // Comment out every instruction in turn near the top: each time the segments below are reused, not parsed again.
+    let current = text;
+    let previous = before;
+    for (const line of [40, 41, 45, 90]) {
+      const lines = current.split('\n');
+      lines[line] = `#${lines[line] ?? ''}`;
+      current = lines.join('\n');
+      const after = parseSegmented(current, new LineIndex(current), cache, 40);
+      const reused = new Set(previous.instructions);
+      const fresh = after.instructions.filter((instruction) => !reused.has(instruction) && !reused.has(movedFrom(instruction)?.instruction as InstructionModel)).length;
+      // The changed segment and the one after it, before the scan rejoins the previous cuts (without that: all ~400).
+      assert.ok(fresh <= 100, `commenting out line ${line}: ${fresh} instructions parsed again (of ${after.instructions.length})`);
+      assert.deepEqual(parsed(current, 40), parsed(current, Number.MAX_SAFE_INTEGER));
+      previous = after;
+    }
   });
 
   it('reuses unchanged segments: an edit re-parses only its own segment, and objects of unmoved segments are the same', () => {

@@ -21,7 +21,7 @@ function assertIncrementalEqualsFresh(before: string, after: string, label: stri
   assert.deepEqual(incremental, fresh, label);
 }
 
-const EDITS = ['x', 'ARG GO=1\n', 'ENV A=$B\n', '\n', 'RUN apt-get install curl\n', '\\\n', '--mount=type=cache ', '"', 'FROM alpine AS b\n', '# escape=`\n', '# syntax=docker/dockerfile:1-labs\n', '<<EOF\n'];
+const EDITS = ['x', '#', 'ARG GO=1\n', 'ENV A=$B\n', '\n', 'RUN apt-get install curl\n', '\\\n', '--mount=type=cache ', '"', 'FROM alpine AS b\n', '# escape=`\n', '# syntax=docker/dockerfile:1-labs\n', '<<EOF\n'];
 
 function edit(text: string, at: number, remove: number, insert: string): string {
   const position = text.length === 0 ? 0 : at % (text.length + 1);
@@ -36,6 +36,21 @@ describe('incremental checking equals checking from scratch', () => {
     fc.assert(fc.property(longer, fc.nat(), fc.nat(), fc.constantFrom(...EDITS), (text, at, remove, insert) => {
       assertIncrementalEqualsFresh(text, edit(text, at, remove, insert), JSON.stringify({ text, at, remove, insert }));
     }), { numRuns: FUZZ_RUNS, seed: FUZZ_SEED });
+  });
+
+  it('after a chain of edits, each version checked from the one before (fast-check, fixed seed)', () => {
+    const longer = fc.array(anyDockerfile, { minLength: 2, maxLength: 4 }).map((parts) => parts.join('\n'));
+    const anEdit = fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...EDITS));
+    fc.assert(fc.property(longer, fc.array(anEdit, { minLength: 2, maxLength: 5 }), (text, edits) => {
+      const cache = new SegmentCache(3);
+      let current = text;
+      runRules(buildModel({ uri: 'file:///x/Dockerfile', version: 1, text: current }, cache));
+      for (const [step, [at, remove, insert]] of edits.entries()) {
+        current = edit(current, at, remove, insert);
+        const incremental = runRules(buildModel({ uri: 'file:///x/Dockerfile', version: 2 + step, text: current }, cache));
+        assert.deepEqual(incremental, runRules(buildModel({ uri: 'file:///x/Dockerfile', version: 2 + step, text: current })), JSON.stringify({ text, edits, step }));
+      }
+    }), { numRuns: Math.max(1, Math.floor(FUZZ_RUNS / 3)), seed: FUZZ_SEED });
   });
 
   it(`after an edit at three places of every corpus file (${corpusFiles.length} files)`, { skip: corpusFiles.length === 0 ? `no corpus at ${CORPUS}` : false }, () => {

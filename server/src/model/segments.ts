@@ -54,6 +54,7 @@ interface LocalSegment {
 export class SegmentCache {
   segments = new Map<string, LocalSegment>();
   probes = new Map<string, boolean>();
+  previous: PreviousCuts | undefined;
   /** Lines per segment before a cut is looked for (tests make it small to cut often). */
   constructor(readonly segmentLines = SEGMENT_LINES) {}
 }
@@ -86,7 +87,16 @@ function heredocName(token: string, escapeChar: string): string | null {
  * that is exactly NAME (leading tabs allowed when any of its words is `<<-`).
  */
 export function segmentStarts(lines: LineIndex, escapeChar: string, segmentLines = SEGMENT_LINES): number[] {
-  const starts = [0];
+  return scanStarts(lines, escapeChar, segmentLines, 0, undefined).starts;
+}
+
+/**
+ * The scan from line `from` (a segment start, where the scanner's state is fresh). `synced` says whether a
+ * line where a cut may go starts the unchanged rest of the previous version at one of its own segment starts:
+ * from there on the previous cuts hold as they were, and the scan stops.
+ */
+function scanStarts(lines: LineIndex, escapeChar: string, segmentLines: number, from: number, synced: ((line: number) => boolean) | undefined): { starts: number[]; syncedAt: number | undefined } {
+  const starts = [from];
   let continuation = false;
   let tabbed = false;
   /** The first two words of the instruction (keyword, and ONBUILD's trigger keyword). */
@@ -101,7 +111,7 @@ export function segmentStarts(lines: LineIndex, escapeChar: string, segmentLines
     else if (capability === 'yes') for (const heredoc of opened) pending.push({ name: heredoc.name, tabbed: heredoc.tabbed ?? tabbed });
     opened = [];
   };
-  for (let line = 0; line < lines.lineCount; line++) {
+  for (let line = from; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
     const body = pending[0];
     if (!continuation && body !== undefined) {
@@ -110,6 +120,7 @@ export function segmentStarts(lines: LineIndex, escapeChar: string, segmentLines
     }
     if (COMMENT_OR_BLANK.test(text)) continue;
     if (!continuation) {
+      if (line > from && synced?.(line) === true && CUTTABLE.test(text)) return { starts, syncedAt: line };
       // A cut only before a plain keyword: a parse strips a BOM at its start, which mid-file is text.
       if (line - (starts[starts.length - 1] ?? 0) >= segmentLines && CUTTABLE.test(text)) starts.push(line);
       tabbed = false;
@@ -137,7 +148,45 @@ export function segmentStarts(lines: LineIndex, escapeChar: string, segmentLines
     continuation = endsEscaped(text, escapeChar, continuation);
     if (!continuation && opened.length > 0) pushOpened();
   }
-  return starts;
+  return { starts, syncedAt: undefined };
+}
+
+/**
+ * The segment starts of a new version, proposed from the previous one's: its starts above the first changed
+ * line stand; the scan resumes at the last of them and, once past the changed lines, rejoins the previous
+ * starts (moved by the lines added or removed) at the first it meets. Cuts are placed relative to each other,
+ * so a fresh scan after an edit that moves one cut would move every later one, and every later segment would
+ * be parsed again.
+ */
+function proposedStarts(text: string, lines: LineIndex, escapeChar: string, segmentLines: number, previous: PreviousCuts | undefined): number[] {
+  if (previous === undefined || previous.escapeChar !== escapeChar || previous.segmentLines !== segmentLines) return segmentStarts(lines, escapeChar, segmentLines);
+  const old = previous.text;
+  if (old === text) return [...previous.starts];
+  const shortest = Math.min(old.length, text.length);
+  let prefix = 0;
+  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const firstChanged = lines.positionAt(prefix).line;
+  // Lines after the one where the unchanged end begins are the previous version's, `delta` lines further down.
+  const lastChanged = lines.positionAt(text.length - suffix).line;
+  const delta = lines.lineCount - previous.lineCount;
+  const kept = previous.starts.filter((start) => start < firstChanged);
+  const from = kept.pop() ?? 0;
+  const rejoin = new Set(previous.starts.map((start) => start + delta).filter((start) => start > lastChanged));
+  const scan = scanStarts(lines, escapeChar, segmentLines, from, (line) => rejoin.has(line));
+  if (scan.syncedAt === undefined) return [...kept, ...scan.starts];
+  const syncedAt = scan.syncedAt;
+  return [...kept, ...scan.starts, ...previous.starts.map((start) => start + delta).filter((start) => start >= syncedAt)];
+}
+
+/** The previous version's text and segment starts, for the next version's scan to rejoin. */
+interface PreviousCuts {
+  readonly text: string;
+  readonly lineCount: number;
+  readonly escapeChar: string;
+  readonly segmentLines: number;
+  readonly starts: readonly number[];
 }
 
 /**
@@ -188,7 +237,8 @@ function escapeCharOf(text: string, lines: LineIndex): string {
 
 export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCache | undefined, segmentLines = cache?.segmentLines ?? SEGMENT_LINES): ParsedText {
   const escape = escapeCharOf(text, lines);
-  const proposed = segmentStarts(lines, escape, segmentLines);
+  const proposed = proposedStarts(text, lines, escape, segmentLines, cache?.previous);
+  const starts: number[] = [];
   const next = new SegmentCache(segmentLines);
   const instructions: InstructionModel[] = [];
   const comments: CommentModel[] = [];
@@ -214,6 +264,7 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
       local = segmentAt(startLine, sliceLines(startLine, end));
     }
     cutIndex++;
+    starts.push(startLine);
     if (startLine === 0) {
       // The cuts assumed the directives' escape character; should the parse disagree, parse the file whole.
       if (local.escapeChar !== escape && end !== undefined) return parseSegmented(text, lines, cache, Number.MAX_SAFE_INTEGER);
@@ -230,6 +281,7 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
   if (cache !== undefined) {
     cache.segments = next.segments;
     cache.probes = next.probes;
+    cache.previous = { text, lineCount: lines.lineCount, escapeChar: escape, segmentLines, starts };
   }
   return { escapeChar, directives, comments, instructions };
 }
@@ -323,7 +375,8 @@ function place(local: LocalSegment, line: number, index: number, stages: number)
     stages,
     instructions: previous.instructions.map((instruction) => {
       const moved = shiftInstruction(instruction, lines, index - previous.index, stages - previous.stages);
-      if (moved !== instruction && lines !== 0) moves.set(moved, { instruction, lines });
+      // Also a move of 0 lines: a new index or stage number (an instruction above became a comment) keeps every finding.
+      if (moved !== instruction) moves.set(moved, { instruction, lines });
       return moved;
     }),
     comments: lines === 0 ? previous.comments : previous.comments.map((comment) => ({ text: comment.text, range: moveRange(comment.range, lines) })),
@@ -372,8 +425,22 @@ function shiftCommand(command: CommandModel | undefined, lines: number): Command
  * The instruction placed `lines` lower, its index `indexOffset` later and its stage `stagesBefore` later.
  * Variable references stay lazy (they are costly and most features never ask).
  */
+/** Every field but the lazily read variables (the copy reads them from its own source). */
+function fieldsOf(instruction: InstructionModel): Omit<InstructionModel, 'variables'> {
+  const { index, keyword, keywordText, keywordRange, range, stageIndex, flags, args, argumentsText, argumentsRange, command, heredocs, detachedHeredocs, properties, trigger } = instruction;
+  return { index, keyword, keywordText, keywordRange, range, stageIndex, flags, args, argumentsText, argumentsRange, command, heredocs, detachedHeredocs, properties, trigger };
+}
+
 function shiftInstruction(instruction: InstructionModel, lines: number, indexOffset: number, stagesBefore: number): InstructionModel {
   if (lines === 0 && indexOffset === 0 && stagesBefore === 0) return instruction;
+  if (lines === 0) {
+    return movedInstruction(instruction, {
+      ...fieldsOf(instruction),
+      index: instruction.index + indexOffset,
+      stageIndex: instruction.stageIndex + stagesBefore,
+      trigger: instruction.trigger === undefined ? undefined : shiftInstruction(instruction.trigger, 0, indexOffset, stagesBefore),
+    }, 0);
+  }
   return movedInstruction(instruction, {
     index: instruction.index + indexOffset,
     keyword: instruction.keyword,

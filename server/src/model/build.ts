@@ -6,7 +6,7 @@ import type { VariableLookup } from './expand';
 import { expandVariables } from './expand';
 import { looksLikeWindowsImage, parseImageReference } from './imageRef';
 import { computeRuntime } from './runtime';
-import { range } from './positions';
+import { indexAtLine, range } from './positions';
 import type {
   DockerfileModel, InstructionModel, RuntimeConfig, RuntimeOrigin, StageModel,
   VariableDefinition,
@@ -110,7 +110,8 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
       return stageLookup(stage, stages, name, instructionIndex);
     },
     instructionAt(line) {
-      return binarySearchInstruction(instructions, line);
+      const index = indexAtLine(instructions, line);
+      return index === undefined ? undefined : instructions[index];
     },
   };
 }
@@ -195,18 +196,4 @@ function scopedLookup(
 function stageLookup(stage: StageModel, stages: readonly StageModel[], name: string, instructionIndex: number): VariableDefinition | undefined {
   const parent = stage.parentStageIndex === undefined ? undefined : stages[stage.parentStageIndex];
   return scopedLookup(stage, parent?.runtime, name, instructionIndex);
-}
-
-function binarySearchInstruction(instructions: readonly InstructionModel[], line: number): InstructionModel | undefined {
-  let low = 0;
-  let high = instructions.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const candidate = instructions[mid];
-    if (candidate === undefined) return undefined;
-    if (line < candidate.range.start.line) high = mid - 1;
-    else if (line > candidate.range.end.line) low = mid + 1;
-    else return candidate;
-  }
-  return undefined;
 }

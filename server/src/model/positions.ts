@@ -33,3 +33,18 @@ export function rangeContains(outer: Range, position: Position): boolean {
 export function rangesOverlap(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }
+
+/** In items sorted by position with disjoint line spans, the index of the one whose lines hold `line`. */
+export function indexAtLine(items: readonly { readonly range: Range }[], line: number): number | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const candidate = items[mid];
+    if (candidate === undefined) return undefined;
+    if (line < candidate.range.start.line) high = mid - 1;
+    else if (line > candidate.range.end.line) low = mid + 1;
+    else return mid;
+  }
+  return undefined;
+}

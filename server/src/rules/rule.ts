@@ -1,5 +1,5 @@
 import type { RuleSeverity } from '../../../common/src/protocol';
-import type { DockerfileModel, Range } from '../model';
+import type { DockerfileModel, Range, StageModel } from '../model';
 import type { ContextFiles } from '../buildContext/contextFiles';
 
 export type { RuleSeverity };
@@ -43,12 +43,26 @@ export interface Rule {
    * moved along when lines were added above, so a local rule's messages must not quote line numbers.
    */
   readonly local?: boolean;
+  /**
+   * The rule judges each stage on its own: its findings lie in the stage they are about, and it reads, besides
+   * that stage's instructions, only its ancestor stages (FROM <stage>), the global ARGs, the directives and
+   * the table of stages (index, name, base) — never another stage's instructions — and it takes the stages
+   * to judge from `stagesToCheck`. The engine then re-checks only stages whose instructions changed.
+   */
+  readonly perStage?: boolean;
   check(model: DockerfileModel, context: RuleContext): Iterable<Finding>;
 }
 
 /** What rules may know beyond the Dockerfile: the build context (for .dockerignore), when there is one. */
 export interface RuleContext {
   readonly buildContext: ContextFiles | undefined;
+  /** For a per-stage rule: the stages to judge this time (the engine keeps its findings for the others). */
+  readonly stages?: readonly StageModel[] | undefined;
+}
+
+/** The stages a per-stage rule judges in this check. */
+export function stagesToCheck(model: DockerfileModel, context: RuleContext): readonly StageModel[] {
+  return context.stages ?? model.stages;
 }
 
 /** A finding with the rule that produced it and the severity in force. */

@@ -1,16 +1,31 @@
 import type { Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 import { instructionsWithTriggers } from '../walk';
 
 const isUpper = (text: string): boolean => text === text.toUpperCase();
 const isLower = (text: string): boolean => text === text.toLowerCase();
 
+/** The casing of a keyword: `Run` is mixed; text without letters is both upper and lower case. */
+function casingOf(text: string): 'upper' | 'lower' | 'both' | 'mixed' {
+  let hasUpper = false;
+  let hasLower = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) hasUpper = true;
+    else if (code >= 97 && code <= 122) hasLower = true;
+    else if (code > 127) return isUpper(text) ? (isLower(text) ? 'both' : 'upper') : isLower(text) ? 'lower' : 'mixed';
+  }
+  return hasUpper && hasLower ? 'mixed' : hasLower ? 'lower' : hasUpper ? 'upper' : 'both';
+}
+
 export const stageNameCasing: Rule = {
   id: 'StageNameCasing',
   defaultSeverity: 'warning',
+  perStage: true,
   buildkit: true,
   summary: 'Stage names should be lowercase.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       const token = stage.nameToken;
       if (token === undefined || isLower(token.value) || token.value.includes('$')) continue;
       yield {
@@ -25,10 +40,11 @@ export const stageNameCasing: Rule = {
 export const fromAsCasing: Rule = {
   id: 'FromAsCasing',
   defaultSeverity: 'warning',
+  perStage: true,
   buildkit: true,
   summary: "The 'AS' keyword should match the case of 'FROM'.",
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       const as = stage.from.args[1];
       if (as === undefined || as.value.toUpperCase() !== 'AS' || stage.nameToken === undefined) continue;
       const keyword = stage.from.keywordText;
@@ -50,13 +66,19 @@ export const consistentInstructionCasing: Rule = {
   buildkit: true,
   summary: 'Instructions should use one casing: the majority of the file (usually uppercase).',
   *check(model) {
-    const instructions = [...instructionsWithTriggers(model)];
-    const upper = instructions.filter((i) => isUpper(i.keywordText)).length;
-    const lower = instructions.filter((i) => isLower(i.keywordText)).length;
+    // Counted without allocating: this rule reads every instruction of the file on every keystroke.
+    let upper = 0;
+    let lower = 0;
+    for (const instruction of instructionsWithTriggers(model)) {
+      const casing = casingOf(instruction.keywordText);
+      if (casing === 'upper' || casing === 'both') upper++;
+      if (casing === 'lower' || casing === 'both') lower++;
+    }
     const majorityUpper = upper >= lower;
-    for (const instruction of instructions) {
+    for (const instruction of instructionsWithTriggers(model)) {
       const text = instruction.keywordText;
-      if (majorityUpper ? isUpper(text) : isLower(text)) continue;
+      const casing = casingOf(text);
+      if (casing === 'both' || casing === (majorityUpper ? 'upper' : 'lower')) continue;
       const wanted = majorityUpper ? text.toUpperCase() : text.toLowerCase();
       yield {
         range: instruction.keywordRange,

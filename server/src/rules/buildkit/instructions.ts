@@ -1,5 +1,6 @@
 import type { KeyValue } from '../../model';
 import type { Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 
 export const maintainerDeprecated: Rule = {
   id: 'MaintainerDeprecated',
@@ -28,10 +29,11 @@ export const workdirRelativePath: Rule = {
   id: 'WorkdirRelativePath',
   aliases: ['DL3000'],
   defaultSeverity: 'warning',
+  perStage: true,
   buildkit: true,
   summary: 'A relative WORKDIR before any absolute one depends on the base image.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       let absoluteSeen = stage.parentStageIndex !== undefined && stage.runtime.workdir.known;
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'WORKDIR') continue;

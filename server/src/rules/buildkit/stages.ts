@@ -3,16 +3,18 @@ import type { LookupResult } from '../../model/expand';
 import { lastDefinitionBefore, lookupResultOf } from '../../model/variables';
 import { parseImageReference } from '../../model/imageRef';
 import type { Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 
 const RESERVED = ['scratch', 'context'];
 
 export const reservedStageName: Rule = {
   id: 'ReservedStageName',
   defaultSeverity: 'warning',
+  perStage: true,
   buildkit: true,
   summary: "'scratch' and 'context' are reserved and should not be stage names.",
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       if (stage.name === undefined || stage.nameToken === undefined || !RESERVED.includes(stage.name)) continue;
       yield { range: stage.nameToken.range, message: `'${stage.nameToken.value}' is reserved and should not be used as a stage name.` };
     }
@@ -22,11 +24,12 @@ export const reservedStageName: Rule = {
 export const undefinedArgInFrom: Rule = {
   id: 'UndefinedArgInFrom',
   defaultSeverity: 'warning',
+  perStage: true,
   buildkit: true,
   summary: 'FROM uses a variable that no ARG before the first FROM declares.',
-  *check(model) {
+  *check(model, context) {
     const declared = new Set(model.globalVariables.map((v) => v.name));
-    for (const stage of model.stages) {
+    for (const stage of stagesToCheck(model, context)) {
       for (const reference of stage.from.variables) {
         if (declared.has(reference.name)) continue;
         const similar = [...declared].find((name) => name.toLowerCase() === reference.name.toLowerCase());
@@ -42,9 +45,10 @@ export const undefinedArgInFrom: Rule = {
 export const invalidDefaultArgInFrom: Rule = {
   id: 'InvalidDefaultArgInFrom',
   defaultSeverity: 'warning',
+  perStage: true,
   buildkit: true,
   summary: 'With the default ARG values, the FROM image name is invalid.',
-  *check(model) {
+  *check(model, context) {
     // An ARG without a default is empty in a plain build; one computed from values we cannot evaluate
     // (platform ARGs, pattern operators) is unknown, and then nothing is claimed.
     const defaults = (name: string): LookupResult => {
@@ -53,7 +57,7 @@ export const invalidDefaultArgInFrom: Rule = {
       if (definition.rawValue === undefined && definition.kind === 'arg') return { kind: 'value', value: '' };
       return lookupResultOf(definition);
     };
-    for (const stage of model.stages) {
+    for (const stage of stagesToCheck(model, context)) {
       if (stage.baseRange === undefined || !stage.baseText.includes('$') || stage.parentStageIndex !== undefined) continue;
       const expansion = expandVariables(stage.baseText, defaults, model.escapeChar);
       if (!expansion.exact) continue;
@@ -73,10 +77,11 @@ export const invalidDefaultArgInFrom: Rule = {
 export const redundantTargetPlatform: Rule = {
   id: 'RedundantTargetPlatform',
   defaultSeverity: 'warning',
+  perStage: true,
   buildkit: true,
   summary: '`--platform=$TARGETPLATFORM` is the default and can be removed.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       const flag = stage.platform;
       if (flag?.value === '$TARGETPLATFORM' || flag?.value === '${TARGETPLATFORM}') {
         yield {
@@ -92,10 +97,11 @@ export const redundantTargetPlatform: Rule = {
 export const fromPlatformFlagConstDisallowed: Rule = {
   id: 'FromPlatformFlagConstDisallowed',
   defaultSeverity: 'warning',
+  perStage: true,
   buildkit: true,
   summary: 'FROM --platform should not be a constant; it defeats multi-platform builds.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       const flag = stage.platform;
       if (flag === undefined || flag.value === null || flag.value.includes('$')) continue;
       // A stage named after its platform (build-arm64) is a deliberate per-platform stage.

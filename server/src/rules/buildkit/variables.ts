@@ -1,14 +1,16 @@
 import { instructionSpec } from '../../reference/instructions';
 import type { Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 import { closest } from '../walk';
 
 export const undefinedVar: Rule = {
   id: 'UndefinedVar',
   defaultSeverity: 'warning',
+  perStage: true,
   buildkit: true,
   summary: 'A variable the builder substitutes is not defined at that point.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       // With an external base, its image config may define anything (PATH, JAVA_HOME, NGINX_VERSION):
       // then only near-misses of names this file defines are reported. From scratch, everything is known.
       let root = stage;

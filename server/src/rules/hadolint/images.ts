@@ -1,5 +1,6 @@
 import { copyPaths } from '../walk';
 import type { Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 
 export const dl3002: Rule = {
   id: 'DL3002',
@@ -16,9 +17,10 @@ export const dl3002: Rule = {
 export const dl3006: Rule = {
   id: 'DL3006',
   defaultSeverity: 'warning',
+  perStage: true,
   summary: 'Always tag the base image.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       const ref = stage.baseImage;
       if (ref === undefined || ref.isScratch || ref.tag !== undefined || ref.digest !== undefined || stage.baseText.includes('$')) continue;
       yield { range: stage.baseRange ?? stage.from.range, message: `\`${stage.baseText}\` has no tag, so it means \`latest\`, whatever that is on the day of the build: pin a version.` };
@@ -29,9 +31,10 @@ export const dl3006: Rule = {
 export const dl3007: Rule = {
   id: 'DL3007',
   defaultSeverity: 'warning',
+  perStage: true,
   summary: 'Do not use the `latest` tag.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       if (stage.baseImage?.tag !== 'latest' || stage.baseImage.digest !== undefined) continue;
       yield { range: stage.baseRange ?? stage.from.range, message: '`:latest` changes under you: pin the version the image was tested with.' };
     }
@@ -82,9 +85,10 @@ export const dl3021: Rule = {
 export const dl3045: Rule = {
   id: 'DL3045',
   defaultSeverity: 'warning',
+  perStage: true,
   summary: 'COPY to a relative destination without a WORKDIR set.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
         const { paths } = copyPaths(instruction);
@@ -99,15 +103,19 @@ export const dl3045: Rule = {
   },
 };
 
+const WGET = /(^|[\s;&|(])wget\s/;
+const CURL = /(^|[\s;&|(])curl\s/;
+
 export const dl4001: Rule = {
   id: 'DL4001',
   defaultSeverity: 'warning',
+  perStage: true,
   summary: 'Either wget or curl, not both.',
-  *check(model) {
-    for (const stage of model.stages) {
-      const uses = (name: string) => stage.instructions.find((i) => i.keyword === 'RUN' && new RegExp(`(^|[\\s;&|(])${name}\\s`).test(i.argumentsText));
-      const wget = uses('wget');
-      const curl = uses('curl');
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
+      const uses = (tool: RegExp) => stage.instructions.find((i) => i.keyword === 'RUN' && tool.test(i.argumentsText));
+      const wget = uses(WGET);
+      const curl = uses(CURL);
       if (wget === undefined || curl === undefined) continue;
       const later = wget.index > curl.index ? wget : curl;
       yield { range: later.range, message: 'This stage uses both wget and curl: installing and maintaining one is enough.' };
@@ -139,9 +147,10 @@ export const dl3059: Rule = {
   id: 'DL3059',
   // A hint, not info: consecutive RUNs are often deliberate (cache boundaries), and it is the most frequent finding.
   defaultSeverity: 'hint',
+  perStage: true,
   summary: 'Consecutive RUN instructions could be one layer.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       for (let i = 1; i < stage.instructions.length; i++) {
         const previous = stage.instructions[i - 1];
         const current = stage.instructions[i];

@@ -2,6 +2,7 @@ import { writesAfterVolume } from '../../model/volumes';
 import { analyze, commandsOf } from '../../multistage/analysis';
 import { dockerIgnoreFor } from '../../buildContext/dockerignore';
 import type { Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 
 /** Dependency installs that only need the manifest, so copying everything first defeats the layer cache. */
 const DEPENDENCY_INSTALL: readonly RegExp[] = [
@@ -13,9 +14,10 @@ const DEPENDENCY_INSTALL: readonly RegExp[] = [
 export const copyAllBeforeInstall: Rule = {
   id: 'CopyAllBeforeInstall',
   defaultSeverity: 'info',
+  perStage: true,
   summary: '`COPY . .` before installing dependencies re-installs them on every source change.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       let copyAll: (typeof stage.instructions)[number] | undefined;
       for (const instruction of stage.instructions) {
         if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && !instruction.flags.some((f) => f.name === 'from')

@@ -1,6 +1,7 @@
 import type { DockerfileModel, InstructionModel, Range } from '../../model';
 import { splitSimpleCommand } from '../../shell/words';
 import type { Finding, Fix, Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 
 export const shellFormEntrypoint: Rule = {
   id: 'ShellFormEntrypoint',
@@ -84,10 +85,11 @@ export const multipleInstructionsDisallowed: Rule = {
   id: 'MultipleInstructionsDisallowed',
   aliases: ['DL4003', 'DL4004'],
   defaultSeverity: 'warning',
+  perStage: true,
   buildkit: true,
   summary: 'More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one counts.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       const lastOf = new Map<string, InstructionModel>();
       for (const instruction of stage.instructions) if (SINGLE_USE.has(instruction.keyword)) lastOf.set(instruction.keyword, instruction);
       for (const instruction of stage.instructions) {

@@ -1,6 +1,7 @@
 import { expandVariables } from '../../model';
 import { lookupResultOf } from '../../model/variables';
 import type { Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 
 const PROTOCOLS = ['tcp', 'udp', 'sctp'];
 
@@ -24,9 +25,11 @@ export function exposeProblem(spec: string): string | undefined {
 export const invalidExposePort: Rule = {
   id: 'InvalidExposePort',
   defaultSeverity: 'error',
+  perStage: true,
   summary: 'EXPOSE takes ports 0–65535, optionally with `/tcp`, `/udp` or `/sctp`.',
-  *check(model) {
-    for (const instruction of model.instructions) {
+  // Stage by stage (a port may be an ARG of the stage); an EXPOSE above the first FROM gets InstructionBeforeFrom.
+  *check(model, context) {
+    for (const instruction of stagesToCheck(model, context).flatMap((stage) => stage.instructions)) {
       if (instruction.keyword !== 'EXPOSE') continue;
       for (const arg of instruction.args) {
         let spec = arg.value;

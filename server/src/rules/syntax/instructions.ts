@@ -1,5 +1,6 @@
 import { FORBIDDEN_ONBUILD_TRIGGERS, INSTRUCTION_KEYWORDS, isInstructionKeyword } from '../../reference/instructions';
 import type { Finding, Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 import { closest, instructionsWithTriggers, knownInstructions } from '../walk';
 
 export const unknownInstruction: Rule = {
@@ -79,9 +80,10 @@ function missingMessage(keyword: string, count: number): string {
 export const invalidFromArguments: Rule = {
   id: 'InvalidFromArguments',
   defaultSeverity: 'error',
+  perStage: true,
   summary: 'FROM takes an image, optionally followed by `AS <name>`.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       const args = stage.from.args;
       if (args.length === 0 || args.length === 3 && args[1]?.value.toUpperCase() === 'AS') continue;
       if (args.length === 1) continue;

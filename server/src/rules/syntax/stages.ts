@@ -1,14 +1,16 @@
 import type { DockerfileModel, FlagModel, InstructionModel, StageModel } from '../../model';
 import type { Finding, Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 import { closest, quoteList } from '../walk';
 import { STAGE_NAME } from '../../reference/instructions';
 
 export const invalidStageName: Rule = {
   id: 'InvalidStageName',
   defaultSeverity: 'error',
+  perStage: true,
   summary: 'Stage names start with a letter and contain only letters, digits, `-`, `_` and `.`.',
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       const token = stage.nameToken;
       if (token === undefined || token.value.includes('$')) continue;
       if (!STAGE_NAME.test(token.value.toLowerCase())) {
@@ -70,27 +72,30 @@ export const instructionBeforeFrom: Rule = {
 
 type ReferenceVerdict = { readonly kind: 'broken' | 'suspicious'; readonly finding: Finding };
 
-const verdicts = new WeakMap<DockerfileModel, readonly ReferenceVerdict[]>();
+/** Per model: a stage object can be reused by the next version, whose other stages (and verdicts) differ. */
+const verdicts = new WeakMap<DockerfileModel, Map<StageModel, readonly ReferenceVerdict[]>>();
 
-/** Every stage reference in the file, judged once per model; two rules report the two kinds. */
-function judgeStageReferences(model: DockerfileModel): readonly ReferenceVerdict[] {
-  let judged = verdicts.get(model);
-  if (judged === undefined) verdicts.set(model, (judged = [...judgeAll(model)]));
-  return judged;
+/** The stage references of each stage, judged once per stage of a model; two rules report the two kinds. */
+function* judgeStageReferences(model: DockerfileModel, stages: readonly StageModel[]): Generator<ReferenceVerdict> {
+  let byStage = verdicts.get(model);
+  if (byStage === undefined) verdicts.set(model, (byStage = new Map()));
+  for (const stage of stages) {
+    let judged = byStage.get(stage);
+    if (judged === undefined) byStage.set(stage, (judged = [...judgeStage(model, stage)]));
+    yield* judged;
+  }
 }
 
-function* judgeAll(model: DockerfileModel): Generator<ReferenceVerdict> {
-  for (const stage of model.stages) {
-    yield* checkFromLine(model, stage);
-    for (const instruction of stage.instructions) {
-      for (const flag of instruction.flags) {
-        if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && flag.name === 'from') {
-          yield* checkReference(model, stage, instruction, flag.value, flag.valueRange ?? flag.range);
-        }
-        if (instruction.keyword === 'RUN' && flag.name === 'mount') {
-          const from = flag.options.find((o) => o.name.toLowerCase() === 'from');
-          if (from !== undefined) yield* checkReference(model, stage, instruction, from.value, from.valueRange ?? from.range);
-        }
+function* judgeStage(model: DockerfileModel, stage: StageModel): Generator<ReferenceVerdict> {
+  yield* checkFromLine(model, stage);
+  for (const instruction of stage.instructions) {
+    for (const flag of instruction.flags) {
+      if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && flag.name === 'from') {
+        yield* checkReference(model, stage, instruction, flag.value, flag.valueRange ?? flag.range);
+      }
+      if (instruction.keyword === 'RUN' && flag.name === 'mount') {
+        const from = flag.options.find((o) => o.name.toLowerCase() === 'from');
+        if (from !== undefined) yield* checkReference(model, stage, instruction, from.value, from.valueRange ?? from.range);
       }
     }
   }
@@ -100,9 +105,10 @@ export const unknownStageReference: Rule = {
   id: 'UnknownStageReference',
   aliases: ['DL3023'],
   defaultSeverity: 'error',
+  perStage: true,
   summary: '`--from` or `--mount from=` names a stage index that does not exist, or the stage itself.',
-  *check(model) {
-    for (const verdict of judgeStageReferences(model)) if (verdict.kind === 'broken') yield verdict.finding;
+  *check(model, context) {
+    for (const verdict of judgeStageReferences(model, stagesToCheck(model, context))) if (verdict.kind === 'broken') yield verdict.finding;
   },
 };
 
@@ -110,9 +116,10 @@ export const imageLooksLikeStage: Rule = {
   id: 'ImageLooksLikeStage',
   aliases: ['DL3022'],
   defaultSeverity: 'warning',
+  perStage: true,
   summary: 'A name that will be pulled as an image but looks like a stage of this file (a typo, or a stage defined later).',
-  *check(model) {
-    for (const verdict of judgeStageReferences(model)) if (verdict.kind === 'suspicious') yield verdict.finding;
+  *check(model, context) {
+    for (const verdict of judgeStageReferences(model, stagesToCheck(model, context))) if (verdict.kind === 'suspicious') yield verdict.finding;
   },
 };
 
@@ -129,7 +136,7 @@ function* checkFromLine(model: DockerfileModel, stage: StageModel): Generator<Re
     range: stage.baseRange,
     message: later.index === stage.index
       ? `Stage \`${stage.base.text}\` cannot be built from itself; \`FROM\` will look for an image of that name instead.`
-      : `\`${stage.base.text}\` is defined later (line ${later.from.range.start.line + 1}): \`FROM\` only sees earlier stages, so this pulls an image named \`${stage.base.text}\`. Move the stage above this line.`,
+      : `\`${stage.base.text}\` is defined later (stage ${later.index}, further down): \`FROM\` only sees earlier stages, so this pulls an image named \`${stage.base.text}\`. Move the stage above this line.`,
   });
 }
 

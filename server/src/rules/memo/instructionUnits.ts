@@ -1,0 +1,67 @@
+import type { DockerfileModel, InstructionModel } from '../../model';
+import { moveRange } from '../../model';
+import { movedFrom } from '../../model/segments';
+import type { Finding } from '../rule';
+import type { UnitMemo, Units } from './memoRun';
+
+/** What local rules found in one instruction, under one escape character and syntax channel. */
+interface InstructionMemo extends UnitMemo {
+  readonly context: string;
+}
+
+/** Kept with the instruction object, which the next version reuses when its segment did not change. */
+const memos = new WeakMap<InstructionModel, InstructionMemo>();
+/** Each model's units, made once per model rather than once per check. */
+const unitsByModel = new WeakMap<DockerfileModel, Units<InstructionModel>>();
+
+/**
+ * Instructions as units of the local rules (`Rule.local`): a rule is asked about a view of the model whose
+ * `instructions` are just the unchecked ones.
+ */
+export function instructionUnits(model: DockerfileModel): Units<InstructionModel> {
+  let units = unitsByModel.get(model);
+  if (units === undefined) {
+    const context = `${model.escapeChar}\u0000${String(model.labsSyntax)}`;
+    units = {
+      all: model.instructions,
+      memos: model.instructions.map((instruction) => memoOf(instruction, context)),
+      ownerOf: (finding) => model.instructionAt(finding.range.start.line)?.index,
+      check: (rule, instructions, context) => rule.check(
+        instructions === model.instructions ? model : Object.create(model, { instructions: { value: instructions } }) as DockerfileModel,
+        context,
+      ),
+    };
+    unitsByModel.set(model, units);
+  }
+  return units;
+}
+
+/**
+ * The memo of an instruction: its own, or that of the instruction it was moved from (a line added above its
+ * segment moves it without changing it; an instruction above becoming a comment renumbers it) with every
+ * range moved along, or a new empty one.
+ */
+function memoOf(instruction: InstructionModel, context: string): InstructionMemo {
+  const own = memos.get(instruction);
+  if (own !== undefined && own.context === context) return own;
+  const origin = movedFrom(instruction);
+  const earlier = origin === undefined ? undefined : memos.get(origin.instruction);
+  const memo: InstructionMemo = origin !== undefined && earlier !== undefined && earlier.context === context
+    ? {
+      context,
+      byRule: origin.lines === 0 ? [...earlier.byRule] : earlier.byRule.map((findings) => (findings === undefined || findings.length === 0 ? findings : findings.map((f) => shiftFinding(f, origin.lines)))),
+      found: [...earlier.found],
+      completeFor: earlier.completeFor,
+    }
+    : { context, byRule: [], found: [], completeFor: '' };
+  memos.set(instruction, memo);
+  return memo;
+}
+
+function shiftFinding(finding: Finding, lines: number): Finding {
+  return {
+    ...finding,
+    range: moveRange(finding.range, lines),
+    ...(finding.fixes === undefined ? {} : { fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((edit) => ({ range: moveRange(edit.range, lines), newText: edit.newText })) })) }),
+  };
+}

@@ -1,0 +1,62 @@
+import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
+import { indexAtLine } from '../../model/positions';
+import type { UnitMemo, Units } from './memoRun';
+
+/** What per-stage rules found in one stage, valid while its instructions and everything outside it the rules may read stay the same. */
+interface StageMemo extends UnitMemo {
+  readonly context: string;
+  readonly instructions: readonly InstructionModel[];
+}
+
+/** Kept with the stage's FROM instruction object. */
+const memos = new WeakMap<InstructionModel, StageMemo>();
+const unitsByModel = new WeakMap<DockerfileModel, Units<StageModel>>();
+
+/**
+ * Stages as units of the per-stage rules (`Rule.perStage`). A stage's memo is reused when it has the very
+ * same instruction objects as before (its segments were not parsed again, nor moved), its parent stage's
+ * memo was reused too, and what per-stage rules may read outside a stage is unchanged: the escape character
+ * and syntax channel, the directives, the global ARGs and the table of stages (index, name, base).
+ */
+export function stageUnits(model: DockerfileModel): Units<StageModel> {
+  let units = unitsByModel.get(model);
+  if (units === undefined) {
+    const context = contextOf(model);
+    const reused: boolean[] = [];
+    const stageMemos = model.stages.map((stage) => {
+      const earlier = memos.get(stage.from);
+      const parentReused = stage.parentStageIndex === undefined || reused[stage.parentStageIndex] === true;
+      const same = earlier !== undefined && parentReused && earlier.context === context && sameInstructions(earlier.instructions, stage.instructions);
+      reused.push(same);
+      if (same) return earlier;
+      const memo: StageMemo = { context, instructions: stage.instructions, byRule: [], found: [], completeFor: '' };
+      memos.set(stage.from, memo);
+      return memo;
+    });
+    units = {
+      all: model.stages,
+      memos: stageMemos,
+      ownerOf: (finding) => indexAtLine(model.stages, finding.range.start.line),
+      check: (rule, stages, context) => rule.check(model, { ...context, stages }),
+    };
+    unitsByModel.set(model, units);
+  }
+  return units;
+}
+
+function sameInstructions(earlier: readonly InstructionModel[], now: readonly InstructionModel[]): boolean {
+  if (earlier.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) if (earlier[i] !== now[i]) return false;
+  return true;
+}
+
+function contextOf(model: DockerfileModel): string {
+  const parts: string[] = [model.escapeChar, String(model.labsSyntax)];
+  for (const directive of model.directives) parts.push(`${directive.name}=${directive.value}`);
+  for (const instruction of model.instructions) {
+    if (instruction.stageIndex >= 0) break;
+    parts.push(`${instruction.keywordText} ${instruction.argumentsText}`);
+  }
+  for (const stage of model.stages) parts.push(`${stage.index}:${stage.name ?? ''}:${stage.baseText}:${String(stage.parentStageIndex)}`);
+  return parts.join('\u0000');
+}

@@ -39,6 +39,8 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
 
   const stages: StageModel[] = [];
   const stageByName = new Map<string, StageModel>();
+  const previous = segments === undefined ? undefined : previousModels.get(segments);
+  const globalsUnchanged = previous !== undefined && previous.escapeChar === escapeChar && sameGlobalInstructions(previous.instructions, instructions);
   let cursor = 0;
   while (cursor < instructions.length) {
     const from = instructions[cursor];
@@ -49,7 +51,11 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
     }
     let end = cursor + 1;
     while (end < instructions.length && instructions[end]?.keyword !== 'FROM') end++;
-    const stage = buildStage(from, instructions.slice(cursor, end), stages, stageByName, globalLookup, globalDefinition, escapeChar);
+    const stageInstructions = instructions.slice(cursor, end);
+    const earlier = globalsUnchanged ? previous?.stages[stages.length] : undefined;
+    const stage = earlier !== undefined && stageUnchanged(earlier, stageInstructions, previous?.stages ?? [], stageByName, globalLookup, escapeChar)
+      ? earlier
+      : buildStage(from, stageInstructions, stages, stageByName, globalLookup, globalDefinition, escapeChar);
     stages.push(stage);
     // Later duplicates shadow earlier ones, as in BuildKit's stage table.
     if (stage.name !== undefined) stageByName.set(stage.name, stage);
@@ -74,7 +80,7 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
     return found;
   };
 
-  return {
+  const model: DockerfileModel = {
     uri: source.uri,
     version: source.version,
     text,
@@ -114,6 +120,42 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
       return index === undefined ? undefined : instructions[index];
     },
   };
+  if (segments !== undefined) previousModels.set(segments, model);
+  return model;
+}
+
+/** The last model built with each segment cache (one per document): its stages are reused where nothing they derive from changed. */
+const previousModels = new WeakMap<SegmentCache, DockerfileModel>();
+
+/** The instructions above the first FROM (global ARGs) are the very same objects. */
+function sameGlobalInstructions(earlier: readonly InstructionModel[], now: readonly InstructionModel[]): boolean {
+  for (let i = 0; ; i++) {
+    const a = earlier[i];
+    const b = now[i];
+    if (a !== b) return false;
+    if (a === undefined || a.stageIndex >= 0) return true;
+  }
+}
+
+/**
+ * Whether the previous version's stage at this index can stand as it is: the same instruction objects (its
+ * segments were neither parsed again nor moved), the same global ARGs (checked by the caller) and the same
+ * parent — the previous version's parent stage object, itself reused — so its variables and runtime are
+ * what building it again would give.
+ */
+function stageUnchanged(
+  earlier: StageModel,
+  stageInstructions: readonly InstructionModel[],
+  previousStages: readonly StageModel[],
+  stageByName: ReadonlyMap<string, StageModel>,
+  globalLookup: VariableLookup,
+  escapeChar: string,
+): boolean {
+  if (earlier.instructions.length !== stageInstructions.length) return false;
+  for (let i = 0; i < stageInstructions.length; i++) if (earlier.instructions[i] !== stageInstructions[i]) return false;
+  const parent = stageByName.get(expandVariables(earlier.baseText, globalLookup, escapeChar).text.toLowerCase());
+  if (parent === undefined || earlier.parentStageIndex === undefined) return parent === undefined && earlier.parentStageIndex === undefined;
+  return parent === previousStages[earlier.parentStageIndex];
 }
 
 function buildStage(

@@ -2,6 +2,7 @@ import type { DockerfileModel, InstructionModel } from '../../model';
 import { moveRange } from '../../model';
 import { movedFrom } from '../../model/segments';
 import type { Finding } from '../rule';
+import { emptyMemo } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
 
 /** What local rules found in one instruction, under one escape character and syntax channel. */
@@ -49,11 +50,11 @@ function memoOf(instruction: InstructionModel, context: string): InstructionMemo
   const memo: InstructionMemo = origin !== undefined && earlier !== undefined && earlier.context === context
     ? {
       context,
-      byRule: origin.lines === 0 ? [...earlier.byRule] : earlier.byRule.map((findings) => (findings === undefined || findings.length === 0 ? findings : findings.map((f) => shiftFinding(f, origin.lines)))),
-      found: [...earlier.found],
+      found: earlier.found === undefined ? undefined
+        : new Map([...earlier.found].map(([ordinal, findings]) => [ordinal, origin.lines === 0 ? findings : findings.map((f) => shiftFinding(f, origin.lines))])),
       completeFor: earlier.completeFor,
     }
-    : { context, byRule: [], found: [], completeFor: '' };
+    : { context, ...emptyMemo() };
   memos.set(instruction, memo);
   return memo;
 }

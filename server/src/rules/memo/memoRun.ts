@@ -1,17 +1,26 @@
 import type { Finding, Rule, RuleContext } from '../rule';
 
-/** What the rules that opted in found in one unit (an instruction, or a stage). */
+/** What the rules that opted in found in one unit (an instruction, or a stage). Kept small: there is one per instruction. */
 export interface UnitMemo {
-  /** Findings by rule ordinal; undefined: the rule has not looked at this unit yet. */
-  readonly byRule: (readonly Finding[] | undefined)[];
-  /** The ordinals with findings, so collecting skips the (usual) empty rest. */
-  readonly found: number[];
-  /** The set of rules (their ordinals, joined) this memo has every answer of. */
+  /** Findings by rule ordinal, only the non-empty ones (most units have none). */
+  found: Map<number, readonly Finding[]> | undefined;
+  /**
+   * The rule set (ordinals, joined) of the last check that ran to the end over this unit: those rules' answers
+   * are in `found`. (A check dropped half-way records nothing; the next one asks its rules again.)
+   */
   completeFor: string;
 }
 
 export function emptyMemo(): UnitMemo {
-  return { byRule: [], found: [], completeFor: '' };
+  return { found: undefined, completeFor: '' };
+}
+
+const ordinalSets = new Map<string, ReadonlySet<number>>();
+
+function ordinalsOf(signature: string): ReadonlySet<number> {
+  let set = ordinalSets.get(signature);
+  if (set === undefined) ordinalSets.set(signature, (set = new Set(signature === '' ? [] : signature.split(',').map(Number))));
+  return set;
 }
 
 /** The units of one model: what can be checked alone, each with the memo the next version reuses if the unit is unchanged. */
@@ -45,25 +54,38 @@ export function memoRun<U, R extends MemoRule>(units: Units<U>, rules: readonly 
 } {
   const signature = rules.map((entry) => entry.ordinal).join(',');
   const { all, memos } = units;
-  const pending: number[] = [];
-  if (rules.length > 0) for (let i = 0; i < all.length; i++) if (memos[i]?.completeFor !== signature) pending.push(i);
+  // Units still to check, grouped by the rule set they were last complete for (after a keystroke: one group
+  // of a few new units; on opening: one group of all), so a rule finds its units per group, not per unit.
+  const pendingBy = new Map<string, number[]>();
+  let pendingCount = 0;
+  if (rules.length > 0) {
+    for (let i = 0; i < all.length; i++) {
+      const completeFor = memos[i]?.completeFor ?? '';
+      if (completeFor === signature) continue;
+      const group = pendingBy.get(completeFor);
+      if (group === undefined) pendingBy.set(completeFor, [i]);
+      else group.push(i);
+      pendingCount++;
+    }
+  }
   const escaped = new Set<number>();
   return {
     check(entry, context, reportNow) {
       const { rule, ordinal } = entry;
-      const fresh = pending.filter((i) => memos[i]?.byRule[ordinal] === undefined);
+      const fresh: number[] = [];
+      for (const [completeFor, group] of pendingBy) if (!ordinalsOf(completeFor).has(ordinal)) fresh.push(...group);
       if (fresh.length === 0) return;
-      const freshSet = new Set(fresh);
+      const everything = fresh.length === all.length;
+      const freshSet = everything ? undefined : new Set(fresh);
       const found = new Map<number, Finding[]>();
       try {
-        const asked = fresh.length === all.length ? all : fresh.map((i) => all[i] as U);
-        for (const finding of units.check(rule, asked, context)) {
+        for (const finding of units.check(rule, everything ? all : fresh.map((i) => all[i] as U), context)) {
           const owner = units.ownerOf(finding);
-          if (owner === undefined || !freshSet.has(owner)) {
+          if (owner === undefined || (freshSet !== undefined && !freshSet.has(owner))) {
             // A finding outside the units asked about: the rule is not what it declared; answer in full, now and from now on.
             escapedMemoization.add(rule.id);
             escaped.add(ordinal);
-            for (const all of units.check(rule, units.all, context)) reportNow(all);
+            for (const any of units.check(rule, all, context)) reportNow(any);
             return;
           }
           const bucket = found.get(owner);
@@ -74,29 +96,31 @@ export function memoRun<U, R extends MemoRule>(units: Units<U>, rules: readonly 
         escaped.add(ordinal);
         throw error;
       }
-      for (const i of fresh) {
+      // Earlier answers of this rule for these units are replaced; new memos have none to clear.
+      for (const i of fresh) memos[i]?.found?.delete(ordinal);
+      for (const [i, findings] of found) {
         const memo = memos[i];
-        if (memo === undefined) continue;
-        const findings = found.get(i) ?? NONE;
-        memo.byRule[ordinal] = findings;
-        if (findings.length > 0) memo.found.push(ordinal);
+        if (memo !== undefined) (memo.found ??= new Map()).set(ordinal, findings);
       }
     },
     collect(reportFound) {
       const byOrdinal = new Map<number, R>();
       for (const entry of rules) if (!escaped.has(entry.ordinal)) byOrdinal.set(entry.ordinal, entry);
-      if (escaped.size === 0) for (const i of pending) { const memo = memos[i]; if (memo !== undefined) memo.completeFor = signature; }
+      if (escaped.size === 0 && pendingCount > 0) {
+        for (const group of pendingBy.values()) {
+          for (const i of group) {
+            const memo = memos[i];
+            if (memo !== undefined) memo.completeFor = signature;
+          }
+        }
+      }
       for (const memo of memos) {
-        if (memo.found.length === 0) continue;
-        for (const ordinal of memo.found) {
+        if (memo.found === undefined) continue;
+        for (const [ordinal, findings] of memo.found) {
           const entry = byOrdinal.get(ordinal);
-          const findings = memo.byRule[ordinal];
-          if (entry === undefined || findings === undefined) continue;
-          for (const finding of findings) reportFound(entry, finding);
+          if (entry !== undefined) for (const finding of findings) reportFound(entry, finding);
         }
       }
     },
   };
 }
-
-const NONE: readonly Finding[] = [];

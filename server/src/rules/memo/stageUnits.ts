@@ -1,5 +1,6 @@
 import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
 import { indexAtLine } from '../../model/positions';
+import { emptyMemo } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
 
 /** What per-stage rules found in one stage, valid while its instructions and everything outside it the rules may read stay the same. */
@@ -29,7 +30,7 @@ export function stageUnits(model: DockerfileModel): Units<StageModel> {
       const same = earlier !== undefined && parentReused && earlier.context === context && sameInstructions(earlier.instructions, stage.instructions);
       reused.push(same);
       if (same) return earlier;
-      const memo: StageMemo = { context, instructions: stage.instructions, byRule: [], found: [], completeFor: '' };
+      const memo: StageMemo = { context, instructions: stage.instructions, ...emptyMemo() };
       memos.set(stage.from, memo);
       return memo;
     });

@@ -272,8 +272,9 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
       directives = local.directives;
     }
     const placed = place(local, startLine, instructions.length, stagesBefore);
-    instructions.push(...placed.instructions);
-    comments.push(...placed.comments);
+    // Not push(...): a segment can be the whole file (a heredoc the scanner cannot follow), too many arguments for one call.
+    for (const instruction of placed.instructions) instructions.push(instruction);
+    for (const comment of placed.comments) comments.push(comment);
     stagesBefore += local.fromCount;
     if (end === undefined) break;
     startLine = end;

@@ -3,11 +3,20 @@ import { commandsOf } from '../../multistage/analysis';
 import type { SimpleCommand } from '../../shell/commands';
 import type { Finding, Rule } from '../rule';
 
+type RunCommands = readonly { readonly instruction: InstructionModel; readonly commands: SimpleCommand[] }[];
+
+/** By the instruction list asked about: the twenty rules of this family share one walk of it. */
+const runCommandsOf = new WeakMap<readonly InstructionModel[], RunCommands>();
+
 /** Each RUN with its simple commands, split by the shell command splitter (not a regex over the line). */
-function* runCommands(model: DockerfileModel): Generator<{ instruction: InstructionModel; commands: SimpleCommand[] }> {
-  for (const instruction of model.instructions) {
-    if (instruction.keyword === 'RUN') yield { instruction, commands: commandsOf(instruction) };
+function runCommands(model: DockerfileModel): RunCommands {
+  let list = runCommandsOf.get(model.instructions);
+  if (list === undefined) {
+    const runs: { instruction: InstructionModel; commands: SimpleCommand[] }[] = [];
+    for (const instruction of model.instructions) if (instruction.keyword === 'RUN') runs.push({ instruction, commands: commandsOf(instruction) });
+    runCommandsOf.set(model.instructions, (list = runs));
   }
+  return list;
 }
 
 const tool = (c: SimpleCommand): string => (c.words[0] ?? '').split('/').pop() ?? '';

@@ -73,7 +73,7 @@ export function memoRun<U, R extends MemoRule>(units: Units<U>, rules: readonly 
     check(entry, context, reportNow) {
       const { rule, ordinal } = entry;
       const fresh: number[] = [];
-      for (const [completeFor, group] of pendingBy) if (!ordinalsOf(completeFor).has(ordinal)) fresh.push(...group);
+      for (const [completeFor, group] of pendingBy) if (!ordinalsOf(completeFor).has(ordinal)) for (const i of group) fresh.push(i);
       if (fresh.length === 0) return;
       const everything = fresh.length === all.length;
       const freshSet = everything ? undefined : new Set(fresh);

@@ -25,7 +25,6 @@ export function buildInstruction(
 ): InstructionModel {
   // `lines` and dockerfile-ast's ranges are the parsed text's; the model's are the document's, `lineOffset` lower.
   const at = (range: Range): Range => moveRange(range, lineOffset);
-  memoizeRawArguments(ast);
   const keyword = ast.getKeyword().toUpperCase();
   const astArgs = ast.getArguments();
   // dockerfile-ast lifts flags only for some instructions; the builder reads leading `--name` words on all.
@@ -142,23 +141,6 @@ function moveReferences(references: readonly VariableReference[], lines: number)
 }
 
 interface RawArguments { getRawArguments(): Argument[] }
-
-/**
- * dockerfile-ast re-splits an instruction's text into arguments on every getArguments/getFlags/getHeredocs/
- * getProperties/getArgumentsContent call, and the model asks each several times: that splitting was a third
- * of the time to build a model. The split is fixed once the text is, so it is done once per instruction
- * (each caller still gets its own array, as some of dockerfile-ast's methods shift it).
- */
-function memoizeRawArguments(ast: AstInstruction): void {
-  const instance = ast as unknown as RawArguments;
-  if (typeof instance.getRawArguments !== 'function') return;
-  const original = instance.getRawArguments.bind(instance);
-  let split: Argument[] | undefined;
-  instance.getRawArguments = () => {
-    split ??= original();
-    return split.slice();
-  };
-}
 
 /**
  * What finding the variable references needs, taken from dockerfile-ast now so the lazy scan later holds no

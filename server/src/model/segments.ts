@@ -2,6 +2,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { Instruction } from 'dockerfile-ast';
 import { LineIndex } from './lines';
 import { buildInstruction, movedInstruction } from './instruction';
+import { shareArgumentSplits } from './astArgumentSplits';
 import { DETACHED_HEREDOC } from './heredocs';
 import type { Range } from './positions';
 import { moveRange } from './positions';
@@ -236,6 +237,7 @@ function escapeCharOf(text: string, lines: LineIndex): string {
 }
 
 export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCache | undefined, segmentLines = cache?.segmentLines ?? SEGMENT_LINES): ParsedText {
+  shareArgumentSplits();
   const escape = escapeCharOf(text, lines);
   const proposed = proposedStarts(text, lines, escape, segmentLines, cache?.previous);
   const starts: number[] = [];

@@ -1,0 +1,31 @@
+import { Argument, Instruction } from 'dockerfile-ast';
+
+interface RawArguments { getRawArguments(): Argument[] }
+
+const splits = new WeakMap<object, Argument[]>();
+let installed = false;
+
+/**
+ * dockerfile-ast re-splits an instruction's text into arguments on every getArguments/getFlags/getHeredocs/
+ * getProperties/getArgumentsContent call — three times while merely parsing a RUN, CMD, COPY… (the JSON-capable
+ * instructions split in their constructor) and several more when the model reads it: most of the time to build
+ * a model. The split depends only on the instruction's text, which this server never modifies through
+ * dockerfile-ast, so it is done once per instruction, on the prototype so the parser's own calls share it.
+ * Each caller still gets its own array of new Argument objects: some of dockerfile-ast's methods shift the
+ * array, and From.getImageName moves its argument's range start (found by this module's test).
+ */
+export function shareArgumentSplits(): void {
+  if (installed) return;
+  installed = true;
+  const prototype = Instruction.prototype as unknown as RawArguments;
+  const split = prototype.getRawArguments;
+  if (typeof split !== 'function') return;
+  prototype.getRawArguments = function sharedSplit(this: RawArguments): Argument[] {
+    let args = splits.get(this);
+    if (args === undefined) splits.set(this, (args = split.call(this)));
+    return args.map((argument) => {
+      const { start, end } = argument.getRange();
+      return new Argument(argument.getValue(), { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
+    });
+  };
+}

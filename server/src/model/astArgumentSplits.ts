@@ -12,7 +12,7 @@ let installed = false;
  * a model. The split depends only on the instruction's text, which this server never modifies through
  * dockerfile-ast, so it is done once per instruction, on the prototype so the parser's own calls share it.
  * Each caller still gets its own array of new Argument objects: some of dockerfile-ast's methods shift the
- * array, and From.getImageName moves its argument's range start (found by this module's test).
+ * array, and From.getImageName replaces its argument's range start (found by this module's test).
  */
 export function shareArgumentSplits(): void {
   if (installed) return;
@@ -23,9 +23,10 @@ export function shareArgumentSplits(): void {
   prototype.getRawArguments = function sharedSplit(this: RawArguments): Argument[] {
     let args = splits.get(this);
     if (args === undefined) splits.set(this, (args = split.call(this)));
+    // A new Range per argument (From replaces its start/end); no dockerfile-ast code writes into a Position.
     return args.map((argument) => {
       const { start, end } = argument.getRange();
-      return new Argument(argument.getValue(), { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
+      return new Argument(argument.getValue(), { start, end });
     });
   };
 }

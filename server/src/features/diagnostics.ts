@@ -28,8 +28,6 @@ export function toDiagnostic(problem: Problem): Diagnostic {
 
 /** Changes closer together than this are one burst (a paste, a replace-all, messages queued in the pipe). */
 const SETTLE_MS = 3;
-/** A document whose last check took at most this long is checked right after each change. */
-const CHEAP_CHECK_MS = 25;
 /** A check yields to incoming messages after this much work, and is dropped if its version was superseded. */
 const SLICE_MS = 8;
 
@@ -37,13 +35,12 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 
 /**
  * Publishes diagnostics without getting in the way of typing. The first change after a pause is checked as
- * soon as it settles (a burst of changes is one check, of its last version) when the document checks
- * quickly; while typing, or when its check is slow, it waits for `delayMs` of quiet. A check runs rule by rule, yielding to incoming messages, and is dropped as
+ * soon as it settles (a burst of changes is one check, of its last version); while typing it waits for
+ * `delayMs` of quiet. A check runs rule by rule, yielding to incoming messages, and is dropped as
  * soon as its version is superseded, so a long check never delays the next keystroke's.
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly lastCheckMs = new Map<string, number>();
   private readonly lastChangeAt = new Map<string, number>();
   private delayMs = 150;
   /** Settings being fetched: checks wait for them so no diagnostic is published with stale severities. */
@@ -68,10 +65,10 @@ export class DiagnosticsScheduler {
     const now = performance.now();
     const previousChange = this.lastChangeAt.get(uri) ?? -Infinity;
     this.lastChangeAt.set(uri, now);
-    // After a pause, a quick check runs at once; while typing (changes closer than delayMs), it waits for quiet.
+    // After a pause the change is checked at once (a check is incremental, and yields and gives way if another
+    // change comes); while typing (changes closer than delayMs), it waits for quiet.
     const idle = now - previousChange >= this.delayMs;
-    const cheap = (this.lastCheckMs.get(uri) ?? 0) <= CHEAP_CHECK_MS;
-    const delay = immediately ? 0 : idle && cheap ? SETTLE_MS : Math.max(SETTLE_MS, this.delayMs);
+    const delay = immediately ? 0 : idle ? SETTLE_MS : Math.max(SETTLE_MS, this.delayMs);
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       void this.publish(uri);
@@ -86,7 +83,6 @@ export class DiagnosticsScheduler {
 
   clear(uri: string): void {
     this.cancel(uri);
-    this.lastCheckMs.delete(uri);
     this.lastChangeAt.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -103,7 +99,6 @@ export class DiagnosticsScheduler {
     const { version } = document;
     const stillCurrent = (): boolean => this.currentDocument(uri)?.version === version;
     try {
-      const started = performance.now();
       const run = this.cache.problemsStepwise(document);
       let sliceStart = performance.now();
       while (!run.step()) {
@@ -112,7 +107,6 @@ export class DiagnosticsScheduler {
         if (!stillCurrent()) return;
         sliceStart = performance.now();
       }
-      this.lastCheckMs.set(uri, performance.now() - started);
       if (!stillCurrent()) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics: run.problems().map(toDiagnostic) });
     } catch (error) {

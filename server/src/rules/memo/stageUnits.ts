@@ -1,5 +1,6 @@
 import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
 import { indexAtLine } from '../../model/positions';
+import { movedFrom } from '../../model/segments';
 import { emptyMemo } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
 
@@ -15,7 +16,8 @@ const unitsByModel = new WeakMap<DockerfileModel, Units<StageModel>>();
 
 /**
  * Stages as units of the per-stage rules (`Rule.perStage`). A stage's memo is reused when it has the very
- * same instruction objects as before (its segments were not parsed again, nor moved), its parent stage's
+ * same instruction objects as before (its segments were not parsed again, nor moved; renumbered copies
+ * count, as nothing a per-stage rule reports depends on an instruction's index), its parent stage's
  * memo was reused too, and what per-stage rules may read outside a stage is unchanged: the escape character
  * and syntax channel, the directives, the global ARGs and the table of stages (index, name, base).
  */
@@ -25,12 +27,16 @@ export function stageUnits(model: DockerfileModel): Units<StageModel> {
     const context = contextOf(model);
     const reused: boolean[] = [];
     const stageMemos = model.stages.map((stage) => {
-      const earlier = memos.get(stage.from);
+      const renumberedFrom = renumbered(stage.from);
+      const earlier = memos.get(stage.from) ?? (renumberedFrom === undefined ? undefined : memos.get(renumberedFrom));
       const parentReused = stage.parentStageIndex === undefined || reused[stage.parentStageIndex] === true;
       const same = earlier !== undefined && parentReused && earlier.context === context && sameInstructions(earlier.instructions, stage.instructions);
       reused.push(same);
-      if (same) return earlier;
-      const memo: StageMemo = { context, instructions: stage.instructions, ...emptyMemo() };
+      if (same && earlier.instructions === stage.instructions) return earlier;
+      // Renumbered only (an instruction above became a comment): the same findings, for the new objects.
+      const memo: StageMemo = same
+        ? { context, instructions: stage.instructions, found: earlier.found === undefined ? undefined : new Map(earlier.found), completeFor: earlier.completeFor }
+        : { context, instructions: stage.instructions, ...emptyMemo() };
       memos.set(stage.from, memo);
       return memo;
     });
@@ -45,10 +51,20 @@ export function stageUnits(model: DockerfileModel): Units<StageModel> {
   return units;
 }
 
+/** The same instructions: the very objects, or copies that only renumber them (moved by no line). */
 function sameInstructions(earlier: readonly InstructionModel[], now: readonly InstructionModel[]): boolean {
   if (earlier.length !== now.length) return false;
-  for (let i = 0; i < now.length; i++) if (earlier[i] !== now[i]) return false;
+  for (let i = 0; i < now.length; i++) {
+    const instruction = now[i];
+    if (instruction === undefined || (earlier[i] !== instruction && earlier[i] !== renumbered(instruction))) return false;
+  }
   return true;
+}
+
+/** The instruction this one copies with another index or stage number only, if that is what it is. */
+function renumbered(instruction: InstructionModel): InstructionModel | undefined {
+  const move = movedFrom(instruction);
+  return move !== undefined && move.lines === 0 ? move.instruction : undefined;
 }
 
 function contextOf(model: DockerfileModel): string {

@@ -95,6 +95,13 @@ describe('parsing in segments gives exactly the whole-file parse', () => {
     }
   });
 
+  it('parses a file it cannot cut (a heredoc word with the escape character in it) with 130,000 instructions after it', () => {
+    // One segment of 130,000 instructions: collecting them with push(...spread) overflowed the call stack.
+    const text = `FROM a\nRUN <<E\\F\nbody\nEF\n${'RUN a\n'.repeat(130_000)}`;
+    const result = parseSegmented(text, new LineIndex(text), new SegmentCache());
+    assert.equal(result.instructions.length, 130_002);
+  });
+
   it('reuses unchanged segments: an edit re-parses only its own segment, and objects of unmoved segments are the same', () => {
     const text = Array.from({ length: 200 }, (_, i) => (i % 10 === 0 ? `FROM base${i} AS s${i}` : `RUN step ${i}`)).join('\n');
     const cache = new SegmentCache();

@@ -102,6 +102,22 @@ describe('parsing in segments gives exactly the whole-file parse', () => {
     assert.equal(result.instructions.length, 130_002);
   });
 
+  it('links a moved instruction to the copy it moved from, one hop only (older copies can be freed)', () => {
+    const body = Array.from({ length: 100 }, (_, i) => `RUN step ${i}`).join('\n');
+    const cache = new SegmentCache();
+    let text = `FROM a\n${body}\n`;
+    const first = parseSegmented(text, new LineIndex(text), cache, 20).instructions.at(-1);
+    text = `\n${text}`;
+    const second = parseSegmented(text, new LineIndex(text), cache, 20).instructions.at(-1);
+    text = `\n${text}`;
+    const third = parseSegmented(text, new LineIndex(text), cache, 20).instructions.at(-1);
+    assert.ok(first !== undefined && second !== undefined && third !== undefined);
+    assert.equal(movedFrom(third)?.instruction, second);
+    assert.equal(movedFrom(third)?.lines, 1);
+    // The link from the second copy to the first was dropped when the third was made: no chain of every version.
+    assert.equal(movedFrom(second), undefined);
+  });
+
   it('reuses unchanged segments: an edit re-parses only its own segment, and objects of unmoved segments are the same', () => {
     const text = Array.from({ length: 200 }, (_, i) => (i % 10 === 0 ? `FROM base${i} AS s${i}` : `RUN step ${i}`)).join('\n');
     const cache = new SegmentCache();

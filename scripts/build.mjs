@@ -1,6 +1,6 @@
 // Bundles the three shipped programs: the VS Code client, the language server, and the CLI.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -21,3 +21,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+// The package bin: `npx stagecraft` runs it directly, and a fresh build writes it without the execute bit.
+chmodSync('dist/cli.js', 0o755);

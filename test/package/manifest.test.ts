@@ -7,6 +7,7 @@ import { ALL_RULES } from '../../server/src/rules/registry';
 import { REPO_ROOT } from '../helpers/paths';
 
 interface Manifest {
+  version: string;
   engines: Record<string, string>;
   main: string;
   bin: Record<string, string>;
@@ -63,9 +64,14 @@ describe('extension manifest and VSIX', () => {
     }
   });
 
-  it('ships the CLI as the package bin with a node shebang', () => {
+  it('ships the CLI as the package bin with a node shebang, executable, so the README\'s `npx stagecraft` runs', () => {
     assert.equal(manifest.bin['stagecraft'], './dist/cli.js');
-    assert.match(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'cli.js'), 'utf8').split('\n')[0] ?? '', /^#!\/usr\/bin\/env node/);
+    const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
+    assert.match(fs.readFileSync(cli, 'utf8').split('\n')[0] ?? '', /^#!\/usr\/bin\/env node/);
+    assert.ok((fs.statSync(cli).mode & 0o111) !== 0, 'dist/cli.js is not executable');
+    const result = spawnSync('npx', ['--no-install', 'stagecraft', '--version'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout.trim(), manifest.version);
   });
 });
 

@@ -6,7 +6,7 @@ export interface UnitMemo {
   found: Map<number, readonly Finding[]> | undefined;
   /**
    * The rule set (ordinals, joined) of the last check that ran to the end over this unit: those rules' answers
-   * are in `found`. (A check dropped half-way records nothing; the next one asks its rules again.)
+   * are in `found`. A check dropped half-way does not update it, so the next one asks its rules again.
    */
   completeFor: string;
 }

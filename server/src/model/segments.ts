@@ -82,19 +82,12 @@ function heredocName(token: string, escapeChar: string): string | null {
 }
 
 /**
- * The first line of each segment (always 0 first), following dockerfile-ast's own reading of lines: an
- * instruction continues while a line ends with the escape character (blank and comment lines in between
- * keep it going); its `<<NAME` words open heredocs whose bodies start after its last line and end at a line
- * that is exactly NAME (leading tabs allowed when any of its words is `<<-`).
- */
-export function segmentStarts(lines: LineIndex, escapeChar: string, segmentLines = SEGMENT_LINES): number[] {
-  return scanStarts(lines, escapeChar, segmentLines, 0, undefined).starts;
-}
-
-/**
- * The scan from line `from` (a segment start, where the scanner's state is fresh). `synced` says whether a
- * line where a cut may go starts the unchanged rest of the previous version at one of its own segment starts:
- * from there on the previous cuts hold as they were, and the scan stops.
+ * The first line of each segment from line `from` (a segment start, where the scanner's state is fresh),
+ * following dockerfile-ast's own reading of lines: an instruction continues while a line ends with the escape
+ * character (blank and comment lines in between keep it going); its `<<NAME` words open heredocs whose bodies
+ * start after its last line and end at a line that is exactly NAME (leading tabs allowed when any of its words
+ * is `<<-`). `synced` says whether a line where a cut may go starts the unchanged rest of the previous version
+ * at one of its own segment starts: from there on the previous cuts hold as they were, and the scan stops.
  */
 function scanStarts(lines: LineIndex, escapeChar: string, segmentLines: number, from: number, synced: ((line: number) => boolean) | undefined): { starts: number[]; syncedAt: number | undefined } {
   const starts = [from];
@@ -160,7 +153,7 @@ function scanStarts(lines: LineIndex, escapeChar: string, segmentLines: number, 
  * be parsed again.
  */
 function proposedStarts(text: string, lines: LineIndex, escapeChar: string, segmentLines: number, previous: PreviousCuts | undefined): number[] {
-  if (previous === undefined || previous.escapeChar !== escapeChar || previous.segmentLines !== segmentLines) return segmentStarts(lines, escapeChar, segmentLines);
+  if (previous === undefined || previous.escapeChar !== escapeChar || previous.segmentLines !== segmentLines) return scanStarts(lines, escapeChar, segmentLines, 0, undefined).starts;
   const old = previous.text;
   if (old === text) return [...previous.starts];
   const shortest = Math.min(old.length, text.length);
@@ -174,11 +167,12 @@ function proposedStarts(text: string, lines: LineIndex, escapeChar: string, segm
   const delta = lines.lineCount - previous.lineCount;
   const kept = previous.starts.filter((start) => start < firstChanged);
   const from = kept.pop() ?? 0;
-  const rejoin = new Set(previous.starts.map((start) => start + delta).filter((start) => start > lastChanged));
+  const moved = previous.starts.map((start) => start + delta);
+  const rejoin = new Set(moved.filter((start) => start > lastChanged));
   const scan = scanStarts(lines, escapeChar, segmentLines, from, (line) => rejoin.has(line));
-  if (scan.syncedAt === undefined) return [...kept, ...scan.starts];
   const syncedAt = scan.syncedAt;
-  return [...kept, ...scan.starts, ...previous.starts.map((start) => start + delta).filter((start) => start >= syncedAt)];
+  if (syncedAt === undefined) return [...kept, ...scan.starts];
+  return [...kept, ...scan.starts, ...moved.filter((start) => start >= syncedAt)];
 }
 
 /** The previous version's text and segment starts, for the next version's scan to rejoin. */
@@ -431,46 +425,43 @@ function shiftProperty(property: KeyValue, lines: number): KeyValue {
   };
 }
 
-
 function shiftCommand(command: CommandModel | undefined, lines: number): CommandModel | undefined {
   return command === undefined ? undefined : { ...command, range: shiftOptional(command.range, lines) };
 }
 
-/**
- * The instruction placed `lines` lower, its index `indexOffset` later and its stage `stagesBefore` later.
- * Variable references stay lazy (they are costly and most features never ask).
- */
 /** Every field but the lazily read variables (the copy reads them from its own source). */
 function fieldsOf(instruction: InstructionModel): Omit<InstructionModel, 'variables'> {
   const { index, keyword, keywordText, keywordRange, range, stageIndex, flags, args, argumentsText, argumentsRange, command, heredocs, detachedHeredocs, properties, trigger } = instruction;
   return { index, keyword, keywordText, keywordRange, range, stageIndex, flags, args, argumentsText, argumentsRange, command, heredocs, detachedHeredocs, properties, trigger };
 }
 
-function shiftInstruction(instruction: InstructionModel, lines: number, indexOffset: number, stagesBefore: number): InstructionModel {
-  if (lines === 0 && indexOffset === 0 && stagesBefore === 0) return instruction;
-  if (lines === 0) {
-    return movedInstruction(instruction, {
-      ...fieldsOf(instruction),
-      index: instruction.index + indexOffset,
-      stageIndex: instruction.stageIndex + stagesBefore,
-      trigger: instruction.trigger === undefined ? undefined : shiftInstruction(instruction.trigger, 0, indexOffset, stagesBefore),
-    }, 0);
-  }
-  return movedInstruction(instruction, {
-    index: instruction.index + indexOffset,
-    keyword: instruction.keyword,
-    keywordText: instruction.keywordText,
+/** The fields with every range `lines` lower (none copied when the instruction stays on its lines). */
+function fieldsMovedBy(instruction: InstructionModel, lines: number): Omit<InstructionModel, 'variables'> {
+  if (lines === 0) return fieldsOf(instruction);
+  return {
+    ...fieldsOf(instruction),
     keywordRange: moveRange(instruction.keywordRange, lines),
     range: moveRange(instruction.range, lines),
-    stageIndex: instruction.stageIndex + stagesBefore,
     flags: instruction.flags.map((flag) => shiftFlag(flag, lines)),
     args: instruction.args.map((token) => shiftToken(token, lines)),
-    argumentsText: instruction.argumentsText,
-    argumentsRange: instruction.argumentsRange === null ? null : moveRange(instruction.argumentsRange, lines),
+    argumentsRange: shiftOptional(instruction.argumentsRange, lines),
     command: shiftCommand(instruction.command, lines),
     heredocs: instruction.heredocs.map((heredoc) => shiftHeredoc(heredoc, lines)),
     detachedHeredocs: instruction.detachedHeredocs.map((d) => ({ operatorRange: moveRange(d.operatorRange, lines), delimiter: d.delimiter, bodyRange: moveRange(d.bodyRange, lines) })),
     properties: instruction.properties.map((property) => shiftProperty(property, lines)),
+  };
+}
+
+/**
+ * The instruction placed `lines` lower, its index `indexOffset` later and its stage `stagesBefore` later.
+ * Variable references stay lazy (they are costly and most features never ask).
+ */
+function shiftInstruction(instruction: InstructionModel, lines: number, indexOffset: number, stagesBefore: number): InstructionModel {
+  if (lines === 0 && indexOffset === 0 && stagesBefore === 0) return instruction;
+  return movedInstruction(instruction, {
+    ...fieldsMovedBy(instruction, lines),
+    index: instruction.index + indexOffset,
+    stageIndex: instruction.stageIndex + stagesBefore,
     trigger: instruction.trigger === undefined ? undefined : shiftInstruction(instruction.trigger, lines, indexOffset, stagesBefore),
   }, lines);
 }

@@ -38,7 +38,9 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
   const globalDefinition = (name: string): VariableDefinition | undefined => lastDefinitionBefore(globalVariables, name, Infinity);
 
   const stages: StageModel[] = [];
-  const stageByName = new Map<string, StageModel>();
+  // Each name's stages in order; later duplicates shadow earlier ones, as in BuildKit's stage table.
+  const byName = new Map<string, StageModel[]>();
+  const latestNamed = (lowerName: string): StageModel | undefined => byName.get(lowerName)?.at(-1);
   const previous = segments === undefined ? undefined : previousModels.get(segments);
   const globalsUnchanged = previous !== undefined && previous.escapeChar === escapeChar && sameGlobalInstructions(previous.instructions, instructions);
   let cursor = 0;
@@ -53,21 +55,16 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
     while (end < instructions.length && instructions[end]?.keyword !== 'FROM') end++;
     const stageInstructions = instructions.slice(cursor, end);
     const earlier = globalsUnchanged ? previous?.stages[stages.length] : undefined;
-    const stage = earlier !== undefined && stageUnchanged(earlier, stageInstructions, previous?.stages ?? [], stageByName, globalLookup, escapeChar)
+    const stage = earlier !== undefined && stageUnchanged(earlier, stageInstructions, previous?.stages ?? [], latestNamed, globalLookup, escapeChar)
       ? earlier
-      : buildStage(from, stageInstructions, stages, stageByName, globalLookup, globalDefinition, escapeChar);
+      : buildStage(from, stageInstructions, stages, latestNamed, globalLookup, globalDefinition, escapeChar);
     stages.push(stage);
-    // Later duplicates shadow earlier ones, as in BuildKit's stage table.
-    if (stage.name !== undefined) stageByName.set(stage.name, stage);
+    if (stage.name !== undefined) {
+      const list = byName.get(stage.name);
+      if (list === undefined) byName.set(stage.name, [stage]);
+      else list.push(stage);
+    }
     cursor = end;
-  }
-
-  const byName = new Map<string, StageModel[]>();
-  for (const stage of stages) {
-    if (stage.name === undefined) continue;
-    const list = byName.get(stage.name);
-    if (list === undefined) byName.set(stage.name, [stage]);
-    else list.push(stage);
   }
   const stagesNamed = (name: string): readonly StageModel[] => byName.get(name.toLowerCase()) ?? [];
 
@@ -147,22 +144,33 @@ function stageUnchanged(
   earlier: StageModel,
   stageInstructions: readonly InstructionModel[],
   previousStages: readonly StageModel[],
-  stageByName: ReadonlyMap<string, StageModel>,
+  latestNamed: (lowerName: string) => StageModel | undefined,
   globalLookup: VariableLookup,
   escapeChar: string,
 ): boolean {
   if (earlier.instructions.length !== stageInstructions.length) return false;
   for (let i = 0; i < stageInstructions.length; i++) if (earlier.instructions[i] !== stageInstructions[i]) return false;
-  const parent = stageByName.get(expandVariables(earlier.baseText, globalLookup, escapeChar).text.toLowerCase());
+  const { parent } = resolveBase(earlier.baseText, latestNamed, globalLookup, escapeChar);
   if (parent === undefined || earlier.parentStageIndex === undefined) return parent === undefined && earlier.parentStageIndex === undefined;
   return parent === previousStages[earlier.parentStageIndex];
+}
+
+/** The base after substituting global ARGs, and the earlier stage it names, if any (FROM sees only earlier stages). */
+function resolveBase(
+  baseText: string,
+  latestNamed: (lowerName: string) => StageModel | undefined,
+  globalLookup: VariableLookup,
+  escapeChar: string,
+): { readonly expansion: ReturnType<typeof expandVariables>; readonly parent: StageModel | undefined } {
+  const expansion = expandVariables(baseText, globalLookup, escapeChar);
+  return { expansion, parent: latestNamed(expansion.text.toLowerCase()) };
 }
 
 function buildStage(
   from: InstructionModel,
   stageInstructions: readonly InstructionModel[],
   earlierStages: readonly StageModel[],
-  stageByName: ReadonlyMap<string, StageModel>,
+  latestNamed: (lowerName: string) => StageModel | undefined,
   globalLookup: VariableLookup,
   globalDefinition: (name: string) => VariableDefinition | undefined,
   escapeChar: string,
@@ -171,8 +179,7 @@ function buildStage(
   const [baseToken, asToken, nameToken] = from.args;
   const named = asToken !== undefined && asToken.value.toUpperCase() === 'AS' && nameToken !== undefined;
   const baseText = baseToken?.value ?? '';
-  const expansion = expandVariables(baseText, globalLookup, escapeChar);
-  const parent = stageByName.get(expansion.text.toLowerCase());
+  const { expansion, parent } = resolveBase(baseText, latestNamed, globalLookup, escapeChar);
   const baseImage = parent === undefined && baseText !== '' ? parseImageReference(expansion.text) : undefined;
   const platform = from.flags.find((flag) => flag.name === 'platform');
   const isWindows = parent?.runtime.isWindows

@@ -3,7 +3,7 @@ import { buildModel } from '../model';
 import { SegmentCache } from '../model/segments';
 import type { Problem } from '../rules/rule';
 import type { RuleOptions } from '../rules/engine';
-import { ruleRun, runRules } from '../rules/engine';
+import { ruleRun } from '../rules/engine';
 import type { RuleRun } from '../rules/engine';
 import { ALL_RULES } from '../rules/registry';
 import { contextForUri } from '../buildContext/contextOnDisk';
@@ -40,13 +40,9 @@ export class ModelCache {
   }
 
   problems(document: DocumentSnapshot): Problem[] {
-    const entry = this.entry(document);
-    const options = this.optionsFor(document.uri, this.ruleOptions);
-    if (entry.problems === undefined || entry.problemsOptions !== options) {
-      entry.problems = runRules(entry.model, options, ALL_RULES, { buildContext: contextForUri(document.uri) });
-      entry.problemsOptions = options;
-    }
-    return entry.problems;
+    const run = this.problemsStepwise(document);
+    while (!run.step()) { /* all at once */ }
+    return run.problems();
   }
 
   /**

@@ -57,7 +57,6 @@ export function memoRun<U, R extends MemoRule>(units: Units<U>, rules: readonly 
   // Units still to check, grouped by the rule set they were last complete for (after a keystroke: one group
   // of a few new units; on opening: one group of all), so a rule finds its units per group, not per unit.
   const pendingBy = new Map<string, number[]>();
-  let pendingCount = 0;
   if (rules.length > 0) {
     for (let i = 0; i < all.length; i++) {
       const completeFor = memos[i]?.completeFor ?? '';
@@ -65,7 +64,6 @@ export function memoRun<U, R extends MemoRule>(units: Units<U>, rules: readonly 
       const group = pendingBy.get(completeFor);
       if (group === undefined) pendingBy.set(completeFor, [i]);
       else group.push(i);
-      pendingCount++;
     }
   }
   const escaped = new Set<number>();
@@ -106,7 +104,7 @@ export function memoRun<U, R extends MemoRule>(units: Units<U>, rules: readonly 
     collect(reportFound) {
       const byOrdinal = new Map<number, R>();
       for (const entry of rules) if (!escaped.has(entry.ordinal)) byOrdinal.set(entry.ordinal, entry);
-      if (escaped.size === 0 && pendingCount > 0) {
+      if (escaped.size === 0) {
         for (const group of pendingBy.values()) {
           for (const i of group) {
             const memo = memos[i];

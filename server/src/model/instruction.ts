@@ -5,6 +5,7 @@ import type { CommandModel, DetachedHeredoc, FlagModel, HeredocModel, Instructio
 import type { LineIndex } from './lines';
 import { findDetachedHeredocs } from './heredocs';
 import { scanVariableReferences } from './variableReferences';
+import { instructionSpec } from '../reference/instructions';
 
 /** dockerfile-ast's typed subclasses, reached by feature test rather than by class identity. */
 interface WithFlags { getFlags(): Flag[] }
@@ -26,10 +27,11 @@ export function buildInstruction(
   // `lines` and dockerfile-ast's ranges are the parsed text's; the model's are the document's, `lineOffset` lower.
   const at = (range: Range): Range => moveRange(range, lineOffset);
   const keyword = ast.getKeyword().toUpperCase();
+  const heredocCapable = instructionSpec(keyword)?.supportsHeredoc === true;
   const astArgs = ast.getArguments();
   // dockerfile-ast lifts flags only for some instructions; the builder reads leading `--name` words on all.
   const flags = hasMethod<WithFlags>(ast, 'getFlags') ? safely(() => ast.getFlags().map((flag) => toFlagModel(flag, at)), []) : leadingFlags(astArgs, at);
-  const heredocs = hasMethod<WithHeredocs>(ast, 'getHeredocs') && ['RUN', 'COPY', 'ADD'].includes(keyword)
+  const heredocs = heredocCapable && hasMethod<WithHeredocs>(ast, 'getHeredocs')
     ? safely(() => ast.getHeredocs().map((heredoc) => toHeredocModel(heredoc, lines, at)).filter((h): h is HeredocModel => h !== undefined), [])
     : [];
   const bodies = heredocs.flatMap((h) => [h.contentRange, h.terminatorRange]).filter((r): r is Range => r !== null);
@@ -40,7 +42,7 @@ export function buildInstruction(
   const argumentsText = ast.getArgumentsContent() ?? '';
   const localArgumentsRange = ast.getArgumentsRange();
   const argumentsRange = localArgumentsRange === null ? null : at(localArgumentsRange);
-  const detachedHeredocs: DetachedHeredoc[] = ['RUN', 'COPY', 'ADD'].includes(keyword) && heredocs.length === 0
+  const detachedHeredocs: DetachedHeredoc[] = heredocCapable && heredocs.length === 0
     ? findDetachedHeredocs(ast.getRange(), lines).map((d) => ({ operatorRange: at(d.operatorRange), delimiter: d.delimiter, bodyRange: at(d.bodyRange) }))
     : [];
   const triggerAst = keyword === 'ONBUILD' && hasMethod<WithTrigger>(ast, 'getTriggerInstruction') ? safely(() => ast.getTriggerInstruction(), null) : null;

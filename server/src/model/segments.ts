@@ -4,6 +4,7 @@ import { LineIndex } from './lines';
 import { buildInstruction, movedInstruction } from './instruction';
 import { shareArgumentSplits } from './astArgumentSplits';
 import { DETACHED_HEREDOC } from './heredocs';
+import { instructionSpec } from '../reference/instructions';
 import type { Range } from './positions';
 import { moveRange } from './positions';
 import type {
@@ -211,16 +212,16 @@ function endsEscaped(text: string, escapeChar: string, enteringEscaped: boolean)
   return escaped;
 }
 
-const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD']);
+const hasHeredocs = (keyword: string): boolean => instructionSpec(keyword)?.supportsHeredoc === true;
 
 /** Only RUN, COPY and ADD (also as ONBUILD's trigger) have heredocs; a keyword with an escape in it is unknown. */
 function heredocCapability(keywords: readonly string[], escapeChar: string): 'yes' | 'no' | 'unknown' {
   const [first = '', second = ''] = keywords.map((k) => k.toUpperCase());
   if (first.includes(escapeChar)) return 'unknown';
-  if (HEREDOC_KEYWORDS.has(first)) return 'yes';
+  if (hasHeredocs(first)) return 'yes';
   if (first !== 'ONBUILD') return 'no';
   if (second.includes(escapeChar)) return 'unknown';
-  return HEREDOC_KEYWORDS.has(second) ? 'yes' : 'no';
+  return hasHeredocs(second) ? 'yes' : 'no';
 }
 
 /** The escape character, from the parser directives above the first instruction. */

@@ -65,9 +65,21 @@ function toRegex(pattern: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/**
+ * Read and parsed once per context object: a check makes one (`contextForUri`), and two rules ask — without
+ * this, every check read the file from disk and parsed it twice.
+ */
+const readIgnores = new WeakMap<ContextFiles, Map<string, DockerIgnore | undefined>>();
+
 /** BuildKit prefers `<Dockerfile name>.dockerignore` beside the Dockerfile, then the context's `.dockerignore`. */
 export function dockerIgnoreFor(dockerfileUri: string, files: ContextFiles | undefined): DockerIgnore | undefined {
   if (files === undefined) return undefined;
-  const text = files.read(`${path.posix.basename(dockerfileUri)}.dockerignore`) ?? files.read('.dockerignore');
-  return text === undefined ? undefined : new DockerIgnore(text);
+  const name = path.posix.basename(dockerfileUri);
+  let byName = readIgnores.get(files);
+  if (byName === undefined) readIgnores.set(files, (byName = new Map()));
+  if (!byName.has(name)) {
+    const text = files.read(`${name}.dockerignore`) ?? files.read('.dockerignore');
+    byName.set(name, text === undefined ? undefined : new DockerIgnore(text));
+  }
+  return byName.get(name);
 }

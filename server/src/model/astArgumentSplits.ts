@@ -1,5 +1,6 @@
 import { Argument, Instruction } from 'dockerfile-ast';
 
+/** getRawArguments (flags included) is private in dockerfile-ast's typings. */
 interface RawArguments { getRawArguments(): Argument[] }
 
 const splits = new WeakMap<object, Argument[]>();
@@ -29,4 +30,9 @@ export function shareArgumentSplits(): void {
       return new Argument(argument.getValue(), { start, end });
     });
   };
+}
+
+/** An instruction's words as dockerfile-ast splits them, flags included (what its own getVariables reads). */
+export function rawArgumentsOf(instruction: Instruction): Argument[] {
+  return (instruction as unknown as RawArguments).getRawArguments();
 }

@@ -6,6 +6,7 @@ import type { LineIndex } from './lines';
 import { findDetachedHeredocs } from './heredocs';
 import { scanVariableReferences } from './variableReferences';
 import { instructionSpec } from '../reference/instructions';
+import { rawArgumentsOf } from './astArgumentSplits';
 
 /** dockerfile-ast's typed subclasses, reached by feature test rather than by class identity. */
 interface WithFlags { getFlags(): Flag[] }
@@ -142,16 +143,13 @@ function moveReferences(references: readonly VariableReference[], lines: number)
   return references.map((reference) => ({ ...reference, range: moveRange(reference.range, lines), nameRange: moveRange(reference.nameRange, lines) }));
 }
 
-interface RawArguments { getRawArguments(): Argument[] }
-
 /**
  * What finding the variable references needs, taken from dockerfile-ast now so the lazy scan later holds no
  * reference to its tree (which would keep every segment's whole parse alive): the raw argument ranges, and for
  * LABEL the values in single quotes, which are literal (dockerfile-ast's rule).
  */
 function variableSources(ast: AstInstruction, keyword: string): { readonly args: readonly Range[]; readonly literal: readonly Range[] } {
-  // getRawArguments (flags included) is private in dockerfile-ast's typings but is what its getVariables reads.
-  const args = safely(() => (ast as unknown as RawArguments).getRawArguments(), []).map((arg) => arg.getRange());
+  const args = safely(() => rawArgumentsOf(ast), []).map((arg) => arg.getRange());
   if (keyword !== 'LABEL' || !hasMethod<WithProperties>(ast, 'getProperties')) return { args, literal: [] };
   const literal = safely(() => ast.getProperties(), [])
     .filter((property) => {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../common/src/protocol';
 import { LANGUAGE_ID, SERVER_NAME } from '../../common/src/protocol';
 
 const MAX_RESTARTS = 4;
@@ -20,13 +21,18 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  const initializationOptions: InitializationOptions = {
+    settings: vscode.workspace.getConfiguration('stagecraft'),
+    // The server's findings, hovers and titles share the extension's bundle (l10n/bundle.l10n.<language>.json).
+    ...(vscode.l10n.bundle === undefined ? {} : { l10nBundle: vscode.l10n.bundle }),
+  };
   const restarts: number[] = [];
   let toldUser = false;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    initializationOptions: { settings: vscode.workspace.getConfiguration('stagecraft') },
+    initializationOptions,
     synchronize: { configurationSection: 'stagecraft' },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),

@@ -10,6 +10,13 @@ export function ruleDocumentationUrl(ruleId: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
 }
 
+/** What the client sends in `initialize`: its settings, and the translation bundle of VS Code's display language. */
+export interface InitializationOptions {
+  readonly settings?: unknown;
+  /** `vscode.l10n.bundle`: absent for English; other editors may send their own bundle of the same shape. */
+  readonly l10nBundle?: Readonly<Record<string, string>>;
+}
+
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
 export type RuleSeveritySetting = RuleSeverity | 'off';
 

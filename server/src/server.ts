@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Connection, FormattingOptions, InitializeParams, InitializeResult, Position, Range, TextDocumentIdentifier } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,7 +12,8 @@ import { codeLenses } from './features/codeLens';
 import { dockerfileInfo } from './features/dockerfileInfo';
 import type { DockerfileInfoParams } from '../../common/src/protocol';
 import { DOCKERFILE_INFO_REQUEST, SERVER_STATS_REQUEST } from '../../common/src/protocol';
-import type { ServerStats } from '../../common/src/protocol';
+import type { InitializationOptions, ServerStats } from '../../common/src/protocol';
+import { isL10nBundle, useL10nBundle } from './locale/bundle';
 import { CONVERT_COMMAND, conversionEdit, multiStageActions } from './features/multiStageActions';
 import { DEFAULT_SERVER_SETTINGS, parseSettings } from './settings';
 import type { ServerSettings } from './settings';
@@ -57,7 +59,9 @@ export function startServer(connection: Connection): void {
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri === null ? [] : [{ uri: params.rootUri, name: '' }]))
       .filter((folder) => folder.uri.startsWith('file:'))
       .map((folder) => fileURLToPath(folder.uri));
-    const initial = params.initializationOptions as { settings?: unknown } | undefined;
+    const initial = params.initializationOptions as InitializationOptions | undefined;
+    // Without one the language stays as the process started (the CLI's `lsp` reads it from the locale).
+    if (isL10nBundle(initial?.l10nBundle)) useL10nBundle(initial.l10nBundle);
     applySettings(initial?.settings);
     return {
       capabilities: {
@@ -152,10 +156,10 @@ export function startServer(connection: Connection): void {
     if (params.command !== CONVERT_COMMAND) return undefined;
     const uri = params.arguments?.[0];
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
-    if (document === undefined) return { applied: false, reason: 'Open the Dockerfile in an editor first.' };
+    if (document === undefined) return { applied: false, reason: l10n.t('Open the Dockerfile in an editor first.') };
     const result = conversionEdit(cache.model(document), settings.multiStage);
     if ('reason' in result) return { applied: false, reason: result.reason };
-    const applied = await connection.workspace.applyEdit({ label: 'Convert to multi-stage build', edit: result.edit });
+    const applied = await connection.workspace.applyEdit({ label: l10n.t('Convert to multi-stage build'), edit: result.edit });
     return { applied: applied.applied, reason: applied.failureReason };
   });
 
@@ -172,9 +176,9 @@ export function startServer(connection: Connection): void {
   /** The model of an open document, or an LSP error for malformed params or a document never opened. */
   function modelOf(textDocument: TextDocumentIdentifier | undefined) {
     const uri: unknown = textDocument?.uri;
-    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri is missing.');
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, l10n.t('textDocument.uri is missing.'));
     const document = documents.get(uri);
-    if (document === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `${uri} is not open in the server.`);
+    if (document === undefined) throw new ResponseError(ErrorCodes.InvalidParams, l10n.t`${uri} is not open in the server.`);
     return cache.model(document);
   }
 
@@ -182,13 +186,13 @@ export function startServer(connection: Connection): void {
   function positionOf(position: Position | undefined): Position {
     const valid = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0;
     if (position === undefined || !valid(position.line) || !valid(position.character)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, 'position must have non-negative integer line and character.');
+      throw new ResponseError(ErrorCodes.InvalidParams, l10n.t('position must have non-negative integer line and character.'));
     }
     return position;
   }
 
   function rangeOf(range: Range | undefined): Range {
-    if (range === undefined) throw new ResponseError(ErrorCodes.InvalidParams, 'range is missing.');
+    if (range === undefined) throw new ResponseError(ErrorCodes.InvalidParams, l10n.t('range is missing.'));
     return { start: positionOf(range.start), end: positionOf(range.end) };
   }
 
@@ -212,7 +216,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentHighlight((params) => documentHighlights(modelOf(params.textDocument), positionOf(params.position)));
   connection.onPrepareRename((params) => {
     const result = prepareRename(modelOf(params.textDocument), positionOf(params.position));
-    if ('ok' in result) throw new ResponseError(-32803, result.ok ? 'Cannot rename here.' : result.reason);
+    if ('ok' in result) throw new ResponseError(-32803, result.ok ? l10n.t('Cannot rename here.') : result.reason);
     return result;
   });
   connection.onRenameRequest((params) => {

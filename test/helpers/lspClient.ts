@@ -12,6 +12,8 @@ export interface StartOptions {
   /** A workspace folder (file URI) the server may scan. */
   readonly rootUri?: string;
   readonly snippets?: boolean;
+  /** Sent as `initializationOptions.l10nBundle`, as the VS Code client does for a non-English display language. */
+  readonly l10nBundle?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -67,7 +69,7 @@ export class LspTestClient {
           completion: { completionItem: { snippetSupport: options.snippets === true } },
         },
       },
-      initializationOptions: { settings: this.settings },
+      initializationOptions: { settings: this.settings, ...(options.l10nBundle ? { l10nBundle: options.l10nBundle } : {}) },
     });
     await this.connection.sendNotification('initialized', {});
   }

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../server/src/rules/registry';
 import { REPO_ROOT } from '../helpers/paths';
+import { lintJson, writeRuleExamples } from '../helpers/rulePages';
 
 interface Manifest {
   version: string;
@@ -46,22 +48,16 @@ describe('extension manifest and VSIX', () => {
     assert.match(typesVersion, /^1\.100\./);
   });
 
-  it('has a localized title for every command and a translation entry for every vscode.l10n.t string', () => {
+  it('has a localized title for every command, and l10n/bundle.l10n.json lists exactly the l10n.t strings of client and server', () => {
     const nls = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
     for (const command of manifest.contributes.commands) {
       const key = /^%(.+)%$/.exec(command.title)?.[1];
       assert.ok(key !== undefined && nls[key] !== undefined, `${command.command} title is not localized`);
     }
-    const bundle = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
-    const clientDir = path.join(REPO_ROOT, 'client', 'src');
-    for (const file of fs.readdirSync(clientDir, { recursive: true }) as string[]) {
-      if (!file.endsWith('.ts')) continue;
-      const source = fs.readFileSync(path.join(clientDir, file), 'utf8');
-      for (const match of source.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
-        const text = (match[1] ?? '').replace(/\\'/g, "'");
-        assert.ok(bundle[text] !== undefined, `missing from l10n/bundle.l10n.json: ${text}`);
-      }
-    }
+    // Client (vscode.l10n.t) and server (@vscode/l10n) strings share the bundle; the exporter also fails on a
+    // message that is not a literal, which no bundle could list.
+    const check = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'l10n-export.mjs'), '--check'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
   });
 
   it('ships the CLI as the package bin with a node shebang, executable, so the README\'s `npx stagecraft` runs', () => {
@@ -84,5 +80,20 @@ describe('rule documentation', () => {
       return !text.includes('## Bad') || !text.includes('## Good') || !text.includes(`Default severity: **${rule.defaultSeverity}**`);
     }).map((rule) => rule.id);
     assert.deepEqual(missing, []);
+  });
+
+  it('each page\'s bad example makes its rule fire and its good example does not (all rules on)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-rule-pages-'));
+    try {
+      const report = lintJson(dir, writeRuleExamples(dir, ['Bad', 'Good']));
+      const wrong = report.files.flatMap((file) => {
+        const [id, section] = path.basename(file.path).split('.');
+        const fires = file.problems.some((p) => p.code === id);
+        return (section === 'Bad') === fires ? [] : [`${id}: the ${section} example ${fires ? 'fires' : 'does not fire'}`];
+      });
+      assert.deepEqual(wrong, []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

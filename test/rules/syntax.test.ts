@@ -150,6 +150,10 @@ const cases: readonly Case[] = [
   { name: 'DL3027 apt in scripts', text: lines('FROM debian:12', 'RUN apt update', 'RUN apt-cache policy curl'), expect: ['DL3027@2'] },
   { name: 'DL3042 pip cache', text: lines('FROM python:3.12-slim', 'RUN pip install flask==3.0.0', 'RUN pip install --no-cache-dir flask==3.0.0'), expect: ['DL3042@2'] },
   { name: 'DL4006 pipe without pipefail', text: lines('FROM debian:12', 'RUN curl -fsSL https://x | tar xz', 'RUN set -o pipefail && curl -fsSL https://x | tar xz'), expect: ['DL4006@2'] },
+  { name: 'DL4006 after SHELL with pipefail, also in a stage built FROM it; not under PowerShell', text: lines(
+    'FROM debian:12 AS base', 'RUN a | b', 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]', 'RUN a | b',
+    'FROM base', 'RUN a | b', 'SHELL ["/bin/sh", "-c"]', 'RUN a | b',
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022', 'SHELL ["powershell", "-Command"]', 'RUN a | b'), expect: ['DL4006@2', 'DL4006@8'] },
   { name: 'DL3013, DL3016, DL3028, DL3062 unpinned installs', text: lines('FROM a:1', 'WORKDIR /w', 'RUN pip install --no-cache-dir flask', 'RUN npm install -g typescript', 'RUN gem install rails', 'RUN go install golang.org/x/tools/gopls@latest', 'RUN pip install --no-cache-dir flask==3.0.0 && npm i -g typescript@5.9.3 && gem install rails:7.1.0 && go install golang.org/x/tools/gopls@v0.16.1'), expect: ['DL3013@3', 'DL3016@4', 'DL3028@5', 'DL3062@6'] },
   { name: 'DL3021 several sources need a directory', text: lines('FROM a:1', 'WORKDIR /w', 'COPY a b dest', 'COPY a b dest/', 'COPY a b .', 'COPY ["a", "b", "dest"]'), expect: ['DL3021@3', 'DL3021@6'] },
   { name: 'DL3030, DL3034, DL3038 non-interactive installs', text: lines('FROM a:1', 'RUN yum install git', 'RUN zypper install git', 'RUN dnf install git', 'RUN yum -y install git && dnf install -y git && zypper -n install git'), expect: ['DL3030@2', 'DL3034@3', 'DL3038@4'] },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { parseBuildErrors } from '../../../common/src/buildErrors';
@@ -26,7 +27,7 @@ export function runBuildOutput(args: readonly string[], stdout: (text: string) =
   const dockerfile = flag < 0 ? undefined : options[flag + 1];
   const [executable, ...argv] = command;
   if (dockerfile === undefined || executable === undefined) {
-    stderr('usage: stagecraft build-output --dockerfile FILE -- CLI ARGS...\n');
+    stderr(l10n.t('usage: stagecraft build-output --dockerfile FILE -- CLI ARGS...\n'));
     return Promise.resolve(2);
   }
   stdout(`$ ${toShellLine([executable, ...argv])}\n(engine: ${endpointOf(executable)})\n`);
@@ -36,7 +37,7 @@ export function runBuildOutput(args: readonly string[], stdout: (text: string) =
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { output += chunk; stdout(chunk); });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => { output += chunk; stderr(chunk); });
     child.on('error', (error) => {
-      stderr(`${dockerfile}:1:1: error: could not run ${executable}: ${error.message}\n`);
+      stderr(l10n.t`${dockerfile}:1:1: error: could not run ${executable}: ${error.message}\n`);
       resolve(127);
     });
     child.on('close', (code) => {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { buildModel } from '../model';
 import type { RuntimeFamily } from '../multistage';
@@ -15,7 +16,7 @@ export type ConvertResult = { readonly ok: true; readonly text: string } | { rea
 
 export function convertFile(file: string, text: string, options: ConvertOptions): ConvertResult {
   if (!(RUNTIME_FAMILIES as readonly string[]).includes(options.runtimeFamily)) {
-    return { ok: false, usage: true, message: `--runtime-family must be one of ${RUNTIME_FAMILIES.join(', ')}` };
+    return { ok: false, usage: true, message: l10n.t`--runtime-family must be one of ${RUNTIME_FAMILIES.join(', ')}` };
   }
   const model = buildModel({ uri: file, version: 0, text });
   const context = contextOnDisk(options.contextDir ?? path.dirname(path.resolve(file)));
@@ -24,6 +25,6 @@ export function convertFile(file: string, text: string, options: ConvertOptions)
     stageName: options.stageName,
     runtimeImage: options.runtimeImage,
   });
-  if (!result.ok) return { ok: false, usage: false, message: `nothing to gain from a multi-stage build: ${result.reason}` };
+  if (!result.ok) return { ok: false, usage: false, message: l10n.t`nothing to gain from a multi-stage build: ${result.reason}` };
   return { ok: true, text: result.text };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { buildModel, toCliPosition } from '../model';
 import type { CommandSetting, KnownOrUnknown, StageModel } from '../model';
 import type { Prediction } from '../explain/effectiveCommand';
@@ -18,7 +19,7 @@ function predictionText(prediction: Prediction): string {
     case 'known':
       return toShellLine(prediction.argv);
     case 'no-command':
-      return '(nothing: docker run fails with "no command specified")';
+      return l10n.t('(nothing: docker run fails with "no command specified")');
     case 'depends-on-base':
       return prediction.ifBaseSetsNothing
         ? `<ENTRYPOINT of ${prediction.image}, unknown without pulling it> ${toShellLine(prediction.ifBaseSetsNothing)}`
@@ -30,15 +31,15 @@ function predictionJson(prediction: Prediction): unknown {
   return prediction.kind === 'known'
     ? { known: true, argv: prediction.argv, shell: toShellLine(prediction.argv) }
     : prediction.kind === 'no-command'
-      ? { known: true, argv: null, error: 'no command specified' }
+      ? { known: true, argv: null, error: l10n.t('no command specified') }
       : { known: false, dependsOnImage: prediction.image, ifImageSetsNoEntrypoint: prediction.ifBaseSetsNothing ?? null };
 }
 
 function settingText(setting: KnownOrUnknown<CommandSetting | undefined>, stage: StageModel): string {
-  if (!setting.known) return `inherited from ${stage.base.text} (unknown without pulling the image)`;
+  if (!setting.known) return l10n.t`inherited from ${stage.base.text} (unknown without pulling the image)`;
   if (setting.value === undefined) return 'none';
-  const inherited = setting.value.stageIndex === stage.index ? '' : `, inherited from stage ${setting.value.stageIndex}`;
-  return `${JSON.stringify(setting.value.argv)}  (${setting.value.form} form, line ${setting.value.instruction.range.start.line + 1}${inherited})`;
+  const inherited = setting.value.stageIndex === stage.index ? '' : l10n.t`, inherited from stage ${setting.value.stageIndex}`;
+  return l10n.t`${JSON.stringify(setting.value.argv)}  (${setting.value.form} form, line ${setting.value.instruction.range.start.line + 1}${inherited})`;
 }
 
 function settingJson(setting: KnownOrUnknown<CommandSetting | undefined>): unknown {
@@ -50,11 +51,11 @@ function settingJson(setting: KnownOrUnknown<CommandSetting | undefined>): unkno
 /** `stagecraft explain`: the effective command of a stage, how `docker run` overrides it, and the warnings. */
 export function explainFile(path: string, text: string, options: ExplainOptions): ExplainResult {
   const model = buildModel({ uri: path, version: 0, text });
-  if (model.stages.length === 0) return { ok: false, error: `${path} has no FROM, so there is no image to explain` };
+  if (model.stages.length === 0) return { ok: false, error: l10n.t`${path} has no FROM, so there is no image to explain` };
   const stage = options.target === undefined ? model.stages.at(-1) : model.stageByReference(options.target);
   if (stage === undefined) {
     const names = model.stages.map((s) => (s.nameToken ? `${s.index} (${s.nameToken.value})` : String(s.index))).join(', ');
-    return { ok: false, error: `no stage '${options.target ?? ''}' in ${path}; stages: ${names}` };
+    return { ok: false, error: l10n.t`no stage '${options.target ?? ''}' in ${path}; stages: ${names}` };
   }
   const explanation = explainCommand(model, stage);
   const warnings = commandWarnings(stage, runRules(model));
@@ -70,27 +71,27 @@ export function explainFile(path: string, text: string, options: ExplainOptions)
         cell: explanation.cell,
         run: predictionJson(explanation.run),
         ...(withArgs ? { runWithArgs: { args: options.runArgs, ...(predictionJson(withArgs) as object) } } : {}),
-        runWithEntrypoint: 'replaces ENTRYPOINT and drops CMD: docker run --entrypoint X IMAGE [ARGS] runs X ARGS',
+        runWithEntrypoint: l10n.t('replaces ENTRYPOINT and drops CMD: docker run --entrypoint X IMAGE [ARGS] runs X ARGS'),
         warnings: warnings.map((w) => ({ code: w.ruleId, line: toCliPosition(w.range.start).line, column: toCliPosition(w.range.start).column, message: w.message })),
       }, null, 2)}\n`,
     };
   }
   const shellEntrypoint = explanation.entrypoint.known && explanation.entrypoint.value?.form === 'shell';
   const lines = [
-    `Stage ${stage.index}${stage.nameToken ? ` (${stage.nameToken.value})` : ''}: FROM ${stage.base.text}, line ${stage.from.range.start.line + 1}${stage.index === model.stages.length - 1 ? ' (final stage)' : ''}`,
+    l10n.t`Stage ${stage.index}${stage.nameToken ? ` (${stage.nameToken.value})` : ''}: FROM ${stage.base.text}, line ${stage.from.range.start.line + 1}${stage.index === model.stages.length - 1 ? l10n.t(' (final stage)') : ''}`,
     `  ENTRYPOINT  ${settingText(explanation.entrypoint, stage)}`,
     `  CMD         ${settingText(explanation.cmd, stage)}`,
     '',
-    'The container runs:',
+    l10n.t('The container runs:'),
     `  ${predictionText(explanation.run)}`,
     ...(explanation.run.kind === 'known' ? [`  ${JSON.stringify(explanation.run.argv)}`] : []),
     '',
     'Overrides:',
-    `  docker run IMAGE ARGS...            ${predictionText(explanation.runWithArgs(['ARGS...']))}   ${shellEntrypoint ? '(ARGS reach the shell as $0 $1 ... and are ignored)' : '(ARGS replace CMD)'}`,
-    '  docker run --entrypoint X IMAGE     X   (CMD is dropped too)',
+    l10n.t`  docker run IMAGE ARGS...            ${predictionText(explanation.runWithArgs(['ARGS...']))}   ${shellEntrypoint ? l10n.t('(ARGS reach the shell as $0 $1 ... and are ignored)') : l10n.t('(ARGS replace CMD)')}`,
+    l10n.t('  docker run --entrypoint X IMAGE     X   (CMD is dropped too)'),
   ];
   if (withArgs !== undefined) {
-    lines.push('', `docker run IMAGE ${toShellLine(options.runArgs)} runs:`, `  ${predictionText(withArgs)}`);
+    lines.push('', l10n.t`docker run IMAGE ${toShellLine(options.runArgs)} runs:`, `  ${predictionText(withArgs)}`);
     if (withArgs.kind === 'known') lines.push(`  ${JSON.stringify(withArgs.argv)}`);
   }
   if (warnings.length > 0) {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import { STAGECRAFT_VERSION } from '../version';
 import { runBuildOutput } from './buildOutput';
@@ -10,8 +11,10 @@ import { repoConfigFor } from '../config/repoConfig';
 import { contextOnDisk } from '../buildContext/contextOnDisk';
 import * as path from 'node:path';
 import type { FileReport } from './lint';
+import { cliBundle, useL10nBundle } from '../locale/bundle';
 
-const HELP = `stagecraft ${STAGECRAFT_VERSION} — Dockerfile tools from the Stagecraft language server
+/** A function, not a constant: it is translated once the bundle is configured, after module load. */
+const helpText = (): string => l10n.t`stagecraft ${STAGECRAFT_VERSION} — Dockerfile tools from the Stagecraft language server
 
 Usage:
   stagecraft lint [--format text|json|sarif|checkstyle] [--fail-level error|warning|info|hint|none] FILE...
@@ -52,7 +55,7 @@ export function runCli(argv: readonly string[], io: CliIo = nodeIo): number | 's
     case '--help':
     case '-h':
     case 'help':
-      io.stdout(HELP);
+      io.stdout(helpText());
       return command === undefined ? 2 : 0;
     case '--version':
     case '-v':
@@ -70,7 +73,7 @@ export function runCli(argv: readonly string[], io: CliIo = nodeIo): number | 's
       void runBuildOutput(rest, io.stdout, io.stderr).then((code) => { process.exitCode = code; });
       return 'serving';
     default:
-      io.stderr(`stagecraft: unknown command '${command}'\n\n${HELP}`);
+      io.stderr(l10n.t`stagecraft: unknown command '${command}'\n\n${helpText()}`);
       return 2;
   }
 }
@@ -80,7 +83,7 @@ function readDockerfile(io: CliIo, command: string, file: string): string | unde
   try {
     return io.readFile(file === '-' ? '/dev/stdin' : file);
   } catch (error) {
-    io.stderr(`stagecraft ${command}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(l10n.t`stagecraft ${command}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return undefined;
   }
 }
@@ -103,22 +106,22 @@ function lint(args: readonly string[], io: CliIo): number {
     } else if (arg.startsWith('--fail-level=')) {
       failLevel = arg.slice('--fail-level='.length);
     } else if (arg.startsWith('-') && arg !== '-') {
-      io.stderr(`stagecraft lint: unknown option '${arg}'\n`);
+      io.stderr(l10n.t`stagecraft lint: unknown option '${arg}'\n`);
       return 2;
     } else {
       files.push(arg);
     }
   }
   if (!(FORMATS as readonly string[]).includes(format)) {
-    io.stderr(`stagecraft lint: --format must be one of ${FORMATS.join(', ')}, not '${format}'\n`);
+    io.stderr(l10n.t`stagecraft lint: --format must be one of ${FORMATS.join(', ')}, not '${format}'\n`);
     return 2;
   }
   if (!(FAIL_LEVELS as readonly string[]).includes(failLevel)) {
-    io.stderr(`stagecraft lint: --fail-level must be one of ${FAIL_LEVELS.join(', ')}, not '${failLevel}'\n`);
+    io.stderr(l10n.t`stagecraft lint: --fail-level must be one of ${FAIL_LEVELS.join(', ')}, not '${failLevel}'\n`);
     return 2;
   }
   if (files.length === 0) {
-    io.stderr('stagecraft lint: name at least one Dockerfile (use - for stdin)\n');
+    io.stderr(l10n.t('stagecraft lint: name at least one Dockerfile (use - for stdin)\n'));
     return 2;
   }
   const reports: FileReport[] = [];
@@ -128,7 +131,7 @@ function lint(args: readonly string[], io: CliIo): number {
     if (text === undefined) return 2;
     const directory = file === '-' ? process.cwd() : path.dirname(path.resolve(file));
     for (const problem of repoConfigFor(directory)?.problems ?? []) {
-      if (!reportedConfigProblems.has(problem)) io.stderr(`stagecraft lint: ${problem}\n`);
+      if (!reportedConfigProblems.has(problem)) io.stderr(l10n.t`stagecraft lint: ${problem}\n`);
       reportedConfigProblems.add(problem);
     }
     reports.push(lintText(file, text, file === '-' ? ruleOptionsForFile(path.join(directory, 'Dockerfile')) : ruleOptionsForFile(file), contextOnDisk(directory)));
@@ -157,24 +160,24 @@ function explain(args: readonly string[], io: CliIo): number {
     } else if (arg.startsWith('--format=')) {
       format = arg.slice('--format='.length);
     } else if (arg.startsWith('-') && arg !== '-') {
-      io.stderr(`stagecraft explain: unknown option '${arg}'\n`);
+      io.stderr(l10n.t`stagecraft explain: unknown option '${arg}'\n`);
       return 2;
     } else if (file === undefined) {
       file = arg;
     } else {
-      io.stderr(`stagecraft explain: one Dockerfile at a time; put container arguments after --\n`);
+      io.stderr(l10n.t`stagecraft explain: one Dockerfile at a time; put container arguments after --\n`);
       return 2;
     }
   }
   if (file === undefined || (format !== 'text' && format !== 'json')) {
-    io.stderr('usage: stagecraft explain [--target STAGE] [--format text|json] FILE [-- ARGS...]\n');
+    io.stderr(l10n.t('usage: stagecraft explain [--target STAGE] [--format text|json] FILE [-- ARGS...]\n'));
     return 2;
   }
   const text = readDockerfile(io, 'explain', file);
   if (text === undefined) return 2;
   const result = explainFile(file, text, { target, runArgs, format });
   if (!result.ok) {
-    io.stderr(`stagecraft explain: ${result.error}\n`);
+    io.stderr(l10n.t`stagecraft explain: ${result.error}\n`);
     return 2;
   }
   io.stdout(result.output);
@@ -192,17 +195,17 @@ function convert(args: readonly string[], io: CliIo): number {
     } else if (arg === '--output') {
       values['o'] = args[++i];
     } else if (arg.startsWith('-') && arg !== '-') {
-      io.stderr(`stagecraft convert: unknown option '${arg}'\n`);
+      io.stderr(l10n.t`stagecraft convert: unknown option '${arg}'\n`);
       return 2;
     } else if (file === undefined) {
       file = arg;
     } else {
-      io.stderr('stagecraft convert: one Dockerfile at a time\n');
+      io.stderr(l10n.t('stagecraft convert: one Dockerfile at a time\n'));
       return 2;
     }
   }
   if (file === undefined) {
-    io.stderr('usage: stagecraft convert [--runtime-image IMAGE] [--runtime-family F] [--stage-name NAME] [-o OUT] FILE\n');
+    io.stderr(l10n.t('usage: stagecraft convert [--runtime-image IMAGE] [--runtime-family F] [--stage-name NAME] [-o OUT] FILE\n'));
     return 2;
   }
   const text = readDockerfile(io, 'convert', file);
@@ -214,7 +217,7 @@ function convert(args: readonly string[], io: CliIo): number {
     contextDir: values['context'],
   });
   if (!result.ok) {
-    io.stderr(`stagecraft convert: ${file}: ${result.message}\n`);
+    io.stderr(l10n.t`stagecraft convert: ${file}: ${result.message}\n`);
     return 2;
   }
   const output = values['o'];
@@ -224,7 +227,7 @@ function convert(args: readonly string[], io: CliIo): number {
     try {
       io.writeFile(output, result.text);
     } catch (error) {
-      io.stderr(`stagecraft convert: cannot write ${output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(l10n.t`stagecraft convert: cannot write ${output}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
     }
   }
@@ -233,7 +236,7 @@ function convert(args: readonly string[], io: CliIo): number {
 
 function serve(args: readonly string[], io: CliIo): number | 'serving' {
   if (!args.includes('--stdio')) {
-    io.stderr('stagecraft lsp: only --stdio is supported from the command line (VS Code uses IPC itself)\n');
+    io.stderr(l10n.t('stagecraft lsp: only --stdio is supported from the command line (VS Code uses IPC itself)\n'));
     return 2;
   }
   // Loaded lazily so `lint` does not pay for the LSP machinery.
@@ -244,6 +247,10 @@ function serve(args: readonly string[], io: CliIo): number | 'serving' {
 }
 
 if (require.main === module) {
+  // dist/cli.js → the package's l10n/ folder, where VS Code's bundles live too.
+  const locale = cliBundle(process.env, path.join(__dirname, '..', 'l10n'));
+  if (locale.error !== undefined) process.stderr.write(`stagecraft: ignoring the translation bundle: ${locale.error}\n`);
+  useL10nBundle(locale.bundle);
   const code = runCli(process.argv.slice(2));
   if (code !== 'serving') process.exitCode = code;
 }

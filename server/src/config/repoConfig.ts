@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuleSeveritySetting } from '../../../common/src/protocol';
@@ -20,13 +21,13 @@ export function parseRepoConfig(file: string, text: string): RepoConfig {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { file, severities, problems: [`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return { file, severities, problems: [l10n.t`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
   }
   const rules = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)['rules'] : undefined;
-  if (rules !== undefined && (typeof rules !== 'object' || rules === null)) problems.push(`${file}: "rules" must be an object`);
+  if (rules !== undefined && (typeof rules !== 'object' || rules === null)) problems.push(l10n.t`${file}: "rules" must be an object`);
   for (const [id, value] of Object.entries(typeof rules === 'object' && rules !== null ? rules : {})) {
     if (typeof value === 'string' && SEVERITIES.has(value)) severities[id] = value as RuleSeveritySetting;
-    else problems.push(`${file}: rule ${id} must be "off", "hint", "info", "warning" or "error"`);
+    else problems.push(l10n.t`${file}: rule ${id} must be "off", "hint", "info", "warning" or "error"`);
   }
   return { file, severities, problems };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CodeLens } from 'vscode-languageserver';
 import { BUILD_IMAGE_COMMAND, RUN_WITH_VOLUME_COMMAND } from '../../../common/src/protocol';
 import type { DockerfileModel } from '../model';
@@ -14,13 +15,13 @@ export function codeLenses(model: DockerfileModel): CodeLens[] {
     if (stage.index !== last) {
       const target = stage.nameToken?.value ?? String(stage.index);
       return [
-        { range, command: { title: `Build stage ${target}`, command: BUILD_IMAGE_COMMAND, arguments: [{ uri: model.uri, target }] } },
-        { range, command: { title: `Run stage ${target}…`, command: RUN_WITH_VOLUME_COMMAND, arguments: [{ uri: model.uri, target }] } },
+        { range, command: { title: l10n.t`Build stage ${target}`, command: BUILD_IMAGE_COMMAND, arguments: [{ uri: model.uri, target }] } },
+        { range, command: { title: l10n.t`Run stage ${target}…`, command: RUN_WITH_VOLUME_COMMAND, arguments: [{ uri: model.uri, target }] } },
       ];
     }
     return [
-      { range, command: { title: 'Build image', command: BUILD_IMAGE_COMMAND, arguments: [{ uri: model.uri }] } },
-      { range, command: { title: 'Run with volume…', command: RUN_WITH_VOLUME_COMMAND, arguments: [{ uri: model.uri }] } },
+      { range, command: { title: l10n.t('Build image'), command: BUILD_IMAGE_COMMAND, arguments: [{ uri: model.uri }] } },
+      { range, command: { title: l10n.t('Run with volume…'), command: RUN_WITH_VOLUME_COMMAND, arguments: [{ uri: model.uri }] } },
     ];
   });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DocumentLink } from 'vscode-languageserver';
 import type { DockerfileModel, ImageReference } from '../model';
 import { parseImageReference } from '../model';
@@ -11,12 +12,12 @@ export function documentLinks(model: DockerfileModel): DocumentLink[] {
   for (const directive of model.directives) {
     if (directive.name.toLowerCase() !== 'syntax') continue;
     const target = registryPage(parseImageReference(directive.value.trim()));
-    if (target !== undefined) links.push({ range: directive.valueRange, target, tooltip: 'Open the frontend image page' });
+    if (target !== undefined) links.push({ range: directive.valueRange, target, tooltip: l10n.t('Open the frontend image page') });
   }
   for (const stage of model.stages) {
     if (stage.baseImage === undefined || stage.baseRange === undefined || stage.baseImage.isScratch || !stage.base.exact) continue;
     const target = registryPage(stage.baseImage);
-    if (target !== undefined) links.push({ range: stage.baseRange, target, tooltip: `Open ${stage.baseImage.repository} in its registry` });
+    if (target !== undefined) links.push({ range: stage.baseRange, target, tooltip: l10n.t`Open ${stage.baseImage.repository} in its registry` });
   }
   return links;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { InlayHint, Range } from 'vscode-languageserver';
 import { InlayHintKind } from 'vscode-languageserver';
 import type { DockerfileModel, InstructionModel } from '../model';
@@ -22,7 +23,7 @@ export function inlayHints(model: DockerfileModel, range: Range): InlayHint[] {
       if (stage === undefined) continue;
       const byIndex = /^\d+$/.test(reference.value);
       const label = byIndex ? (stage.nameToken?.value ?? stage.baseText) : `#${stage.index}`;
-      if (byIndex || stage.name !== undefined) hints.push({ position: reference.range.end, label, kind: InlayHintKind.Type, paddingLeft: true, tooltip: `Stage ${stage.index}, FROM ${stage.baseText} (line ${stage.from.range.start.line + 1})` });
+      if (byIndex || stage.name !== undefined) hints.push({ position: reference.range.end, label, kind: InlayHintKind.Type, paddingLeft: true, tooltip: l10n.t`Stage ${stage.index}, FROM ${stage.baseText} (line ${stage.from.range.start.line + 1})` });
     }
   }
   return hints;
@@ -40,7 +41,7 @@ function addVariableHints(model: DockerfileModel, instruction: InstructionModel,
       label: `= ${shown}`,
       kind: InlayHintKind.Parameter,
       paddingLeft: true,
-      tooltip: `${definition?.kind === 'env' ? 'ENV' : 'ARG'} ${reference.name} (line ${(definition?.nameRange?.start.line ?? 0) + 1})${definition?.overridable === true ? '; --build-arg can change it' : ''}`,
+      tooltip: `${definition?.kind === 'env' ? 'ENV' : 'ARG'} ${reference.name} (line ${(definition?.nameRange?.start.line ?? 0) + 1})${definition?.overridable === true ? l10n.t('; --build-arg can change it') : ''}`,
     });
   }
 }

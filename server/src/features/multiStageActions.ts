@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -46,7 +47,7 @@ export function multiStageActions(model: DockerfileModel, params: CodeActionPara
   const result = convertToMultiStage(model, contextFor(model.uri), settings);
   if (!result.ok) return [];
   const actions: CodeAction[] = [{
-    title: 'Convert to multi-stage build',
+    title: l10n.t('Convert to multi-stage build'),
     kind: CodeActionKind.RefactorRewrite,
     edit: { changes: { [model.uri]: [...result.edits] } },
   }];
@@ -59,7 +60,7 @@ export function multiStageActions(model: DockerfileModel, params: CodeActionPara
       ],
     };
     actions.push({
-      title: `Convert to multi-stage build into a new file (${path.basename(fileURLToPath(target))})`,
+      title: l10n.t`Convert to multi-stage build into a new file (${path.basename(fileURLToPath(target))})`,
       kind: CodeActionKind.RefactorRewrite,
       edit,
       command: { title: 'Open', command: OPEN_DOCUMENT_COMMAND, arguments: [target] },
@@ -71,5 +72,5 @@ export function multiStageActions(model: DockerfileModel, params: CodeActionPara
 /** The command behind "Stagecraft: Convert to Multi-Stage Build": the edit, or why there is none. */
 export function conversionEdit(model: DockerfileModel, settings: MultiStageSettings): { edit: WorkspaceEdit } | { reason: string } {
   const result = convertToMultiStage(model, contextFor(model.uri), settings);
-  return result.ok ? { edit: { changes: { [model.uri]: [...result.edits] } } } : { reason: `Nothing to gain from a multi-stage build: ${result.reason}.` };
+  return result.ok ? { edit: { changes: { [model.uri]: [...result.edits] } } } : { reason: l10n.t`Nothing to gain from a multi-stage build: ${result.reason}.` };
 }

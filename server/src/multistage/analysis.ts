@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DockerfileModel, InstructionModel, StageModel } from '../model';
 import { imageShortName } from '../model';
 import type { SimpleCommand } from '../shell/commands';
@@ -49,15 +50,15 @@ function packagesInstalled(stage: StageModel): string[] {
 
 /** Decides whether the single-stage Dockerfile builds with a known toolchain, and where. */
 export function analyze(model: DockerfileModel): AnalysisResult {
-  if (model.stages.length === 0) return { ok: false, reason: 'there is no FROM' };
-  if (model.stages.length > 1) return { ok: false, reason: `it is already a multi-stage build (${model.stages.length} stages)` };
+  if (model.stages.length === 0) return { ok: false, reason: l10n.t('there is no FROM') };
+  if (model.stages.length > 1) return { ok: false, reason: l10n.t`it is already a multi-stage build (${model.stages.length} stages)` };
   const stage = model.stages[0] as StageModel;
-  if (stage.baseImage === undefined || stage.baseImage.isScratch) return { ok: false, reason: 'it starts FROM scratch: there is no toolchain to leave behind' };
+  if (stage.baseImage === undefined || stage.baseImage.isScratch) return { ok: false, reason: l10n.t('it starts FROM scratch: there is no toolchain to leave behind') };
   const repository = stage.baseImage.repository.toLowerCase();
   const packages = packagesInstalled(stage);
   const shortName = imageShortName(stage.baseImage);
   let toolchain = TOOLCHAINS.find((t) => t.images.test(repository) || t.images.test(shortName));
-  let toolchainSource = toolchain ? `the base image ${stage.base.text}` : '';
+  let toolchainSource = toolchain ? l10n.t`the base image ${stage.base.text}` : '';
   const buildStepsOf = (candidate: Toolchain): BuildStep[] => stage.instructions.flatMap((instruction) =>
     commandsOf(instruction).filter((command) => candidate.isBuild(command)).map((command) => ({ instruction, command })));
   if (toolchain === undefined) {
@@ -65,17 +66,17 @@ export function analyze(model: DockerfileModel): AnalysisResult {
       const installed = packages.find((p) => candidate.packages.test(p));
       if (installed !== undefined && buildStepsOf(candidate).length > 0) {
         toolchain = candidate;
-        toolchainSource = `\`${installed}\` installed on ${stage.base.text}`;
+        toolchainSource = l10n.t`\`${installed}\` installed on ${stage.base.text}`;
         break;
       }
     }
   }
   if (toolchain === undefined) {
-    return { ok: false, reason: `no known build toolchain: ${stage.base.text} is not a Go, Node.js, Rust, C/C++, Java, Python or .NET build image, and no RUN installs one and builds with it` };
+    return { ok: false, reason: l10n.t`no known build toolchain: ${stage.base.text} is not a Go, Node.js, Rust, C/C++, Java, Python or .NET build image, and no RUN installs one and builds with it` };
   }
   const buildSteps = buildStepsOf(toolchain);
   if (buildSteps.length === 0) {
-    return { ok: false, reason: `nothing is built: no RUN compiles or packages the ${toolchain.label} application, so a second stage has nothing to copy` };
+    return { ok: false, reason: l10n.t`nothing is built: no RUN compiles or packages the ${toolchain.label} application, so a second stage has nothing to copy` };
   }
   const lastBuildIndex = Math.max(...buildSteps.map((s) => s.instruction.index));
   return { ok: true, analysis: { stage, toolchain, toolchainSource, buildSteps, lastBuildIndex, cgo: cgoNeed(stage, packages, buildSteps) } };
@@ -83,10 +84,10 @@ export function analyze(model: DockerfileModel): AnalysisResult {
 
 function cgoNeed(stage: StageModel, packages: readonly string[], steps: readonly BuildStep[]): { needed: boolean; reason: string } {
   const env = stage.variables.find((v) => v.name === 'CGO_ENABLED');
-  if (env !== undefined) return { needed: env.value === '1', reason: `CGO_ENABLED=${env.value ?? '?'} is set on line ${(env.nameRange?.start.line ?? 0) + 1}` };
+  if (env !== undefined) return { needed: env.value === '1', reason: l10n.t`CGO_ENABLED=${env.value ?? '?'} is set on line ${(env.nameRange?.start.line ?? 0) + 1}` };
   const assigned = steps.flatMap((s) => s.command.assignments).find((a) => a.startsWith('CGO_ENABLED='));
-  if (assigned !== undefined) return { needed: assigned === 'CGO_ENABLED=1', reason: `the build sets ${assigned}` };
+  if (assigned !== undefined) return { needed: assigned === 'CGO_ENABLED=1', reason: l10n.t`the build sets ${assigned}` };
   const cTools = packages.find((p) => /^(gcc|g\+\+|build-essential|build-base|musl-dev|libc6?-dev|.*-dev)$/.test(p));
-  if (cTools !== undefined) return { needed: true, reason: `\`${cTools}\` is installed, so the code may use cgo` };
-  return { needed: false, reason: 'no C toolchain or CGO_ENABLED setting, so cgo is not needed' };
+  if (cTools !== undefined) return { needed: true, reason: l10n.t`\`${cTools}\` is installed, so the code may use cgo` };
+  return { needed: false, reason: l10n.t('no C toolchain or CGO_ENABLED setting, so cgo is not needed') };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ContextFiles } from '../buildContext/contextFiles';
 import * as path from 'node:path';
 import type { CommandSetting, InstructionModel, StageModel } from '../model';
@@ -58,17 +59,17 @@ function goArtifact(stage: StageModel, step: BuildStep, context: ContextFiles): 
   };
   if (words[1] === 'install') {
     const name = defaultName();
-    return name ? { source: `/go/bin/${name}`, target: `/usr/local/bin/${name}`, why: `installed by \`go install\` on line ${step.instruction.range.start.line + 1}` } : 'the name of the binary `go install` writes could not be worked out';
+    return name ? { source: `/go/bin/${name}`, target: `/usr/local/bin/${name}`, why: l10n.t`installed by \`go install\` on line ${step.instruction.range.start.line + 1}` } : l10n.t('the name of the binary `go install` writes could not be worked out');
   }
   if (output !== undefined) {
     const resolved = resolveIn(dir, output);
     const file = output.endsWith('/') ? path.posix.join(resolved, defaultName() ?? 'app') : resolved;
-    return { source: file, target: file, why: `built by \`go build -o ${output}\` on line ${step.instruction.range.start.line + 1}` };
+    return { source: file, target: file, why: l10n.t`built by \`go build -o ${output}\` on line ${step.instruction.range.start.line + 1}` };
   }
   const name = defaultName();
-  if (name === undefined) return 'the name of the binary `go build` writes could not be worked out (add `-o <path>`)';
+  if (name === undefined) return l10n.t('the name of the binary `go build` writes could not be worked out (add `-o <path>`)');
   const file = path.posix.join(dir, name);
-  return { source: file, target: file, why: `built by \`go build\` on line ${step.instruction.range.start.line + 1} (named after ${goModuleName(context) ? 'the module in go.mod' : 'the package'})` };
+  return { source: file, target: file, why: l10n.t`built by \`go build\` on line ${step.instruction.range.start.line + 1} (named after ${goModuleName(context) ? l10n.t('the module in go.mod') : l10n.t('the package')})` };
 }
 
 function cargoBinaryName(context: ContextFiles): string | undefined {
@@ -112,11 +113,11 @@ function copiedFromContext(stage: StageModel, file: string, context: ContextFile
     for (const source of words.slice(0, -1)) {
       if (source === '.' || source === './') {
         const relative = path.posix.relative(destDir, file);
-        if (!relative.startsWith('..') && context.exists(relative)) return `copied from the build context by line ${instruction.range.start.line + 1}`;
+        if (!relative.startsWith('..') && context.exists(relative)) return l10n.t`copied from the build context by line ${instruction.range.start.line + 1}`;
         continue;
       }
       const landed = destination.endsWith('/') || words.length > 2 || destination === '.' ? path.posix.join(destDir, path.posix.basename(source)) : destDir;
-      if (landed === file) return `copied from the build context by line ${instruction.range.start.line + 1}`;
+      if (landed === file) return l10n.t`copied from the build context by line ${instruction.range.start.line + 1}`;
     }
   }
   return undefined;
@@ -145,9 +146,9 @@ export function findArtifacts(analysis: Analysis, context: ContextFiles): Artifa
       const profile = step.command.words.includes('--release') ? 'release' : 'debug';
       const name = cargoBinaryName(context);
       const dir = resolveIn(workdirAt(stage, step.instruction), `target/${profile}`);
-      if (name !== undefined) add({ source: `${dir}/${name}`, target: `${dir}/${name}`, why: `built by \`cargo build\` (binary \`${name}\` from Cargo.toml)` });
-      else if (mentioned.program?.startsWith(`${dir}/`)) add({ source: mentioned.program, target: mentioned.program, why: 'the program ENTRYPOINT/CMD runs' });
-      else todos.push('the binary cargo builds could not be named (Cargo.toml not found in the build context)');
+      if (name !== undefined) add({ source: `${dir}/${name}`, target: `${dir}/${name}`, why: l10n.t`built by \`cargo build\` (binary \`${name}\` from Cargo.toml)` });
+      else if (mentioned.program?.startsWith(`${dir}/`)) add({ source: mentioned.program, target: mentioned.program, why: l10n.t('the program ENTRYPOINT/CMD runs') });
+      else todos.push(l10n.t('the binary cargo builds could not be named (Cargo.toml not found in the build context)'));
       break;
     }
     case 'c': {
@@ -155,28 +156,28 @@ export function findArtifacts(analysis: Analysis, context: ContextFiles): Artifa
         const output = optionValue(step.command.words, ['-o']);
         if (output !== undefined) {
           const file = resolveIn(workdirAt(stage, step.instruction), output);
-          add({ source: file, target: file, why: `built by \`${step.command.words[0] ?? 'cc'} -o ${output}\` on line ${step.instruction.range.start.line + 1}` });
+          add({ source: file, target: file, why: l10n.t`built by \`${step.command.words[0] ?? 'cc'} -o ${output}\` on line ${step.instruction.range.start.line + 1}` });
         }
       }
       break;
     }
     case 'node':
     case 'python':
-      add({ source: workdir, target: workdir, why: toolchain.id === 'node' ? 'the application with its production dependencies' : 'the application' });
-      if (toolchain.id === 'python') add({ source: '/usr/local', target: '/usr/local', why: 'the Python packages pip installed (and the interpreter they belong to)' });
+      add({ source: workdir, target: workdir, why: toolchain.id === 'node' ? l10n.t('the application with its production dependencies') : l10n.t('the application') });
+      if (toolchain.id === 'python') add({ source: '/usr/local', target: '/usr/local', why: l10n.t('the Python packages pip installed (and the interpreter they belong to)') });
       break;
     case 'java': {
       if (analysis.buildSteps.every((s) => s.command.words[0] === 'javac')) {
-        add({ source: workdir, target: workdir, why: 'the classes javac compiled' });
+        add({ source: workdir, target: workdir, why: l10n.t('the classes javac compiled') });
         break;
       }
       const jar = [mentioned.program, ...mentioned.files].find((f) => f?.endsWith('.jar'));
-      if (jar !== undefined) add({ source: jar, target: jar, why: 'the jar ENTRYPOINT/CMD runs' });
+      if (jar !== undefined) add({ source: jar, target: jar, why: l10n.t('the jar ENTRYPOINT/CMD runs') });
       else {
         const gradle = analysis.buildSteps.some((s) => /gradle/.test(s.command.words[0] ?? ''));
         const dir = path.posix.join(workdir, gradle ? 'build/libs' : 'target');
-        add({ source: `${dir}/*.jar`, target: `${dir}/`, why: `the jars ${gradle ? 'Gradle' : 'Maven'} builds` });
-        todos.push(`check which jar to run: all of ${dir}/*.jar are copied`);
+        add({ source: `${dir}/*.jar`, target: `${dir}/`, why: l10n.t`the jars ${gradle ? 'Gradle' : 'Maven'} builds` });
+        todos.push(l10n.t`check which jar to run: all of ${dir}/*.jar are copied`);
       }
       break;
     }
@@ -185,26 +186,26 @@ export function findArtifacts(analysis: Analysis, context: ContextFiles): Artifa
       const output = optionValue(step.command.words, ['-o', '--output']);
       if (output !== undefined) {
         const dir = resolveIn(workdirAt(stage, step.instruction), output);
-        add({ source: dir, target: dir, why: `published by \`dotnet publish -o ${output}\`` });
+        add({ source: dir, target: dir, why: l10n.t`published by \`dotnet publish -o ${output}\`` });
       } else {
-        todos.push('add `-o /app/publish` to `dotnet publish` so the output folder is known; the whole WORKDIR is copied');
-        add({ source: workdir, target: workdir, why: 'the published application (output folder unknown)' });
+        todos.push(l10n.t('add `-o /app/publish` to `dotnet publish` so the output folder is known; the whole WORKDIR is copied'));
+        add({ source: workdir, target: workdir, why: l10n.t('the published application (output folder unknown)') });
       }
       break;
     }
   }
   if (toolchain.nativeBinary && mentioned.program !== undefined && !artifacts.some((a) => a.target === mentioned.program)) {
     if (copiedFromContext(stage, mentioned.program, context) === undefined) {
-      add({ source: mentioned.program, target: mentioned.program, why: 'the program ENTRYPOINT/CMD runs' });
+      add({ source: mentioned.program, target: mentioned.program, why: l10n.t('the program ENTRYPOINT/CMD runs') });
     }
   }
   if (toolchain.nativeBinary) {
     for (const file of mentioned.files) {
       if (insideVolume(stage, file) || artifacts.some((a) => a.target === file)) continue;
       const copied = copiedFromContext(stage, file, context);
-      if (copied !== undefined) add({ source: file, target: file, why: `used by CMD/ENTRYPOINT, ${copied}` });
+      if (copied !== undefined) add({ source: file, target: file, why: l10n.t`used by CMD/ENTRYPOINT, ${copied}` });
     }
   }
-  if (artifacts.length === 0) todos.push('no build output could be identified: add the COPY --from lines for what the application needs');
+  if (artifacts.length === 0) todos.push(l10n.t('no build output could be identified: add the COPY --from lines for what the application needs'));
   return { artifacts, todos };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DockerfileModel, InstructionModel } from '../model';
 import { execFormFix } from '../rules/runtime/commands';
 import type { TextEdit } from '../rules/rule';
@@ -113,7 +114,7 @@ export function planConversion(model: DockerfileModel, analysis: Analysis, conte
     for (const instruction of shellForms) {
       const fix = execFormFix(model, instruction);
       if (fix === undefined) {
-        const why = `${runtime.image} has no shell and the ${instruction.keyword} on line ${instruction.range.start.line + 1} needs one (it uses shell syntax), so the final stage uses ${runtime.withShell}`;
+        const why = l10n.t`${runtime.image} has no shell and the ${instruction.keyword} on line ${instruction.range.start.line + 1} needs one (it uses shell syntax), so the final stage uses ${runtime.withShell}`;
         runtime = { ...runtime, image: runtime.withShell, hasShell: true, why };
         conversions.clear();
         break;
@@ -122,7 +123,7 @@ export function planConversion(model: DockerfileModel, analysis: Analysis, conte
     }
     for (const index of conversions.keys()) {
       const instruction = model.instructions[index];
-      if (instruction) notes.push(`the shell-form ${instruction.keyword} on line ${instruction.range.start.line + 1} became exec form, since ${runtime.image} has no shell`);
+      if (instruction) notes.push(l10n.t`the shell-form ${instruction.keyword} on line ${instruction.range.start.line + 1} became exec form, since ${runtime.image} has no shell`);
     }
   }
   const moved = movedInstructions.map((instruction) => {
@@ -138,7 +139,7 @@ export function planConversion(model: DockerfileModel, analysis: Analysis, conte
 
   const copiedEnv = stage.instructions.filter((i) => i.keyword === 'ENV' && i.properties.some((p) => !BUILD_ONLY_ENV.test(p.name)));
   for (const env of copiedEnv) disposition.set(env.index, 'copied');
-  if (copiedEnv.some((env) => env.argumentsText.includes('$'))) todos.push('an ENV repeated in the final stage refers to variables: check they are defined there too');
+  if (copiedEnv.some((env) => env.argumentsText.includes('$'))) todos.push(l10n.t('an ENV repeated in the final stage refers to variables: check they are defined there too'));
 
   const userBefore = stage.instructions.filter((i) => i.keyword === 'USER' && i.index <= lastBuild).at(-1);
   const movedUser = moved.some((m) => m.instruction.keyword === 'USER');
@@ -152,7 +153,7 @@ export function planConversion(model: DockerfileModel, analysis: Analysis, conte
       : `USER ${runtimeUser ?? ''} must exist in ${runtime.image} too: create it in the final stage (e.g. \`RUN useradd ${userName}\` or \`adduser -D ${userName}\`)`);
   }
   for (const instruction of stage.instructions) {
-    if (instruction.keyword === 'ONBUILD') todos.push(`ONBUILD on line ${instruction.range.start.line + 1} stays in the build stage; move it to the final stage if child images should run it`);
+    if (instruction.keyword === 'ONBUILD') todos.push(l10n.t`ONBUILD on line ${instruction.range.start.line + 1} stays in the build stage; move it to the final stage if child images should run it`);
   }
 
   const buildEdits = cgoEdits(model, analysis);
@@ -160,16 +161,16 @@ export function planConversion(model: DockerfileModel, analysis: Analysis, conte
     const instruction = model.instructionAt(edit.range.start.line);
     if (instruction) disposition.set(instruction.index, 'modified');
   }
-  if (buildEdits.length > 0) notes.push('CGO_ENABLED=0 was added to the Go build so the binary is static (no libc needed)');
+  if (buildEdits.length > 0) notes.push(l10n.t('CGO_ENABLED=0 was added to the Go build so the binary is static (no libc needed)'));
   const prune = pruneCommand(analysis);
   const lastBuildInstruction = model.instructions[lastBuild];
   const addedBuildLine = prune !== undefined && lastBuildInstruction !== undefined ? { after: lastBuildInstruction, text: `RUN ${prune}` } : undefined;
-  if (addedBuildLine !== undefined) notes.push(`\`${addedBuildLine.text}\` was added after the build to drop development dependencies before the application is copied`);
+  if (addedBuildLine !== undefined) notes.push(l10n.t`\`${addedBuildLine.text}\` was added after the build to drop development dependencies before the application is copied`);
   const finalWorkdir = stage.runtime.workdir.known ? stage.runtime.workdir.value?.value : undefined;
-  if (!stage.runtime.workdir.known) todos.push(`the working directory comes from ${stage.base.text}; set WORKDIR in the final stage if the application needs it`);
+  if (!stage.runtime.workdir.known) todos.push(l10n.t`the working directory comes from ${stage.base.text}; set WORKDIR in the final stage if the application needs it`);
 
   const buildStageName = stage.nameToken?.value ?? options.stageName;
-  if (analysis.toolchain.id === 'go' && analysis.cgo.needed) notes.push(`cgo stays enabled: ${analysis.cgo.reason}`);
+  if (analysis.toolchain.id === 'go' && analysis.cgo.needed) notes.push(l10n.t`cgo stays enabled: ${analysis.cgo.reason}`);
   return {
     analysis,
     buildStageName,

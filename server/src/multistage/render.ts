@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DockerfileModel, InstructionModel } from '../model';
 import type { TextEdit } from '../rules/rule';
 import type { ConversionPlan } from './plan';
@@ -26,14 +27,14 @@ function originalLine(instruction: InstructionModel): string {
 export function decisionComment(plan: ConversionPlan): string[] {
   const { analysis } = plan;
   const lines = [
-    'Converted to a multi-stage build by Stagecraft. Decisions (line numbers are of the original file):',
-    `- stage "${plan.buildStageName}" (${analysis.stage.base.text}) builds with the ${analysis.toolchain.label} toolchain, recognised from ${analysis.toolchainSource}`,
-    `- the final stage starts FROM ${plan.runtime.image}: ${plan.runtime.why}`,
-    `- copied from "${plan.buildStageName}": ${plan.artifacts.map((a) => `${a.source} (${a.why})`).join('; ') || 'nothing identified'}`,
+    l10n.t('Converted to a multi-stage build by Stagecraft. Decisions (line numbers are of the original file):'),
+    l10n.t`- stage "${plan.buildStageName}" (${analysis.stage.base.text}) builds with the ${analysis.toolchain.label} toolchain, recognised from ${analysis.toolchainSource}`,
+    l10n.t`- the final stage starts FROM ${plan.runtime.image}: ${plan.runtime.why}`,
+    l10n.t`- copied from "${plan.buildStageName}": ${plan.artifacts.map((a) => `${a.source} (${a.why})`).join('; ') || l10n.t('nothing identified')}`,
   ];
-  if (plan.moved.length > 0) lines.push(`- moved to the final stage: ${plan.moved.map((m) => originalLine(m.instruction)).join(', ')}`);
+  if (plan.moved.length > 0) lines.push(l10n.t`- moved to the final stage: ${plan.moved.map((m) => originalLine(m.instruction)).join(', ')}`);
   if (plan.copiedEnv.length > 0 || plan.finalUser) {
-    lines.push(`- repeated in the final stage: ${[...plan.copiedEnv, ...(plan.finalUser ? [plan.finalUser] : [])].map(originalLine).join(', ')}`);
+    lines.push(l10n.t`- repeated in the final stage: ${[...plan.copiedEnv, ...(plan.finalUser ? [plan.finalUser] : [])].map(originalLine).join(', ')}`);
   }
   for (const note of plan.notes) lines.push(`- ${note}`);
   for (const todo of plan.todos) lines.push(`- TODO: ${todo}`);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Value grammars of instruction flags, as the builder checks them. Each validator returns a message for a
  * bad value, or undefined when the value is acceptable.
@@ -6,7 +7,7 @@
 const GO_BOOLEANS: ReadonlySet<string> = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 
 export function checkBoolean(value: string): string | undefined {
-  return GO_BOOLEANS.has(value) ? undefined : `expects \`true\` or \`false\`, not \`${value}\``;
+  return GO_BOOLEANS.has(value) ? undefined : l10n.t`expects \`true\` or \`false\`, not \`${value}\``;
 }
 
 const DURATION = /^([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|ms|s|m|h)(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|ms|s|m|h))*$/;
@@ -27,15 +28,15 @@ export function parseGoDuration(text: string): number | undefined {
 
 export function checkDuration(value: string): string | undefined {
   const nanos = parseGoDuration(value);
-  if (nanos === undefined) return `expects a duration such as \`30s\`, \`1m30s\` or \`500ms\`, not \`${value}\``;
-  if (nanos < 0) return 'cannot be negative';
-  if (nanos > 0 && nanos < 1e6) return 'cannot be less than 1ms';
+  if (nanos === undefined) return l10n.t`expects a duration such as \`30s\`, \`1m30s\` or \`500ms\`, not \`${value}\``;
+  if (nanos < 0) return l10n.t('cannot be negative');
+  if (nanos > 0 && nanos < 1e6) return l10n.t('cannot be less than 1ms');
   return undefined;
 }
 
 export function checkInteger(value: string): string | undefined {
-  if (!/^[-+]?\d+$/.test(value)) return `expects a whole number, not \`${value}\``;
-  if (Number(value) < 0) return 'cannot be negative';
+  if (!/^[-+]?\d+$/.test(value)) return l10n.t`expects a whole number, not \`${value}\``;
+  if (Number(value) < 0) return l10n.t('cannot be negative');
   return undefined;
 }
 
@@ -69,7 +70,7 @@ export function checkMount(options: readonly MountOption[]): { option: MountOpti
   const type = (typeOption?.value ?? 'bind').toLowerCase();
   if (!(MOUNT_TYPES as readonly string[]).includes(type)) {
     if (!type.includes('$')) {
-      problems.push({ option: typeOption, message: `unknown mount type \`${type}\`; use one of ${MOUNT_TYPES.join(', ')}` });
+      problems.push({ option: typeOption, message: l10n.t`unknown mount type \`${type}\`; use one of ${MOUNT_TYPES.join(', ')}` });
     }
     return problems;
   }
@@ -77,14 +78,14 @@ export function checkMount(options: readonly MountOption[]): { option: MountOpti
   for (const option of options) {
     const key = option.name.toLowerCase();
     if (!allowed.includes(key)) {
-      problems.push({ option, message: `\`${option.name}\` is not an option of a ${type} mount (options: ${allowed.filter((k) => k !== 'type').join(', ')})` });
+      problems.push({ option, message: l10n.t`\`${option.name}\` is not an option of a ${type} mount (options: ${allowed.filter((k) => k !== 'type').join(', ')})` });
     } else if (key === 'sharing' && option.value !== null && !option.value.includes('$')
       && !(CACHE_SHARING_MODES as readonly string[]).includes(option.value.toLowerCase())) {
-      problems.push({ option, message: `\`sharing\` must be one of ${CACHE_SHARING_MODES.join(', ')}` });
+      problems.push({ option, message: l10n.t`\`sharing\` must be one of ${CACHE_SHARING_MODES.join(', ')}` });
     } else if ((key === 'uid' || key === 'gid') && option.value !== null && !/^\d+$/.test(option.value) && !option.value.includes('$')) {
-      problems.push({ option, message: `\`${key}\` must be a number` });
+      problems.push({ option, message: l10n.t`\`${key}\` must be a number` });
     } else if (key === 'mode' && option.value !== null && !/^0?[0-7]{1,4}$/.test(option.value) && !option.value.includes('$')) {
-      problems.push({ option, message: '`mode` must be an octal number such as `0400`' });
+      problems.push({ option, message: l10n.t('`mode` must be an octal number such as `0400`') });
     }
   }
   // No target check: a missing or relative target is resolved against WORKDIR by the builder.
@@ -96,16 +97,16 @@ const SYMBOLIC_MODE = /^[ugoa]*[-+=][rwxXst]*([,][ugoa]*[-+=][rwxXst]*)*$/;
 
 export function checkChmod(value: string): string | undefined {
   if (value.includes('$') || OCTAL_MODE.test(value) || SYMBOLIC_MODE.test(value)) return undefined;
-  return `expects an octal mode such as \`755\` or a symbolic one such as \`u+x\`, not \`${value}\``;
+  return l10n.t`expects an octal mode such as \`755\` or a symbolic one such as \`u+x\`, not \`${value}\``;
 }
 
 const CHECKSUM = /^(sha256:[0-9a-fA-F]{64}|sha384:[0-9a-fA-F]{96}|sha512:[0-9a-fA-F]{128})$/;
 
 export function checkChecksum(value: string): string | undefined {
   if (value.includes('$') || CHECKSUM.test(value)) return undefined;
-  return 'expects `sha256:<64 hex digits>` (or sha384/sha512)';
+  return l10n.t('expects `sha256:<64 hex digits>` (or sha384/sha512)');
 }
 
 export function checkOneOf(allowed: readonly string[]): (value: string) => string | undefined {
-  return (value) => (value.includes('$') || allowed.includes(value.toLowerCase()) ? undefined : `must be one of ${allowed.join(', ')}, not \`${value}\``);
+  return (value) => (value.includes('$') || allowed.includes(value.toLowerCase()) ? undefined : l10n.t`must be one of ${allowed.join(', ')}, not \`${value}\``);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { RuleSeveritySetting } from '../../../common/src/protocol';
 import type { DockerfileModel, InstructionModel } from '../model';
 import { comparePositions } from '../model';
@@ -120,7 +121,7 @@ function internalError(rule: Rule, error: unknown): Problem {
     ruleId: 'InternalError',
     severity: 'warning',
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    message: `Stagecraft's ${rule.id} check failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it.`,
+    message: l10n.t`Stagecraft's ${rule.id} check failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it.`,
   };
 }
 

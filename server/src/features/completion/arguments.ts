@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CompletionItem, Range } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { DockerfileModel, InstructionModel } from '../../model';
@@ -15,21 +16,21 @@ export function argumentCompletions(model: DockerfileModel, instruction: Instruc
       if (index === 0) {
         return [
           ...stageNameItems(model, instruction, replace, false),
-          ...images.map(({ image, uses }, order) => ({ label: image, kind: CompletionItemKind.Reference, detail: `used ${uses}× in this workspace`, sortText: `1${String(order).padStart(4, '0')}`, textEdit: { range: replace, newText: image } })),
-          { label: 'scratch', kind: CompletionItemKind.Constant, detail: 'the empty image', sortText: '2', textEdit: { range: replace, newText: 'scratch' } },
+          ...images.map(({ image, uses }, order) => ({ label: image, kind: CompletionItemKind.Reference, detail: l10n.t`used ${uses}× in this workspace`, sortText: `1${String(order).padStart(4, '0')}`, textEdit: { range: replace, newText: image } })),
+          { label: 'scratch', kind: CompletionItemKind.Constant, detail: l10n.t('the empty image'), sortText: '2', textEdit: { range: replace, newText: 'scratch' } },
         ];
       }
-      return index === 1 ? [{ label: 'AS', kind: CompletionItemKind.Keyword, detail: 'name this stage', textEdit: { range: replace, newText: 'AS ' } }] : [];
+      return index === 1 ? [{ label: 'AS', kind: CompletionItemKind.Keyword, detail: l10n.t('name this stage'), textEdit: { range: replace, newText: 'AS ' } }] : [];
     case 'ARG': {
       if (word.includes('=')) return [];
       const stage = model.stages[instruction.stageIndex];
       const declared = new Set(stage?.variables.map((v) => v.name) ?? []);
       const globals = instruction.stageIndex < 0 ? [] : model.globalVariables.filter((d) => d.nameRange !== undefined && !declared.has(d.name)).map((d) => d.name);
       return [
-        ...plain(globals, CompletionItemKind.Variable, 'global ARG: declare it to use it in this stage'),
-        ...plain(PLATFORM_ARGS.filter((n) => !declared.has(n)), CompletionItemKind.Variable, 'platform arg set by the builder'),
-        ...plain(PROXY_ARGS.filter((n) => !declared.has(n)), CompletionItemKind.Variable, 'proxy arg'),
-        ...plain(BUILDKIT_ARGS.filter((n) => !declared.has(n)), CompletionItemKind.Variable, 'read by BuildKit'),
+        ...plain(globals, CompletionItemKind.Variable, l10n.t('global ARG: declare it to use it in this stage')),
+        ...plain(PLATFORM_ARGS.filter((n) => !declared.has(n)), CompletionItemKind.Variable, l10n.t('platform arg set by the builder')),
+        ...plain(PROXY_ARGS.filter((n) => !declared.has(n)), CompletionItemKind.Variable, l10n.t('proxy arg')),
+        ...plain(BUILDKIT_ARGS.filter((n) => !declared.has(n)), CompletionItemKind.Variable, l10n.t('read by BuildKit')),
       ];
     }
     case 'HEALTHCHECK':
@@ -38,10 +39,10 @@ export function argumentCompletions(model: DockerfileModel, instruction: Instruc
       return index === 0 ? plain(SIGNALS, CompletionItemKind.EnumMember, 'signal') : [];
     case 'SHELL':
       return index === 0 ? [
-        ['["/bin/bash", "-o", "pipefail", "-c"]', 'bash, failing on any pipe stage'],
-        ['["/bin/sh", "-c"]', 'the default on Linux'],
-        ['["powershell", "-Command"]', 'Windows PowerShell'],
-        ['["cmd", "/S", "/C"]', 'the default on Windows'],
+        ['["/bin/bash", "-o", "pipefail", "-c"]', l10n.t('bash, failing on any pipe stage')],
+        ['["/bin/sh", "-c"]', l10n.t('the default on Linux')],
+        ['["powershell", "-Command"]', l10n.t('Windows PowerShell')],
+        ['["cmd", "/S", "/C"]', l10n.t('the default on Windows')],
       ].map(([label = '', detail = '']) => ({ label, kind: CompletionItemKind.Value, detail, textEdit: { range: replace, newText: label }, insertTextFormat: InsertTextFormat.PlainText })) : [];
     default:
       return [];

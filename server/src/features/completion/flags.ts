@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CompletionItem, Position, Range } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { DockerfileModel, InstructionModel } from '../../model';
@@ -86,13 +87,13 @@ function mountCompletions(model: DockerfileModel, instruction: InstructionModel,
     switch (key) {
       case 'type':
         return MOUNT_TYPES.map((t) => ({ label: t, kind: CompletionItemKind.EnumMember, detail: MOUNT_TYPE_DOCS[t]?.title ?? t, documentation: { kind: 'markdown', value: MOUNT_TYPE_DOCS[t]?.text ?? '' }, textEdit: { range: at(offset), newText: t } }));
-      case 'sharing': return items(CACHE_SHARING_MODES, 'cache sharing');
+      case 'sharing': return items(CACHE_SHARING_MODES, l10n.t('cache sharing'));
       case 'from': return stageNameItems(model, instruction, at(offset), true);
       case 'readonly': case 'ro': case 'rw': case 'readwrite': case 'required': return items(['true', 'false'], key);
-      case 'target': case 'dst': case 'destination': return type === 'cache' ? items(CACHE_TARGETS, 'toolchain cache directory') : type === 'secret' ? items(['/run/secrets/'], 'secret file') : [];
+      case 'target': case 'dst': case 'destination': return type === 'cache' ? items(CACHE_TARGETS, l10n.t('toolchain cache directory')) : type === 'secret' ? items(['/run/secrets/'], l10n.t('secret file')) : [];
       default: return [];
     }
   }
   const keys = (MOUNT_KEYS[type as (typeof MOUNT_TYPES)[number]] ?? MOUNT_KEYS.bind).filter((k) => !options.slice(0, -1).includes(k));
-  return keys.map((key) => ({ label: `${key}=`, kind: CompletionItemKind.Property, detail: `${type} mount option`, textEdit: { range: at(segmentStart), newText: `${key}=` }, command: RETRIGGER }));
+  return keys.map((key) => ({ label: `${key}=`, kind: CompletionItemKind.Property, detail: l10n.t`${type} mount option`, textEdit: { range: at(segmentStart), newText: `${key}=` }, command: RETRIGGER }));
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CompletionItem, Range } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
 import type { ContextFiles } from '../../buildContext/contextFiles';
@@ -23,7 +24,7 @@ export function pathCompletions(files: ContextFiles, ignore: DockerIgnore | unde
     .map((entry) => ({
       label: entry.directory ? `${entry.name}/` : entry.name,
       kind: entry.directory ? CompletionItemKind.Folder : CompletionItemKind.File,
-      detail: 'build context',
+      detail: l10n.t('build context'),
       sortText: `${entry.directory ? 0 : 1}${entry.name}`,
       textEdit: { range, newText: entry.directory ? `${entry.name}/` : entry.name },
       ...(entry.directory ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CompletionItem, Range } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
 import type { DockerfileModel, InstructionModel } from '../../model';
@@ -13,7 +14,7 @@ export function stageNameItems(model: DockerfileModel, instruction: InstructionM
     .map((stage) => ({
       label: stage.nameToken?.value ?? String(stage.index),
       kind: CompletionItemKind.Module,
-      detail: `stage ${stage.index}: FROM ${stage.baseText}`,
+      detail: l10n.t`stage ${stage.index}: FROM ${stage.baseText}`,
       sortText: `0${String(stage.index < current || current < 0 ? 1000 - stage.index : 2000 + stage.index).padStart(4, '0')}`,
       textEdit: { range: replace, newText: stage.nameToken?.value ?? String(stage.index) },
     }))

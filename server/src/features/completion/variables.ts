@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CompletionItem, Range, TextEdit } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
 import type { DockerfileModel, InstructionModel, VariableDefinition } from '../../model';
@@ -36,14 +37,14 @@ export function variableCompletions(model: DockerfileModel, instruction: Instruc
     for (const definition of parent?.runtime.env.values() ?? []) offer(fromDefinition(definition, 1));
     for (const definition of model.globalVariables) {
       if (definition.nameRange === undefined) continue;
-      offer({ name: definition.name, detail: `global ARG (line ${definition.nameRange.start.line + 1}), not yet in this stage`, documentation: `Adds \`ARG ${definition.name}\` above this line: a global ARG is visible in a stage only after it is declared there.`, declare: true, rank: 2 });
+      offer({ name: definition.name, detail: l10n.t`global ARG (line ${definition.nameRange.start.line + 1}), not yet in this stage`, documentation: l10n.t`Adds \`ARG ${definition.name}\` above this line: a global ARG is visible in a stage only after it is declared there.`, declare: true, rank: 2 });
     }
   }
   for (const name of PLATFORM_ARGS) {
-    offer({ name, detail: 'set by the builder', documentation: inFrom ? 'Predefined platform argument.' : `Predefined platform argument; adds \`ARG ${name}\` above this line to bring it into the stage.`, declare: !inFrom, rank: 3 });
+    offer({ name, detail: l10n.t('set by the builder'), documentation: inFrom ? l10n.t('Predefined platform argument.') : l10n.t`Predefined platform argument; adds \`ARG ${name}\` above this line to bring it into the stage.`, declare: !inFrom, rank: 3 });
   }
   if (instruction.keyword === 'RUN') {
-    for (const name of PROXY_ARGS) offer({ name, detail: 'proxy build arg', documentation: 'Passed with `--build-arg`, visible to RUN without an ARG line and kept out of the image history.', declare: false, rank: 4 });
+    for (const name of PROXY_ARGS) offer({ name, detail: l10n.t('proxy build arg'), documentation: l10n.t('Passed with `--build-arg`, visible to RUN without an ARG line and kept out of the image history.'), declare: false, rank: 4 });
   }
   const declarationLine = instruction.range.start.line;
   return [...candidates.values()].map((candidate, order) => {
@@ -65,6 +66,6 @@ export function variableCompletions(model: DockerfileModel, instruction: Instruc
 function fromDefinition(definition: VariableDefinition, rank: number): Candidate {
   const kind = definition.kind === 'env' ? 'ENV' : definition.kind === 'arg' ? 'ARG' : 'builder';
   const where = definition.nameRange === undefined ? '' : ` (line ${definition.nameRange.start.line + 1})`;
-  const value = definition.value === undefined ? 'set at build time' : `= ${definition.value}`;
-  return { name: definition.name, detail: `${kind}${where} ${value}`, documentation: definition.overridable ? '`--build-arg` can change it.' : 'Fixed at build time.', declare: false, rank };
+  const value = definition.value === undefined ? l10n.t('set at build time') : `= ${definition.value}`;
+  return { name: definition.name, detail: `${kind}${where} ${value}`, documentation: definition.overridable ? l10n.t('`--build-arg` can change it.') : l10n.t('Fixed at build time.'), declare: false, rank };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
 import type { CommandExplanation, FormState, Prediction } from '../../explain/effectiveCommand';
 import { commandWarnings, explainCommand } from '../../explain/effectiveCommand';
@@ -10,21 +11,21 @@ export function describePrediction(prediction: Prediction): string {
     case 'known':
       return inlineCode(toShellLine(prediction.argv));
     case 'no-command':
-      return 'nothing — `docker run` fails with "no command specified"';
+      return l10n.t('nothing — `docker run` fails with "no command specified"');
     case 'depends-on-base':
       return prediction.ifBaseSetsNothing
-        ? `the ENTRYPOINT of ${inlineCode(prediction.image)} (unknown without pulling it) followed by ${inlineCode(toShellLine(prediction.ifBaseSetsNothing))}`
-        : `whatever ${inlineCode(prediction.image)} sets (unknown without pulling it)`;
+        ? l10n.t`the ENTRYPOINT of ${inlineCode(prediction.image)} (unknown without pulling it) followed by ${inlineCode(toShellLine(prediction.ifBaseSetsNothing))}`
+        : l10n.t`whatever ${inlineCode(prediction.image)} sets (unknown without pulling it)`;
   }
 }
 
 function settingLine(label: string, explanation: CommandExplanation, which: 'entrypoint' | 'cmd', model: DockerfileModel): string {
   const setting = explanation[which];
-  if (!setting.known) return `- ${label}: inherited from ${inlineCode(explanation.stage.base.text)} — unknown without pulling the image`;
+  if (!setting.known) return l10n.t`- ${label}: inherited from ${inlineCode(explanation.stage.base.text)} — unknown without pulling the image`;
   if (setting.value === undefined) return `- ${label}: none`;
   const where = setting.value.stageIndex === explanation.stage.index
     ? line(setting.value.instruction.range.start.line)
-    : `${line(setting.value.instruction.range.start.line)}, inherited from stage ${stageLabel(model.stages[setting.value.stageIndex])}`;
+    : l10n.t`${line(setting.value.instruction.range.start.line)}, inherited from stage ${stageLabel(model.stages[setting.value.stageIndex])}`;
   return `- ${label}: ${inlineCode(JSON.stringify(setting.value.argv))} (${setting.value.form} form, ${where})`;
 }
 
@@ -34,12 +35,12 @@ export function stageLabel(stage: StageModel | undefined): string {
 }
 
 const ROWS: readonly { state: FormState; label: string }[] = [
-  { state: 'none', label: 'no ENTRYPOINT' },
+  { state: 'none', get label() { return l10n.t('no ENTRYPOINT'); } },
   { state: 'exec', label: 'ENTRYPOINT ["e", "p"]' },
   { state: 'shell', label: 'ENTRYPOINT e p' },
 ];
 const COLUMNS: readonly { state: FormState; label: string }[] = [
-  { state: 'none', label: 'no CMD' },
+  { state: 'none', get label() { return l10n.t('no CMD'); } },
   { state: 'exec', label: 'CMD ["c", "p"]' },
   { state: 'shell', label: 'CMD c p' },
 ];
@@ -47,11 +48,11 @@ const COLUMNS: readonly { state: FormState; label: string }[] = [
 /** Docker's documented table; `sh` stands for the stage's SHELL. */
 function tableCell(entry: FormState, cmd: FormState, shell: string): string {
   const shellEntry = `${shell} "e p"`;
-  if (entry === 'shell') return cmd === 'none' ? shellEntry : `${shellEntry} (CMD ignored)`;
+  if (entry === 'shell') return cmd === 'none' ? shellEntry : l10n.t`${shellEntry} (CMD ignored)`;
   const entryPart = entry === 'exec' ? 'e p' : '';
   const cmdPart = cmd === 'exec' ? 'c p' : cmd === 'shell' ? `${shell} "c p"` : '';
   const joined = [entryPart, cmdPart].filter(Boolean).join(' ');
-  return joined === '' ? 'error: no command' : joined;
+  return joined === '' ? l10n.t('error: no command') : joined;
 }
 
 function interactionTable(explanation: CommandExplanation, shell: string): string {
@@ -62,7 +63,7 @@ function interactionTable(explanation: CommandExplanation, shell: string): strin
     return row.state === cell.entrypoint && column.state === cell.cmd ? `▶ **${text}**` : text;
   }).join(' | ')} |`);
   const note = cell.entrypoint === 'unknown' || cell.cmd === 'unknown'
-    ? `\n\nThis stage's cell depends on ${inlineCode(explanation.stage.base.text)}, which this file does not describe.`
+    ? l10n.t`\n\nThis stage's cell depends on ${inlineCode(explanation.stage.base.text)}, which this file does not describe.`
     : '';
   return `${header}\n|---|---|---|---|\n${rows.join('\n')}${note}`;
 }
@@ -77,23 +78,23 @@ export function commandHover(model: DockerfileModel, instruction: InstructionMod
   const entrypointArgv = runtime.entrypoint.known ? runtime.entrypoint.value?.argv : undefined;
   const isLast = stage.index === model.stages.length - 1;
   const sections: string[] = [
-    `**${instruction.keyword}** — what the container of stage ${stageLabel(stage)} runs${isLast ? '' : ' (when built with `--target` or used as a base)'}`,
-    `The container runs: ${describePrediction(explanation.run)}`,
+    l10n.t`**${instruction.keyword}** — what the container of stage ${stageLabel(stage)} runs${isLast ? '' : l10n.t(' (when built with `--target` or used as a base)')}`,
+    l10n.t`The container runs: ${describePrediction(explanation.run)}`,
   ];
-  if (explanation.run.kind === 'known') sections.push(`As the process sees it: ${inlineCode(JSON.stringify(explanation.run.argv))}`);
+  if (explanation.run.kind === 'known') sections.push(l10n.t`As the process sees it: ${inlineCode(JSON.stringify(explanation.run.argv))}`);
   sections.push([settingLine('ENTRYPOINT', explanation, 'entrypoint', model), settingLine('CMD', explanation, 'cmd', model)].join('\n'));
   const withArgs = explanation.runWithArgs(['a', 'b']);
   const argsNote = entrypointArgv !== undefined && runtime.entrypoint.known && runtime.entrypoint.value?.form === 'shell'
-    ? ' — the arguments reach the shell as `$0 $1` and are ignored'
-    : ' — the arguments replace CMD';
+    ? l10n.t(' — the arguments reach the shell as `$0 $1` and are ignored')
+    : l10n.t(' — the arguments replace CMD');
   sections.push([
-    '| You run | The container runs |',
+    l10n.t('| You run | The container runs |'),
     '|---|---|',
-    `| \`docker run IMAGE\` | ${describePrediction(explanation.run)} |`,
-    `| \`docker run IMAGE a b\` | ${describePrediction(withArgs)}${argsNote} |`,
-    `| \`docker run --entrypoint X IMAGE\` | ${describePrediction(explanation.runWithEntrypoint('X'))} — CMD is dropped too |`,
+    l10n.t`| \`docker run IMAGE\` | ${describePrediction(explanation.run)} |`,
+    l10n.t`| \`docker run IMAGE a b\` | ${describePrediction(withArgs)}${argsNote} |`,
+    l10n.t`| \`docker run --entrypoint X IMAGE\` | ${describePrediction(explanation.runWithEntrypoint('X'))} — CMD is dropped too |`,
   ].join('\n'));
-  sections.push(`**How ENTRYPOINT and CMD combine** (▶ marks this stage):\n\n${interactionTable(explanation, shell)}`);
+  sections.push(l10n.t`**How ENTRYPOINT and CMD combine** (▶ marks this stage):\n\n${interactionTable(explanation, shell)}`);
   const warnings = commandWarnings(stage, problems);
   if (warnings.length > 0) sections.push(warnings.map((w) => `⚠️ ${w.message}`).join('\n\n'));
   sections.push('[How CMD and ENTRYPOINT interact](https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact)');

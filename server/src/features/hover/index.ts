@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Hover, Position } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { DockerfileModel, Range } from '../../model';
@@ -51,7 +52,7 @@ function contentFor(model: DockerfileModel, element: Element, problems: readonly
     }
     case 'heredoc':
       return {
-        markdown: `**Heredoc** ${element.heredoc.name} — the lines up to ${element.heredoc.terminatorRange ? `line ${element.heredoc.terminatorRange.start.line + 1}` : 'the end of the file (never terminated)'} are ${element.instruction.keyword === 'RUN' ? 'the script this RUN executes' : 'the content of the file created'}.${element.heredoc.quoted ? ' The delimiter is quoted, so variables in the body are not expanded by the builder.' : ''}${element.heredoc.stripsTabs ? ' `<<-` strips leading tabs.' : ''}`,
+        markdown: l10n.t`**Heredoc** ${element.heredoc.name} — the lines up to ${element.heredoc.terminatorRange ? `line ${element.heredoc.terminatorRange.start.line + 1}` : l10n.t('the end of the file (never terminated)')} are ${element.instruction.keyword === 'RUN' ? l10n.t('the script this RUN executes') : l10n.t('the content of the file created')}.${element.heredoc.quoted ? l10n.t(' The delimiter is quoted, so variables in the body are not expanded by the builder.') : ''}${element.heredoc.stripsTabs ? l10n.t(' `<<-` strips leading tabs.') : ''}`,
         range: element.heredoc.range,
       };
     case 'argument': {

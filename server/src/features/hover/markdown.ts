@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DocEntry } from '../../reference/docs';
 import { referenceLink } from '../../reference/docs';
 
@@ -12,9 +13,9 @@ export function codeBlock(language: string, text: string): string {
 }
 
 export function docEntry(entry: DocEntry): string {
-  return [`**${entry.title}**`, entry.text, codeBlock('dockerfile', entry.example), `[Dockerfile reference](${referenceLink(entry.link)})`].join('\n\n');
+  return [`**${entry.title}**`, entry.text, codeBlock('dockerfile', entry.example), l10n.t`[Dockerfile reference](${referenceLink(entry.link)})`].join('\n\n');
 }
 
 export function line(n: number): string {
-  return `line ${n + 1}`;
+  return l10n.t`line ${n + 1}`;
 }

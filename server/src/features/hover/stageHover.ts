@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DockerfileModel, StageModel } from '../../model';
 import { stageReferencesOf } from '../../model/symbols';
 import { inlineCode, line } from './markdown';
@@ -24,27 +25,27 @@ export function stageSummary(model: DockerfileModel, stage: StageModel): string 
   const base = parent !== undefined ? `stage ${stageLabel(parent)}` : inlineCode(stage.base.text);
   const uses = usesOf(model, stage);
   return [
-    `**Stage ${stageLabel(stage)}** — FROM ${base} (${line(stage.from.range.start.line)})${stage.index === model.stages.length - 1 ? ', the final stage' : ''}`,
-    uses.length > 0 ? `Used by: ${uses.join(', ')}.` : stage.index === model.stages.length - 1 ? '' : 'Not used by any other stage: built only with `--target`.',
+    l10n.t`**Stage ${stageLabel(stage)}** — FROM ${base} (${line(stage.from.range.start.line)})${stage.index === model.stages.length - 1 ? l10n.t(', the final stage') : ''}`,
+    uses.length > 0 ? l10n.t`Used by: ${uses.join(', ')}.` : stage.index === model.stages.length - 1 ? '' : l10n.t('Not used by any other stage: built only with `--target`.'),
   ].filter(Boolean).join('\n\n');
 }
 
 export function baseImageHover(model: DockerfileModel, stage: StageModel): string {
   const parent = stage.parentStageIndex === undefined ? undefined : model.stages[stage.parentStageIndex];
-  if (parent !== undefined) return `Builds on ${stageSummary(model, parent)}`;
+  if (parent !== undefined) return l10n.t`Builds on ${stageSummary(model, parent)}`;
   const ref = stage.baseImage;
   if (ref === undefined) return '';
-  if (ref.isScratch) return '**scratch** — an empty image: no shell, no libc, no files. The stage starts from nothing; ideal for static binaries.';
+  if (ref.isScratch) return l10n.t('**scratch** — an empty image: no shell, no libc, no files. The stage starts from nothing; ideal for static binaries.');
   const official = ref.registry === undefined && !ref.repository.includes('/');
   const rows = [
-    `| registry | ${ref.registry === undefined ? 'Docker Hub (`docker.io`)' : inlineCode(ref.registry)} |`,
-    `| repository | ${inlineCode(official ? `library/${ref.repository}` : ref.repository)}${official ? ' (official image)' : ''} |`,
-    `| tag | ${ref.tag === undefined ? (ref.digest === undefined ? '`latest` (implicit — pin a version)' : '—') : inlineCode(ref.tag)} |`,
+    `| registry | ${ref.registry === undefined ? l10n.t('Docker Hub (`docker.io`)') : inlineCode(ref.registry)} |`,
+    l10n.t`| repository | ${inlineCode(official ? `library/${ref.repository}` : ref.repository)}${official ? l10n.t(' (official image)') : ''} |`,
+    `| tag | ${ref.tag === undefined ? (ref.digest === undefined ? l10n.t('`latest` (implicit — pin a version)') : '—') : inlineCode(ref.tag)} |`,
     `| digest | ${ref.digest === undefined ? '—' : inlineCode(ref.digest)} |`,
   ];
-  const sections = [`**Base image** ${inlineCode(stage.base.text)}`, `| | |\n|---|---|\n${rows.join('\n')}`];
+  const sections = [l10n.t`**Base image** ${inlineCode(stage.base.text)}`, `| | |\n|---|---|\n${rows.join('\n')}`];
   if (stage.baseText !== stage.base.text || !stage.base.exact) {
-    sections.push(`Written ${inlineCode(stage.baseText)}${stage.base.exact ? '' : '; part of it is set only with `--build-arg`'}.`);
+    sections.push(l10n.t`Written ${inlineCode(stage.baseText)}${stage.base.exact ? '' : l10n.t('; part of it is set only with `--build-arg`')}.`);
   }
   if (stage.platform !== undefined) sections.push(`Platform: ${inlineCode(stage.platform.value ?? '')}`);
   return sections.join('\n\n');
@@ -53,6 +54,6 @@ export function baseImageHover(model: DockerfileModel, stage: StageModel): strin
 export function fromReferenceHover(model: DockerfileModel, reference: string): string {
   const stage = model.stageByReference(reference);
   if (stage !== undefined) return stageSummary(model, stage);
-  if (/^\d+$/.test(reference)) return `There is no stage ${reference}; this file has ${model.stages.length}.`;
-  return `${inlineCode(reference)} is not a stage of this file, so it is pulled as an image.`;
+  if (/^\d+$/.test(reference)) return l10n.t`There is no stage ${reference}; this file has ${model.stages.length}.`;
+  return l10n.t`${inlineCode(reference)} is not a stage of this file, so it is pulled as an image.`;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DockerfileModel, InstructionModel, VariableDefinition, VariableReference } from '../../model';
 import { expandVariables } from '../../model';
 import { lookupResultOf } from '../../model/variables';
@@ -6,15 +7,15 @@ import { inlineCode, line } from './markdown';
 
 function definitionText(definition: VariableDefinition): string {
   if (definition.kind === 'predefined') {
-    return `a build argument the builder predefines (${inlineCode(definition.name)}), set from the platform of the build`;
+    return l10n.t`a build argument the builder predefines (${inlineCode(definition.name)}), set from the platform of the build`;
   }
   const where = line(definition.instructionIndex >= 0 ? definitionLine(definition) : 0);
-  if (definition.kind === 'env') return `ENV on ${where}; also set in the running container; \`--build-arg\` cannot change it`;
+  if (definition.kind === 'env') return l10n.t`ENV on ${where}; also set in the running container; \`--build-arg\` cannot change it`;
   const global = definition.globalDefinition;
   const origin = global !== undefined
-    ? `ARG on ${where}, taking its default from the global ARG on ${line(global.nameRange?.start.line ?? 0)}`
-    : `${definition.stageIndex < 0 ? 'global ' : ''}ARG on ${where}`;
-  return `${origin}; \`docker build --build-arg ${definition.name}=…\` overrides it`;
+    ? l10n.t`ARG on ${where}, taking its default from the global ARG on ${line(global.nameRange?.start.line ?? 0)}`
+    : l10n.t`${definition.stageIndex < 0 ? 'global ' : ''}ARG on ${where}`;
+  return l10n.t`${origin}; \`docker build --build-arg ${definition.name}=…\` overrides it`;
 }
 
 function definitionLine(definition: VariableDefinition): number {
@@ -23,11 +24,11 @@ function definitionLine(definition: VariableDefinition): number {
 
 function expansionNote(instruction: InstructionModel): string {
   const spec = instructionSpec(instruction.keyword);
-  if (spec?.expandsVariables) return `Docker substitutes it when building this ${instruction.keyword}.`;
-  if (instruction.command?.form === 'exec') return 'Not expanded: exec form runs the program without a shell, so it receives the text literally.';
-  if (instruction.keyword === 'RUN') return 'Expanded by the shell when this RUN executes; ARG and ENV values are in its environment.';
+  if (spec?.expandsVariables) return l10n.t`Docker substitutes it when building this ${instruction.keyword}.`;
+  if (instruction.command?.form === 'exec') return l10n.t('Not expanded: exec form runs the program without a shell, so it receives the text literally.');
+  if (instruction.keyword === 'RUN') return l10n.t('Expanded by the shell when this RUN executes; ARG and ENV values are in its environment.');
   if (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT' || instruction.keyword === 'HEALTHCHECK') {
-    return 'Expanded by the shell when the container runs, from the container\'s environment (ENV values, not ARGs).';
+    return l10n.t('Expanded by the shell when the container runs, from the container\'s environment (ENV values, not ARGs).');
   }
   return '';
 }
@@ -37,20 +38,20 @@ export function variableHover(model: DockerfileModel, instruction: InstructionMo
   const definition = model.lookupVariable(reference.name, instruction.index);
   const sections: string[] = [];
   if (definition !== undefined) {
-    const value = definition.value === undefined ? 'set at build time (no default)' : inlineCode(definition.value);
+    const value = definition.value === undefined ? l10n.t('set at build time (no default)') : inlineCode(definition.value);
     const lookup = (name: string) => lookupResultOf(model.lookupVariable(name, instruction.index));
     const expansion = expandVariables(written, lookup, model.escapeChar);
     const result = written !== `$${reference.name}` && written !== `\${${reference.name}}` && expansion.exact
       ? ` — ${inlineCode(written)} gives ${inlineCode(expansion.text)}`
       : '';
-    sections.push(`**${inlineCode(`$${reference.name}`)}** = ${value}${result}`, `Defined by ${definitionText(definition)}.`);
+    sections.push(`**${inlineCode(`$${reference.name}`)}** = ${value}${result}`, l10n.t`Defined by ${definitionText(definition)}.`);
   } else {
-    sections.push(`**${inlineCode(`$${reference.name}`)}** is not defined by this Dockerfile at this point.`);
+    sections.push(l10n.t`**${inlineCode(`$${reference.name}`)}** is not defined by this Dockerfile at this point.`);
     const global = model.globalVariables.find((v) => v.name === reference.name && v.kind === 'arg');
     if (global !== undefined && instruction.keyword !== 'FROM') {
-      sections.push(`The global ARG on ${line(definitionLine(global))} is only visible in FROM lines. Add ${inlineCode(`ARG ${reference.name}`)} inside this stage to use it here.`);
+      sections.push(l10n.t`The global ARG on ${line(definitionLine(global))} is only visible in FROM lines. Add ${inlineCode(`ARG ${reference.name}`)} inside this stage to use it here.`);
     } else if (instruction.keyword === 'RUN' || instruction.command?.form === 'shell') {
-      sections.push('The shell may still get it from the base image\'s environment (like `PATH` or `HOME`), or it expands to an empty string.');
+      sections.push(l10n.t('The shell may still get it from the base image\'s environment (like `PATH` or `HOME`), or it expands to an empty string.'));
     }
   }
   const note = expansionNote(instruction);
@@ -65,11 +66,11 @@ export function declarationHover(model: DockerfileModel, instruction: Instructio
     ? model.globalVariables.find((v) => v.instructionIndex === instruction.index && v.name === name)
     : stage?.variables.find((v) => v.instructionIndex === instruction.index && v.name === name);
   if (definition === undefined) return '';
-  const value = definition.value === undefined ? 'no default: empty unless `--build-arg` sets it' : inlineCode(definition.value);
+  const value = definition.value === undefined ? l10n.t('no default: empty unless `--build-arg` sets it') : inlineCode(definition.value);
   const scope = instruction.stageIndex < 0
-    ? `A global build argument: visible in FROM lines only. Inside a stage, re-declare it with ${inlineCode(`ARG ${name}`)} to use its value.`
+    ? l10n.t`A global build argument: visible in FROM lines only. Inside a stage, re-declare it with ${inlineCode(`ARG ${name}`)} to use its value.`
     : definition.kind === 'env'
-      ? 'Visible to the following instructions of this stage, to stages built FROM it, and in the running container.'
-      : 'Visible to the following instructions of this stage only (not in the running container).';
-  return [`**${inlineCode(name)}** = ${value}`, `Defined by ${definitionText(definition)}.`, scope].join('\n\n');
+      ? l10n.t('Visible to the following instructions of this stage, to stages built FROM it, and in the running container.')
+      : l10n.t('Visible to the following instructions of this stage only (not in the running container).');
+  return [`**${inlineCode(name)}** = ${value}`, l10n.t`Defined by ${definitionText(definition)}.`, scope].join('\n\n');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 import { instructionsWithTriggers } from '../walk';
@@ -23,15 +24,15 @@ export const stageNameCasing: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   buildkit: true,
-  summary: 'Stage names should be lowercase.',
+  get summary() { return l10n.t('Stage names should be lowercase.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       const token = stage.nameToken;
       if (token === undefined || isLower(token.value) || token.value.includes('$')) continue;
       yield {
         range: token.range,
-        message: `Stage name \`${token.value}\` should be lowercase.`,
-        fixes: [{ title: `Rename to ${token.value.toLowerCase()}`, edits: [{ range: token.range, newText: token.value.toLowerCase() }] }],
+        message: l10n.t`Stage name \`${token.value}\` should be lowercase.`,
+        fixes: [{ title: l10n.t`Rename to ${token.value.toLowerCase()}`, edits: [{ range: token.range, newText: token.value.toLowerCase() }] }],
       };
     }
   },
@@ -42,7 +43,7 @@ export const fromAsCasing: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   buildkit: true,
-  summary: "The 'AS' keyword should match the case of 'FROM'.",
+  get summary() { return l10n.t("The 'AS' keyword should match the case of 'FROM'."); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       const as = stage.from.args[1];
@@ -52,8 +53,8 @@ export const fromAsCasing: Rule = {
       if (wanted === undefined || as.value === wanted) continue;
       yield {
         range: as.range,
-        message: `'${as.value}' and '${keyword}' keywords' casing do not match: write '${wanted}'.`,
-        fixes: [{ title: `Change to ${wanted}`, edits: [{ range: as.range, newText: wanted }] }],
+        message: l10n.t`'${as.value}' and '${keyword}' keywords' casing do not match: write '${wanted}'.`,
+        fixes: [{ title: l10n.t`Change to ${wanted}`, edits: [{ range: as.range, newText: wanted }] }],
       };
     }
   },
@@ -64,7 +65,7 @@ export const consistentInstructionCasing: Rule = {
   id: 'ConsistentInstructionCasing',
   defaultSeverity: 'warning',
   buildkit: true,
-  summary: 'Instructions should use one casing: the majority of the file (usually uppercase).',
+  get summary() { return l10n.t('Instructions should use one casing: the majority of the file (usually uppercase).'); },
   *check(model) {
     // Counted without allocating: this rule reads every instruction of the file on every keystroke.
     let upper = 0;
@@ -82,8 +83,8 @@ export const consistentInstructionCasing: Rule = {
       const wanted = majorityUpper ? text.toUpperCase() : text.toLowerCase();
       yield {
         range: instruction.keywordRange,
-        message: `Command '${text}' should match the case of the command majority (${majorityUpper ? 'uppercase' : 'lowercase'}).`,
-        fixes: [{ title: `Change to ${wanted}`, edits: [{ range: instruction.keywordRange, newText: wanted }] }],
+        message: l10n.t`Command '${text}' should match the case of the command majority (${majorityUpper ? 'uppercase' : 'lowercase'}).`,
+        fixes: [{ title: l10n.t`Change to ${wanted}`, edits: [{ range: instruction.keywordRange, newText: wanted }] }],
       };
     }
   },

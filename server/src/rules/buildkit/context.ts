@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { dockerIgnoreFor } from '../../buildContext/dockerignore';
 import type { Rule } from '../rule';
 
@@ -5,7 +6,7 @@ export const copyIgnoredFile: Rule = {
   id: 'CopyIgnoredFile',
   defaultSeverity: 'warning',
   buildkit: true,
-  summary: 'COPY/ADD names a file that .dockerignore excludes from the build context.',
+  get summary() { return l10n.t('COPY/ADD names a file that .dockerignore excludes from the build context.'); },
   *check(model, context) {
     const ignore = dockerIgnoreFor(model.uri, context.buildContext);
     if (ignore === undefined) return;
@@ -15,7 +16,7 @@ export const copyIgnoredFile: Rule = {
       for (const source of sources) {
         const pattern = ignore.excludedBy(source.value);
         if (pattern === undefined || source.value === '.' || source.value === './') continue;
-        yield { range: source.range, message: `Attempting to ${instruction.keyword} file "${source.value}" that is excluded by .dockerignore (pattern \`${pattern}\`): the build will not find it.` };
+        yield { range: source.range, message: l10n.t`Attempting to ${instruction.keyword} file "${source.value}" that is excluded by .dockerignore (pattern \`${pattern}\`): the build will not find it.` };
       }
     }
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from '../rule';
 
 export const noEmptyContinuation: Rule = {
@@ -5,7 +6,7 @@ export const noEmptyContinuation: Rule = {
   local: true,
   defaultSeverity: 'warning',
   buildkit: true,
-  summary: 'Empty lines inside a continued instruction are deprecated.',
+  get summary() { return l10n.t('Empty lines inside a continued instruction are deprecated.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       const { start, end } = instruction.range;
@@ -16,8 +17,8 @@ export const noEmptyContinuation: Rule = {
         if (bodies.some((r) => r !== null && line >= r.start.line && line <= r.end.line)) continue;
         yield {
           range: { start: { line, character: 0 }, end: { line, character: 0 } },
-          message: 'Empty continuation line: an empty line inside an instruction continued with the escape character is deprecated and will become an error.',
-          fixes: [{ title: 'Remove the empty line', edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }] }],
+          message: l10n.t('Empty continuation line: an empty line inside an instruction continued with the escape character is deprecated and will become an error.'),
+          fixes: [{ title: l10n.t('Remove the empty line'), edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }] }],
         };
       }
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from '../rule';
 
 export const invalidDefinitionDescription: Rule = {
@@ -5,7 +6,7 @@ export const invalidDefinitionDescription: Rule = {
   defaultSeverity: 'warning',
   buildkit: true,
   enabledByDefault: false,
-  summary: 'A comment right above a named stage or an ARG should describe it: `# <name> <description>`.',
+  get summary() { return l10n.t('A comment right above a named stage or an ARG should describe it: `# <name> <description>`.'); },
   *check(model) {
     const described = model.instructions.flatMap((instruction) => {
       if (instruction.keyword === 'ARG') return instruction.properties.length === 1 ? [{ instruction, name: instruction.properties[0]?.name ?? '' }] : [];
@@ -23,7 +24,7 @@ export const invalidDefinitionDescription: Rule = {
       if (first === name) continue;
       yield {
         range: comment.range,
-        message: `Comment for ${instruction.keyword === 'FROM' ? 'build stage' : 'build argument'} "${name}" should follow the format: \`# ${name} <description>\`. If this is not meant as a description, leave an empty line between it and the instruction.`,
+        message: l10n.t`Comment for ${instruction.keyword === 'FROM' ? l10n.t('build stage') : l10n.t('build argument')} "${name}" should follow the format: \`# ${name} <description>\`. If this is not meant as a description, leave an empty line between it and the instruction.`,
       };
     }
   },

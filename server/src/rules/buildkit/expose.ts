@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from '../rule';
 
 export const exposeProtoCasing: Rule = {
@@ -5,7 +6,7 @@ export const exposeProtoCasing: Rule = {
   local: true,
   defaultSeverity: 'warning',
   buildkit: true,
-  summary: 'EXPOSE protocols should be lowercase.',
+  get summary() { return l10n.t('EXPOSE protocols should be lowercase.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'EXPOSE') continue;
@@ -14,8 +15,8 @@ export const exposeProtoCasing: Rule = {
         if (protocol === undefined || protocol === protocol.toLowerCase()) continue;
         yield {
           range: arg.range,
-          message: `Defined protocol '${protocol}' in EXPOSE instruction should be lowercase.`,
-          fixes: [{ title: 'Use a lowercase protocol', edits: [{ range: arg.range, newText: arg.value.replace(/\/[^/]*$/, `/${protocol.toLowerCase()}`) }] }],
+          message: l10n.t`Defined protocol '${protocol}' in EXPOSE instruction should be lowercase.`,
+          fixes: [{ title: l10n.t('Use a lowercase protocol'), edits: [{ range: arg.range, newText: arg.value.replace(/\/[^/]*$/, `/${protocol.toLowerCase()}`) }] }],
         };
       }
     }
@@ -27,7 +28,7 @@ export const exposeInvalidFormat: Rule = {
   local: true,
   defaultSeverity: 'warning',
   buildkit: true,
-  summary: 'EXPOSE takes container ports only; IP addresses and host ports belong to `docker run -p`.',
+  get summary() { return l10n.t('EXPOSE takes container ports only; IP addresses and host ports belong to `docker run -p`.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'EXPOSE') continue;
@@ -36,7 +37,7 @@ export const exposeInvalidFormat: Rule = {
         const port = arg.value.split(':').pop() ?? '';
         yield {
           range: arg.range,
-          message: `EXPOSE instruction should not define an IP address or host port (\`${arg.value}\`): publish with \`docker run -p ${arg.value}\` and expose \`${port}\`.`,
+          message: l10n.t`EXPOSE instruction should not define an IP address or host port (\`${arg.value}\`): publish with \`docker run -p ${arg.value}\` and expose \`${port}\`.`,
           fixes: [{ title: `Expose ${port}`, edits: [{ range: arg.range, newText: port }] }],
         };
       }

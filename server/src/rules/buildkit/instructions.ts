@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { KeyValue } from '../../model';
 import type { Rule } from '../rule';
 import { stagesToCheck } from '../rule';
@@ -8,17 +9,17 @@ export const maintainerDeprecated: Rule = {
   aliases: ['DL4000'],
   defaultSeverity: 'warning',
   buildkit: true,
-  summary: 'MAINTAINER is deprecated; use a label.',
+  get summary() { return l10n.t('MAINTAINER is deprecated; use a label.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'MAINTAINER') continue;
       const author = instruction.argumentsText.trim();
       yield {
         range: instruction.range,
-        message: 'The MAINTAINER instruction is deprecated; use a label to define an image author instead.',
+        message: l10n.t('The MAINTAINER instruction is deprecated; use a label to define an image author instead.'),
         deprecated: true,
         ...(instruction.range.start.line === instruction.range.end.line && author !== ''
-          ? { fixes: [{ title: 'Replace with LABEL org.opencontainers.image.authors', edits: [{ range: instruction.range, newText: `LABEL org.opencontainers.image.authors=${JSON.stringify(author)}` }] }] }
+          ? { fixes: [{ title: l10n.t('Replace with LABEL org.opencontainers.image.authors'), edits: [{ range: instruction.range, newText: `LABEL org.opencontainers.image.authors=${JSON.stringify(author)}` }] }] }
           : {}),
       };
     }
@@ -31,7 +32,7 @@ export const workdirRelativePath: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   buildkit: true,
-  summary: 'A relative WORKDIR before any absolute one depends on the base image.',
+  get summary() { return l10n.t('A relative WORKDIR before any absolute one depends on the base image.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       let absoluteSeen = stage.parentStageIndex !== undefined && stage.runtime.workdir.known;
@@ -46,7 +47,7 @@ export const workdirRelativePath: Rule = {
         if (absoluteSeen) continue;
         yield {
           range: instruction.argumentsRange ?? instruction.range,
-          message: `Relative workdir "${target}" can have unexpected results if the base image changes: use an absolute path.`,
+          message: l10n.t`Relative workdir "${target}" can have unexpected results if the base image changes: use an absolute path.`,
         };
       }
     }
@@ -63,7 +64,7 @@ export const legacyKeyValueFormat: Rule = {
   local: true,
   defaultSeverity: 'warning',
   buildkit: true,
-  summary: '`ENV key value` / `LABEL key value` is the legacy form; write `key=value`.',
+  get summary() { return l10n.t('`ENV key value` / `LABEL key value` is the legacy form; write `key=value`.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') continue;
@@ -72,7 +73,7 @@ export const legacyKeyValueFormat: Rule = {
       const singleLine = legacy.range.start.line === legacy.range.end.line;
       yield {
         range: legacy.range,
-        message: `"${instruction.keyword} key=value" should be used instead of legacy "${instruction.keyword} key value" format.`,
+        message: l10n.t`"${instruction.keyword} key=value" should be used instead of legacy "${instruction.keyword} key value" format.`,
         ...(singleLine && legacy.value !== undefined && !legacy.value.includes('$')
           ? { fixes: [{ title: `Use ${legacy.name}=…`, edits: [{ range: legacy.range, newText: pairText(legacy) }] }] }
           : {}),
@@ -91,7 +92,7 @@ export const secretsUsedInArgOrEnv: Rule = {
   local: true,
   defaultSeverity: 'warning',
   buildkit: true,
-  summary: 'ARG and ENV values are stored in the image: do not put secrets there.',
+  get summary() { return l10n.t('ARG and ENV values are stored in the image: do not put secrets there.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
@@ -99,7 +100,7 @@ export const secretsUsedInArgOrEnv: Rule = {
         if (!SECRET.test(property.name) || NOT_SECRET.test(property.name)) continue;
         yield {
           range: property.nameRange,
-          message: `Do not use ${instruction.keyword} or ENV instructions for sensitive data (${instruction.keyword} "${property.name}"): use \`RUN --mount=type=secret\` instead.`,
+          message: l10n.t`Do not use ${instruction.keyword} or ENV instructions for sensitive data (${instruction.keyword} "${property.name}"): use \`RUN --mount=type=secret\` instead.`,
         };
       }
     }

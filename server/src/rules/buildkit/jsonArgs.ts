@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { execFormFix } from '../runtime/commands';
 import type { Rule } from '../rule';
 
@@ -6,7 +7,7 @@ export const jsonArgsRecommended: Rule = {
   aliases: ['DL3025'],
   defaultSeverity: 'warning',
   buildkit: true,
-  summary: 'Shell-form CMD/ENTRYPOINT: the shell, not your program, receives the signals.',
+  get summary() { return l10n.t('Shell-form CMD/ENTRYPOINT: the shell, not your program, receives the signals.'); },
   *check(model) {
     for (const stage of model.stages) {
       const runtime = stage.runtime;
@@ -19,7 +20,7 @@ export const jsonArgsRecommended: Rule = {
         const fix = execFormFix(model, instruction);
         yield {
           range: instruction.command.range ?? instruction.range,
-          message: `JSON arguments recommended for ${instruction.keyword} to prevent unintended behavior related to OS signals: the shell runs as PID 1 and does not pass SIGTERM on.`,
+          message: l10n.t`JSON arguments recommended for ${instruction.keyword} to prevent unintended behavior related to OS signals: the shell runs as PID 1 and does not pass SIGTERM on.`,
           ...(fix ? { fixes: [fix] } : {}),
         };
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { expandVariables } from '../../model';
 import type { LookupResult } from '../../model/expand';
 import { lastDefinitionBefore, lookupResultOf } from '../../model/variables';
@@ -12,11 +13,11 @@ export const reservedStageName: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   buildkit: true,
-  summary: "'scratch' and 'context' are reserved and should not be stage names.",
+  get summary() { return l10n.t("'scratch' and 'context' are reserved and should not be stage names."); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       if (stage.name === undefined || stage.nameToken === undefined || !RESERVED.includes(stage.name)) continue;
-      yield { range: stage.nameToken.range, message: `'${stage.nameToken.value}' is reserved and should not be used as a stage name.` };
+      yield { range: stage.nameToken.range, message: l10n.t`'${stage.nameToken.value}' is reserved and should not be used as a stage name.` };
     }
   },
 };
@@ -26,7 +27,7 @@ export const undefinedArgInFrom: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   buildkit: true,
-  summary: 'FROM uses a variable that no ARG before the first FROM declares.',
+  get summary() { return l10n.t('FROM uses a variable that no ARG before the first FROM declares.'); },
   *check(model, context) {
     const declared = new Set(model.globalVariables.map((v) => v.name));
     for (const stage of stagesToCheck(model, context)) {
@@ -35,7 +36,7 @@ export const undefinedArgInFrom: Rule = {
         const similar = [...declared].find((name) => name.toLowerCase() === reference.name.toLowerCase());
         yield {
           range: reference.range,
-          message: `FROM argument '${reference.name}' is not declared${similar ? ` (did you mean ${similar}?)` : ''}: add \`ARG ${reference.name}=<default>\` before the first FROM.`,
+          message: l10n.t`FROM argument '${reference.name}' is not declared${similar ? l10n.t` (did you mean ${similar}?)` : ''}: add \`ARG ${reference.name}=<default>\` before the first FROM.`,
         };
       }
     }
@@ -47,7 +48,7 @@ export const invalidDefaultArgInFrom: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   buildkit: true,
-  summary: 'With the default ARG values, the FROM image name is invalid.',
+  get summary() { return l10n.t('With the default ARG values, the FROM image name is invalid.'); },
   *check(model, context) {
     // An ARG without a default is empty in a plain build; one computed from values we cannot evaluate
     // (platform ARGs, pattern operators) is unknown, and then nothing is claimed.
@@ -68,7 +69,7 @@ export const invalidDefaultArgInFrom: Rule = {
       if (text !== '' && validRepo && validTag) continue;
       yield {
         range: stage.baseRange,
-        message: `Default value for the ARGs in \`${stage.baseText}\` results in an empty or invalid base image name (\`${text}\`): give the ARG a default.`,
+        message: l10n.t`Default value for the ARGs in \`${stage.baseText}\` results in an empty or invalid base image name (\`${text}\`): give the ARG a default.`,
       };
     }
   },
@@ -79,14 +80,14 @@ export const redundantTargetPlatform: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   buildkit: true,
-  summary: '`--platform=$TARGETPLATFORM` is the default and can be removed.',
+  get summary() { return l10n.t('`--platform=$TARGETPLATFORM` is the default and can be removed.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       const flag = stage.platform;
       if (flag?.value === '$TARGETPLATFORM' || flag?.value === '${TARGETPLATFORM}') {
         yield {
           range: flag.range,
-          message: 'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior.',
+          message: l10n.t('Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior.'),
           unnecessary: true,
         };
       }
@@ -99,7 +100,7 @@ export const fromPlatformFlagConstDisallowed: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   buildkit: true,
-  summary: 'FROM --platform should not be a constant; it defeats multi-platform builds.',
+  get summary() { return l10n.t('FROM --platform should not be a constant; it defeats multi-platform builds.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       const flag = stage.platform;
@@ -107,7 +108,7 @@ export const fromPlatformFlagConstDisallowed: Rule = {
       // A stage named after its platform (build-arm64) is a deliberate per-platform stage.
       const arch = flag.value.split('/')[1];
       if (arch !== undefined && stage.name?.includes(arch.toLowerCase())) continue;
-      yield { range: flag.range, message: `FROM --platform flag should not use a constant value ("${flag.value}"); use $BUILDPLATFORM or $TARGETPLATFORM.` };
+      yield { range: flag.range, message: l10n.t`FROM --platform flag should not use a constant value ("${flag.value}"); use $BUILDPLATFORM or $TARGETPLATFORM.` };
     }
   },
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { instructionSpec } from '../../reference/instructions';
 import type { Rule } from '../rule';
 import { stagesToCheck } from '../rule';
@@ -8,7 +9,7 @@ export const undefinedVar: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   buildkit: true,
-  summary: 'A variable the builder substitutes is not defined at that point.',
+  get summary() { return l10n.t('A variable the builder substitutes is not defined at that point.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       // With an external base, its image config may define anything (PATH, JAVA_HOME, NGINX_VERSION):
@@ -32,8 +33,8 @@ export const undefinedVar: Rule = {
           if (!fullyKnown && suggestion === undefined) continue;
           yield {
             range: reference.range,
-            message: `Usage of undefined variable '$${reference.name}'${suggestion ? ` (did you mean $${suggestion}?)` : ''}.`,
-            ...(suggestion ? { fixes: [{ title: `Change to $${suggestion}`, edits: [{ range: reference.nameRange, newText: suggestion }] }] } : {}),
+            message: l10n.t`Usage of undefined variable '$${reference.name}'${suggestion ? l10n.t` (did you mean $${suggestion}?)` : ''}.`,
+            ...(suggestion ? { fixes: [{ title: l10n.t`Change to $${suggestion}`, edits: [{ range: reference.nameRange, newText: suggestion }] }] } : {}),
           };
         }
       }

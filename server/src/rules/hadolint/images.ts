@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { copyPaths } from '../walk';
 import type { Rule } from '../rule';
 import { stagesToCheck } from '../rule';
@@ -5,12 +6,12 @@ import { stagesToCheck } from '../rule';
 export const dl3002: Rule = {
   id: 'DL3002',
   defaultSeverity: 'warning',
-  summary: 'The last USER should not be root.',
+  get summary() { return l10n.t('The last USER should not be root.'); },
   *check(model) {
     const final = model.stages.at(-1);
     const user = final?.runtime.user.known ? final.runtime.user.value : undefined;
     if (user?.instruction === undefined || !/^(root|0)(:.*)?$/.test(user.value)) return;
-    yield { range: user.instruction.range, message: 'The image runs as root: a compromised process owns the container. Switch to an unprivileged USER at the end.' };
+    yield { range: user.instruction.range, message: l10n.t('The image runs as root: a compromised process owns the container. Switch to an unprivileged USER at the end.') };
   },
 };
 
@@ -18,12 +19,12 @@ export const dl3006: Rule = {
   id: 'DL3006',
   defaultSeverity: 'warning',
   perStage: true,
-  summary: 'Always tag the base image.',
+  get summary() { return l10n.t('Always tag the base image.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       const ref = stage.baseImage;
       if (ref === undefined || ref.isScratch || ref.tag !== undefined || ref.digest !== undefined || stage.baseText.includes('$')) continue;
-      yield { range: stage.baseRange ?? stage.from.range, message: `\`${stage.baseText}\` has no tag, so it means \`latest\`, whatever that is on the day of the build: pin a version.` };
+      yield { range: stage.baseRange ?? stage.from.range, message: l10n.t`\`${stage.baseText}\` has no tag, so it means \`latest\`, whatever that is on the day of the build: pin a version.` };
     }
   },
 };
@@ -32,11 +33,11 @@ export const dl3007: Rule = {
   id: 'DL3007',
   defaultSeverity: 'warning',
   perStage: true,
-  summary: 'Do not use the `latest` tag.',
+  get summary() { return l10n.t('Do not use the `latest` tag.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       if (stage.baseImage?.tag !== 'latest' || stage.baseImage.digest !== undefined) continue;
-      yield { range: stage.baseRange ?? stage.from.range, message: '`:latest` changes under you: pin the version the image was tested with.' };
+      yield { range: stage.baseRange ?? stage.from.range, message: l10n.t('`:latest` changes under you: pin the version the image was tested with.') };
     }
   },
 };
@@ -45,7 +46,7 @@ export const dl3020: Rule = {
   id: 'DL3020',
   local: true,
   defaultSeverity: 'warning',
-  summary: 'Use COPY instead of ADD for files and folders.',
+  get summary() { return l10n.t('Use COPY instead of ADD for files and folders.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ADD' || instruction.heredocs.length > 0) continue;
@@ -53,8 +54,8 @@ export const dl3020: Rule = {
       if (sources.length === 0 || sources.some((s) => /^[a-z]+:\/\/|^git@|\.(tar|tgz|tar\.(gz|bz2|xz|zst))$|\.t[bgx]z$/i.test(s))) continue;
       yield {
         range: instruction.keywordRange,
-        message: 'ADD of local files does what COPY does, plus surprises (it unpacks archives): use COPY.',
-        fixes: [{ title: 'Use COPY', edits: [{ range: instruction.keywordRange, newText: instruction.keywordText === 'add' ? 'copy' : 'COPY' }] }],
+        message: l10n.t('ADD of local files does what COPY does, plus surprises (it unpacks archives): use COPY.'),
+        fixes: [{ title: l10n.t('Use COPY'), edits: [{ range: instruction.keywordRange, newText: instruction.keywordText === 'add' ? 'copy' : 'COPY' }] }],
       };
     }
   },
@@ -64,7 +65,7 @@ export const dl3021: Rule = {
   id: 'DL3021',
   local: true,
   defaultSeverity: 'error',
-  summary: 'COPY with several sources needs a destination ending in `/`.',
+  get summary() { return l10n.t('COPY with several sources needs a destination ending in `/`.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.heredocs.length > 0) continue;
@@ -75,7 +76,7 @@ export const dl3021: Rule = {
       if (destination === undefined) continue;
       yield {
         range: destination.range,
-        message: `With more than one source, the destination must be a directory ending in \`/\`: the build fails on \`${destination.value}\`.`,
+        message: l10n.t`With more than one source, the destination must be a directory ending in \`/\`: the build fails on \`${destination.value}\`.`,
         ...(!fromJson ? { fixes: [{ title: `Use ${destination.value}/`, edits: [{ range: destination.range, newText: `${destination.value}/` }] }] } : {}),
       };
     }
@@ -86,7 +87,7 @@ export const dl3045: Rule = {
   id: 'DL3045',
   defaultSeverity: 'warning',
   perStage: true,
-  summary: 'COPY to a relative destination without a WORKDIR set.',
+  get summary() { return l10n.t('COPY to a relative destination without a WORKDIR set.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       for (const instruction of stage.instructions) {
@@ -97,7 +98,7 @@ export const dl3045: Rule = {
         if (destination === undefined || /^["'$\/]/.test(destination) || destination.includes('$') || /^[A-Za-z]:[\\/]/.test(destination) || stage.runtime.isWindows) continue;
         // Known working directory (set here, or from scratch / a parent stage): the destination is well defined.
         if (stage.runtime.workdirBefore.get(instruction.index) !== undefined) continue;
-        yield { range: instruction.args.at(-1)?.range ?? instruction.range, message: `\`${destination}\` is relative, and no WORKDIR is set in this stage: where it lands depends on the base image. Set WORKDIR or use an absolute path.` };
+        yield { range: instruction.args.at(-1)?.range ?? instruction.range, message: l10n.t`\`${destination}\` is relative, and no WORKDIR is set in this stage: where it lands depends on the base image. Set WORKDIR or use an absolute path.` };
       }
     }
   },
@@ -110,7 +111,7 @@ export const dl4001: Rule = {
   id: 'DL4001',
   defaultSeverity: 'warning',
   perStage: true,
-  summary: 'Either wget or curl, not both.',
+  get summary() { return l10n.t('Either wget or curl, not both.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       const uses = (tool: RegExp) => stage.instructions.find((i) => i.keyword === 'RUN' && tool.test(i.argumentsText));
@@ -118,7 +119,7 @@ export const dl4001: Rule = {
       const curl = uses(CURL);
       if (wget === undefined || curl === undefined) continue;
       const later = wget.index > curl.index ? wget : curl;
-      yield { range: later.range, message: 'This stage uses both wget and curl: installing and maintaining one is enough.' };
+      yield { range: later.range, message: l10n.t('This stage uses both wget and curl: installing and maintaining one is enough.') };
     }
   },
 };
@@ -127,7 +128,7 @@ export const dl3044: Rule = {
   id: 'DL3044',
   local: true,
   defaultSeverity: 'warning',
-  summary: 'ENV uses a variable it defines itself: the old value is used.',
+  get summary() { return l10n.t('ENV uses a variable it defines itself: the old value is used.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ENV' || instruction.properties.length < 2) continue;
@@ -137,7 +138,7 @@ export const dl3044: Rule = {
           && v.range.start.line === property.valueRange.start.line && v.range.start.character >= property.valueRange.start.character
           && v.range.end.character <= property.valueRange.end.character);
         if (reference === undefined) continue;
-        yield { range: reference.range, message: `\`$${reference.name}\` is set in this same ENV: the builder substitutes the value from before the instruction. Split it into two ENV lines.` };
+        yield { range: reference.range, message: l10n.t`\`$${reference.name}\` is set in this same ENV: the builder substitutes the value from before the instruction. Split it into two ENV lines.` };
       }
     }
   },
@@ -148,7 +149,7 @@ export const dl3059: Rule = {
   // A hint, not info: consecutive RUNs are often deliberate (cache boundaries), and it is the most frequent finding.
   defaultSeverity: 'hint',
   perStage: true,
-  summary: 'Consecutive RUN instructions could be one layer.',
+  get summary() { return l10n.t('Consecutive RUN instructions could be one layer.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       for (let i = 1; i < stage.instructions.length; i++) {
@@ -161,10 +162,10 @@ export const dl3059: Rule = {
         const escape = model.escapeChar;
         yield {
           range: current.keywordRange,
-          message: `Consecutive RUN instructions (lines ${previous.range.start.line + 1} and ${current.range.start.line + 1}) make two layers; joining them with \`&&\` makes one and keeps files deleted in the second out of the image.`,
+          message: l10n.t`Consecutive RUN instructions (lines ${previous.range.start.line + 1} and ${current.range.start.line + 1}) make two layers; joining them with \`&&\` makes one and keeps files deleted in the second out of the image.`,
           ...(mergeable && current.argumentsRange !== null ? {
             fixes: [{
-              title: 'Join with the previous RUN (&&)',
+              title: l10n.t('Join with the previous RUN (&&)'),
               edits: [
                 { range: { start: previous.range.end, end: previous.range.end }, newText: ` && ${escape}` },
                 { range: { start: { line: current.range.start.line, character: 0 }, end: current.argumentsRange.start }, newText: '    ' },

@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { DockerfileModel, InstructionModel } from '../../model';
 import { commandsOf } from '../../multistage/analysis';
 import type { SimpleCommand } from '../../shell/commands';
 import type { Finding, Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 
 type RunCommands = readonly { readonly instruction: InstructionModel; readonly commands: SimpleCommand[] }[];
 
@@ -26,11 +28,12 @@ const hasYes = (c: SimpleCommand): boolean => c.words.some((w) => w === '--yes' 
 const isAptGet = (c: SimpleCommand): boolean => tool(c) === 'apt-get';
 const packagesOf = (c: SimpleCommand): string[] => c.words.slice(c.words.indexOf(sub(c)) + 1).filter((w) => !w.startsWith('-') && !w.includes('$'));
 
-function rule(id: string, severity: Rule['defaultSeverity'], summary: string, find: (command: SimpleCommand, all: SimpleCommand[], instruction: InstructionModel) => string | undefined): Rule {
+/** `summary` is called when read, so it is in the language configured by then, not at module load. */
+function rule(id: string, severity: Rule['defaultSeverity'], summary: () => string, find: (command: SimpleCommand, all: SimpleCommand[], instruction: InstructionModel) => string | undefined): Rule {
   return {
     id,
     defaultSeverity: severity,
-    summary,
+    get summary() { return summary(); },
     local: true,
     *check(model) {
       for (const { instruction, commands } of runCommands(model)) {
@@ -47,99 +50,122 @@ function rule(id: string, severity: Rule['defaultSeverity'], summary: string, fi
   };
 }
 
-export const dl3003 = rule('DL3003', 'warning', 'Use WORKDIR to switch to a directory, not `cd`.', (c, all) =>
-  tool(c) === 'cd' && all.indexOf(c) < all.length - 1 ? '`cd` in RUN changes the directory for this command only and hides where files go: use WORKDIR.' : undefined);
+export const dl3003 = rule('DL3003', 'warning', () => l10n.t('Use WORKDIR to switch to a directory, not `cd`.'), (c, all) =>
+  tool(c) === 'cd' && all.indexOf(c) < all.length - 1 ? l10n.t('`cd` in RUN changes the directory for this command only and hides where files go: use WORKDIR.') : undefined);
 
-export const dl3004 = rule('DL3004', 'warning', 'Do not use sudo: RUN already runs as the current USER (root by default).', (c) =>
-  tool(c) === 'sudo' ? '`sudo` in a Dockerfile: RUN runs as the current USER, root unless changed. Switch with USER instead; sudo also needs a TTY and a sudoers entry.' : undefined);
+export const dl3004 = rule('DL3004', 'warning', () => l10n.t('Do not use sudo: RUN already runs as the current USER (root by default).'), (c) =>
+  tool(c) === 'sudo' ? l10n.t('`sudo` in a Dockerfile: RUN runs as the current USER, root unless changed. Switch with USER instead; sudo also needs a TTY and a sudoers entry.') : undefined);
 
-export const dl3008 = rule('DL3008', 'info', 'Pin versions in apt-get install.', (c) => {
+export const dl3008 = rule('DL3008', 'info', () => l10n.t('Pin versions in apt-get install.'), (c) => {
   if (!isAptGet(c) || sub(c) !== 'install') return undefined;
   const unpinned = packagesOf(c).filter((p) => !p.includes('=') && !p.endsWith('.deb'));
-  return unpinned.length > 0 ? `Pin versions in apt-get install (\`${unpinned[0]}=<version>\`), or builds will differ from day to day.` : undefined;
+  return unpinned.length > 0 ? l10n.t`Pin versions in apt-get install (\`${unpinned[0] ?? ''}=<version>\`), or builds will differ from day to day.` : undefined;
 });
 
-export const dl3009 = rule('DL3009', 'info', 'Delete the apt lists after installing.', (c, all, instruction) => {
+export const dl3009 = rule('DL3009', 'info', () => l10n.t('Delete the apt lists after installing.'), (c, all, instruction) => {
   if (!isAptGet(c) || sub(c) !== 'install') return undefined;
   const cacheMount = instruction.flags.some((f) => f.name === 'mount' && f.options.some((o) => /^\/var\/(lib|cache)\/apt/.test(o.value ?? '')));
   const cleans = all.some((x) => tool(x) === 'rm' && x.words.some((w) => w.startsWith('/var/lib/apt/lists')));
-  return cacheMount || cleans ? undefined : 'The apt lists stay in this layer (tens of MB): end the RUN with `&& rm -rf /var/lib/apt/lists/*`, or use a cache mount.';
+  return cacheMount || cleans ? undefined : l10n.t('The apt lists stay in this layer (tens of MB): end the RUN with `&& rm -rf /var/lib/apt/lists/*`, or use a cache mount.');
 });
 
-export const dl3014 = rule('DL3014', 'warning', 'apt-get install needs -y in a build.', (c) =>
-  isAptGet(c) && sub(c) === 'install' && !hasYes(c) ? '`apt-get install` without `-y` asks for confirmation, which a build cannot give: it aborts.' : undefined);
+export const dl3014 = rule('DL3014', 'warning', () => l10n.t('apt-get install needs -y in a build.'), (c) =>
+  isAptGet(c) && sub(c) === 'install' && !hasYes(c) ? l10n.t('`apt-get install` without `-y` asks for confirmation, which a build cannot give: it aborts.') : undefined);
 
-export const dl3015 = rule('DL3015', 'info', 'Avoid additional packages with --no-install-recommends.', (c) =>
+export const dl3015 = rule('DL3015', 'info', () => l10n.t('Avoid additional packages with --no-install-recommends.'), (c) =>
   isAptGet(c) && sub(c) === 'install' && !c.words.includes('--no-install-recommends') && !c.words.some((w) => w.includes('Install-Recommends'))
-    ? '`apt-get install` also installs recommended packages: add `--no-install-recommends` to keep the image small.' : undefined);
+    ? l10n.t('`apt-get install` also installs recommended packages: add `--no-install-recommends` to keep the image small.') : undefined);
 
-export const dl3018 = rule('DL3018', 'info', 'Pin versions in apk add.', (c) => {
+export const dl3018 = rule('DL3018', 'info', () => l10n.t('Pin versions in apk add.'), (c) => {
   if (tool(c) !== 'apk' || sub(c) !== 'add') return undefined;
   const unpinned = packagesOf(c).filter((p) => !/[=<>~]/.test(p));
-  return unpinned.length > 0 ? `Pin versions in apk add (\`${unpinned[0]}=<version>\`).` : undefined;
+  return unpinned.length > 0 ? l10n.t`Pin versions in apk add (\`${unpinned[0] ?? ''}=<version>\`).` : undefined;
 });
 
-export const dl3019 = rule('DL3019', 'info', 'Use apk add --no-cache.', (c, _all, instruction) =>
+export const dl3019 = rule('DL3019', 'info', () => l10n.t('Use apk add --no-cache.'), (c, _all, instruction) =>
   tool(c) === 'apk' && sub(c) === 'add' && !c.words.includes('--no-cache') && !instruction.flags.some((f) => f.name === 'mount' && f.options.some((o) => /\/var\/cache\/apk/.test(o.value ?? '')))
-    ? '`apk add` without `--no-cache` leaves the package index in the layer.' : undefined);
+    ? l10n.t('`apk add` without `--no-cache` leaves the package index in the layer.') : undefined);
 
-export const dl3027 = rule('DL3027', 'warning', 'Use apt-get or apt-cache, not apt, in scripts.', (c) =>
-  tool(c) === 'apt' && ['install', 'update', 'upgrade', 'remove', 'purge'].includes(sub(c)) ? '`apt` is meant for people, its output and behaviour are not stable for scripts: use `apt-get`.' : undefined);
+export const dl3027 = rule('DL3027', 'warning', () => l10n.t('Use apt-get or apt-cache, not apt, in scripts.'), (c) =>
+  tool(c) === 'apt' && ['install', 'update', 'upgrade', 'remove', 'purge'].includes(sub(c)) ? l10n.t('`apt` is meant for people, its output and behaviour are not stable for scripts: use `apt-get`.') : undefined);
 
-export const dl3042 = rule('DL3042', 'info', 'Use pip install --no-cache-dir.', (c, _all, instruction) =>
+export const dl3042 = rule('DL3042', 'info', () => l10n.t('Use pip install --no-cache-dir.'), (c, _all, instruction) =>
   /^pip3?$/.test(tool(c)) && sub(c) === 'install' && !c.words.includes('--no-cache-dir') && !instruction.flags.some((f) => f.name === 'mount')
-    ? '`pip install` keeps its download cache in the layer: add `--no-cache-dir` (or use a cache mount).' : undefined);
+    ? l10n.t('`pip install` keeps its download cache in the layer: add `--no-cache-dir` (or use a cache mount).') : undefined);
 
-export const dl4006 = rule('DL4006', 'warning', 'Set `-o pipefail` before RUN commands with a pipe.', (c, _all, instruction) => {
-  if (c.followedBy !== '|') return undefined;
-  return /pipefail/.test(instruction.argumentsText) ? undefined
-    : 'A pipe hides the failure of every command but the last (`curl ... | tar x` succeeds even if curl fails): set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` first, or use `set -o pipefail &&`.';
-});
+/** A shell whose argv sets pipefail, or one this rule does not speak for (PowerShell, cmd): nothing to report. */
+const shellCoversPipes = (argv: readonly string[]): boolean => argv.some((word) => /pipefail/.test(word)) || !/(^|\/)(ba|da|z|k|a)?sh$/.test(argv[0] ?? '');
+
+/**
+ * Per stage, not per instruction: a `SHELL [..., "-o", "pipefail", ...]` earlier in the stage, or in the stage it
+ * is built FROM, covers every later RUN, as hadolint and the builder see it.
+ */
+export const dl4006: Rule = {
+  id: 'DL4006',
+  defaultSeverity: 'warning',
+  perStage: true,
+  get summary() { return l10n.t('Set `-o pipefail` before RUN commands with a pipe.'); },
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
+      const inherited = stage.parentStageIndex === undefined ? undefined : model.stages[stage.parentStageIndex]?.runtime.shell;
+      let covered = inherited?.known === true && shellCoversPipes(inherited.value.value);
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword === 'SHELL' && instruction.command?.form === 'exec' && instruction.command.argv.length > 0) covered = shellCoversPipes(instruction.command.argv);
+        if (covered || instruction.keyword !== 'RUN' || instruction.command?.form !== 'shell' || !instruction.argumentsText.includes('|')) continue;
+        if (/pipefail/.test(instruction.argumentsText) || !commandsOf(instruction).some((c) => c.followedBy === '|')) continue;
+        yield {
+          range: instruction.command.range ?? instruction.range,
+          message: l10n.t('A pipe hides the failure of every command but the last (`curl ... | tar x` succeeds even if curl fails): set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` first, or use `set -o pipefail &&`.'),
+        };
+      }
+    }
+  },
+};
 
 const unpinned = (packages: readonly string[], pinned: RegExp): string | undefined => packages.find((p) => !pinned.test(p) && !p.startsWith('.') && !p.startsWith('/') && !p.includes('://'));
 
-export const dl3013 = rule('DL3013', 'info', 'Pin versions in pip install.', (c) => {
+export const dl3013 = rule('DL3013', 'info', () => l10n.t('Pin versions in pip install.'), (c) => {
   if (!/^pip3?$/.test(tool(c)) || sub(c) !== 'install' || c.words.includes('-r') || c.words.includes('--requirement')) return undefined;
   const found = unpinned(packagesOf(c), /[=<>~!]=?|\.whl$|\.tar\.gz$/);
-  return found ? `Pin versions in pip install (\`${found}==<version>\`), or use a requirements file with pins.` : undefined;
+  return found ? l10n.t`Pin versions in pip install (\`${found}==<version>\`), or use a requirements file with pins.` : undefined;
 });
 
-export const dl3016 = rule('DL3016', 'info', 'Pin versions in npm install.', (c) => {
+export const dl3016 = rule('DL3016', 'info', () => l10n.t('Pin versions in npm install.'), (c) => {
   if (tool(c) !== 'npm' || !['install', 'i', 'add'].includes(sub(c))) return undefined;
   const found = unpinned(packagesOf(c), /@[\d^~]|#|\.tgz$/);
-  return found ? `Pin versions in npm install (\`${found}@<version>\`).` : undefined;
+  return found ? l10n.t`Pin versions in npm install (\`${found}@<version>\`).` : undefined;
 });
 
-export const dl3028 = rule('DL3028', 'info', 'Pin versions in gem install.', (c) => {
+export const dl3028 = rule('DL3028', 'info', () => l10n.t('Pin versions in gem install.'), (c) => {
   if (tool(c) !== 'gem' || sub(c) !== 'install' || c.words.some((w) => w === '-v' || w.startsWith('--version'))) return undefined;
   const found = packagesOf(c).find((p) => !p.includes(':'));
-  return found ? `Pin versions in gem install (\`${found}:<version>\` or \`-v <version>\`).` : undefined;
+  return found ? l10n.t`Pin versions in gem install (\`${found}:<version>\` or \`-v <version>\`).` : undefined;
 });
 
-export const dl3062 = rule('DL3062', 'info', 'Pin versions in go install.', (c) => {
+export const dl3062 = rule('DL3062', 'info', () => l10n.t('Pin versions in go install.'), (c) => {
   if (tool(c) !== 'go' || sub(c) !== 'install') return undefined;
   const found = packagesOf(c).find((p) => p.includes('/') && !p.startsWith('.') && !/@(v?\d|[0-9a-f]{7,})/.test(p));
-  return found ? `Pin the version in go install (\`${found.replace(/@latest$/, '')}@v1.2.3\`).` : undefined;
+  return found ? l10n.t`Pin the version in go install (\`${found.replace(/@latest$/, '')}@v1.2.3\`).` : undefined;
 });
 
-const yesFlag = (manager: string, flags: RegExp, id: string): Rule => rule(id, 'warning', `${manager} install needs a non-interactive flag.`, (c) =>
+const yesFlag = (manager: string, flags: RegExp, id: string): Rule => rule(id, 'warning', () => l10n.t`${manager} install needs a non-interactive flag.`, (c) =>
   tool(c) === manager && ['install', 'in', 'groupinstall', 'localinstall'].includes(sub(c)) && !c.words.some((w) => flags.test(w))
-    ? `\`${manager} install\` without ${manager === 'zypper' ? '`-n`' : '`-y`'} waits for a confirmation a build cannot give.` : undefined);
+    ? l10n.t`\`${manager} install\` without ${manager === 'zypper' ? '`-n`' : '`-y`'} waits for a confirmation a build cannot give.` : undefined);
 
 export const dl3030 = yesFlag('yum', /^(-y|--assumeyes|-[a-zA-Z]*y[a-zA-Z]*)$/, 'DL3030');
-export const dl3034 = rule('DL3034', 'warning', 'zypper install needs -n / --non-interactive.', (c) =>
+export const dl3034 = rule('DL3034', 'warning', () => l10n.t('zypper install needs -n / --non-interactive.'), (c) =>
   tool(c) === 'zypper' && ['install', 'in'].includes(sub(c)) && !c.words.some((w) => /^(-n|--non-interactive|-y|--no-confirm)$/.test(w))
-    ? '`zypper install` without `--non-interactive` waits for a confirmation a build cannot give.' : undefined);
+    ? l10n.t('`zypper install` without `--non-interactive` waits for a confirmation a build cannot give.') : undefined);
 export const dl3038 = yesFlag('dnf', /^(-y|--assumeyes|-[a-zA-Z]*y[a-zA-Z]*)$/, 'DL3038');
 
-export const dl3047 = rule('DL3047', 'info', 'Use wget with --progress to keep the build log readable.', (c) =>
+export const dl3047 = rule('DL3047', 'info', () => l10n.t('Use wget with --progress to keep the build log readable.'), (c) =>
   tool(c) === 'wget' && !c.words.some((w) => /^(--progress|-q|--quiet|-nv|--no-verbose|-qO.*|-O-?q?)/.test(w))
-    ? '`wget` without `--progress=dot:giga` (or `-q`) floods the build log with a progress bar.' : undefined);
+    ? l10n.t('`wget` without `--progress=dot:giga` (or `-q`) floods the build log with a progress bar.') : undefined);
 
-export const dl3060 = rule('DL3060', 'info', '`yarn cache clean` after `yarn install`.', (c, all, instruction) =>
+export const dl3060 = rule('DL3060', 'info', () => l10n.t('`yarn cache clean` after `yarn install`.'), (c, all, instruction) =>
   tool(c) === 'yarn' && (sub(c) === 'install' || sub(c) === '') && !all.some((x) => tool(x) === 'yarn' && x.words.includes('cache') && x.words.includes('clean'))
     && !instruction.flags.some((f) => f.name === 'mount')
-    ? 'yarn\'s cache stays in the layer: end the RUN with `&& yarn cache clean`, or use a cache mount.' : undefined);
+    ? l10n.t('yarn\'s cache stays in the layer: end the RUN with `&& yarn cache clean`, or use a cache mount.') : undefined);
 
-export const dl4005 = rule('DL4005', 'warning', 'Use SHELL to change the default shell.', (c) =>
-  tool(c) === 'ln' && c.words.includes('/bin/sh') ? 'Replacing /bin/sh with a link changes the shell for everything in the image: use the SHELL instruction for the build instead.' : undefined);
+export const dl4005 = rule('DL4005', 'warning', () => l10n.t('Use SHELL to change the default shell.'), (c) =>
+  tool(c) === 'ln' && c.words.includes('/bin/sh') ? l10n.t('Replacing /bin/sh with a link changes the shell for everything in the image: use the SHELL instruction for the build instead.') : undefined);

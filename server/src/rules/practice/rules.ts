@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { writesAfterVolume } from '../../model/volumes';
 import { analyze, commandsOf } from '../../multistage/analysis';
 import { dockerIgnoreFor } from '../../buildContext/dockerignore';
@@ -15,7 +16,7 @@ export const copyAllBeforeInstall: Rule = {
   id: 'CopyAllBeforeInstall',
   defaultSeverity: 'info',
   perStage: true,
-  summary: '`COPY . .` before installing dependencies re-installs them on every source change.',
+  get summary() { return l10n.t('`COPY . .` before installing dependencies re-installs them on every source change.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       let copyAll: (typeof stage.instructions)[number] | undefined;
@@ -30,7 +31,7 @@ export const copyAllBeforeInstall: Rule = {
         if (install === undefined) continue;
         yield {
           range: copyAll.range,
-          message: `\`${copyAll.keywordText} . .\` comes before \`${install}\` (line ${instruction.range.start.line + 1}): any source change invalidates the cache and re-installs every dependency. Copy the manifest (package.json and its lock file, go.mod/go.sum, requirements.txt, ...) first, install, then copy the rest.`,
+          message: l10n.t`\`${copyAll.keywordText} . .\` comes before \`${install}\` (line ${instruction.range.start.line + 1}): any source change invalidates the cache and re-installs every dependency. Copy the manifest (package.json and its lock file, go.mod/go.sum, requirements.txt, ...) first, install, then copy the rest.`,
         };
         break;
       }
@@ -46,7 +47,7 @@ const PUBLIC_HINT = /gpg|pub|public|release|signing|\.asc$|ca-?cert|ca-bundle|\.
 export const secretFileCopied: Rule = {
   id: 'SecretFileCopied',
   defaultSeverity: 'warning',
-  summary: 'A private key, .env or credentials file is copied into the image.',
+  get summary() { return l10n.t('A private key, .env or credentials file is copied into the image.'); },
   *check(model, context) {
     const ignore = dockerIgnoreFor(model.uri, context.buildContext);
     for (const instruction of model.instructions) {
@@ -57,11 +58,11 @@ export const secretFileCopied: Rule = {
         if (/^[a-z]+:\/\//i.test(value)) continue;
         const publicKey = /\.(pem|key)$/i.test(value) && (PUBLIC_HINT.test(value) || PUBLIC_HINT.test(destination));
         if (SECRET_FILES.test(value) && !EXAMPLE_FILES.test(value) && !publicKey) {
-          yield { range: source.range, message: `\`${value}\` looks like a secret and ends up in an image layer anyone with the image can read, even if a later step deletes it. Mount it for the step that needs it: \`RUN --mount=type=secret,id=...\`.` };
+          yield { range: source.range, message: l10n.t`\`${value}\` looks like a secret and ends up in an image layer anyone with the image can read, even if a later step deletes it. Mount it for the step that needs it: \`RUN --mount=type=secret,id=...\`.` };
         } else if ((value === '.' || value === './') && context.buildContext !== undefined) {
           const leaked = ['.env', 'id_rsa', '.npmrc', '.git-credentials'].find((f) => context.buildContext?.exists(f) && ignore?.excludedBy(f) === undefined);
           if (leaked !== undefined) {
-            yield { range: source.range, message: `\`${instruction.keywordText} .\` copies \`${leaked}\` from the build context into the image: add it to .dockerignore.` };
+            yield { range: source.range, message: l10n.t`\`${instruction.keywordText} .\` copies \`${leaked}\` from the build context into the image: add it to .dockerignore.` };
           }
         }
       }
@@ -73,7 +74,7 @@ export const packageUpgradeInImage: Rule = {
   id: 'PackageUpgradeInImage',
   local: true,
   defaultSeverity: 'info',
-  summary: '`apt-get upgrade` / `apk upgrade` in a build makes it unreproducible; update the base image instead.',
+  get summary() { return l10n.t('`apt-get upgrade` / `apk upgrade` in a build makes it unreproducible; update the base image instead.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       const upgrade = commandsOf(instruction).map((c) => c.words).find((w) => (/^(apt-get|apt)$/.test(w[0] ?? '') && /^(upgrade|dist-upgrade|full-upgrade)$/.test(w.find((x) => !x.startsWith('-') && x !== w[0]) ?? ''))
@@ -81,7 +82,7 @@ export const packageUpgradeInImage: Rule = {
       if (upgrade === undefined) continue;
       yield {
         range: instruction.range,
-        message: `\`${upgrade.join(' ')}\` upgrades whatever is newest on the day of the build: two builds of the same Dockerfile differ, and the base image's maintainers already ship security updates. Use a newer base image tag instead, or pin the packages that need a fix.`,
+        message: l10n.t`\`${upgrade.join(' ')}\` upgrades whatever is newest on the day of the build: two builds of the same Dockerfile differ, and the base image's maintainers already ship security updates. Use a newer base image tag instead, or pin the packages that need a fix.`,
       };
     }
   },
@@ -91,7 +92,7 @@ export const remoteAddWithoutChecksum: Rule = {
   id: 'RemoteAddWithoutChecksum',
   local: true,
   defaultSeverity: 'warning',
-  summary: '`ADD https://...` without `--checksum` trusts whatever the server returns.',
+  get summary() { return l10n.t('`ADD https://...` without `--checksum` trusts whatever the server returns.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ADD' || instruction.flags.some((f) => f.name === 'checksum')) continue;
@@ -99,7 +100,7 @@ export const remoteAddWithoutChecksum: Rule = {
       if (remote === undefined) continue;
       yield {
         range: remote.range,
-        message: 'ADD of a remote URL without `--checksum=sha256:...`: a changed or compromised download goes into the image unnoticed. Add the checksum (`ADD --checksum=sha256:<hex> <url> <dest>`).',
+        message: l10n.t('ADD of a remote URL without `--checksum=sha256:...`: a changed or compromised download goes into the image unnoticed. Add the checksum (`ADD --checksum=sha256:<hex> <url> <dest>`).'),
       };
     }
   },
@@ -108,7 +109,7 @@ export const remoteAddWithoutChecksum: Rule = {
 export const volumeChangesDiscarded: Rule = {
   id: 'VolumeChangesDiscarded',
   defaultSeverity: 'warning',
-  summary: 'Build steps after a VOLUME that change files under its path are discarded.',
+  get summary() { return l10n.t('Build steps after a VOLUME that change files under its path are discarded.'); },
   *check(model) {
     for (const stage of model.stages) {
       for (const volume of stage.runtime.volumes) {
@@ -116,7 +117,7 @@ export const volumeChangesDiscarded: Rule = {
         for (const write of writesAfterVolume(model, volume.instruction, volume.value)) {
           yield {
             range: write.range,
-            message: `This ${write.keyword} changes ${volume.value}, which VOLUME on line ${volume.instruction.range.start.line + 1} declared: the change is discarded. Move it above the VOLUME.`,
+            message: l10n.t`This ${write.keyword} changes ${volume.value}, which VOLUME on line ${volume.instruction.range.start.line + 1} declared: the change is discarded. Move it above the VOLUME.`,
           };
         }
       }
@@ -127,7 +128,7 @@ export const volumeChangesDiscarded: Rule = {
 export const toolchainInFinalStage: Rule = {
   id: 'ToolchainInFinalStage',
   defaultSeverity: 'info',
-  summary: 'The image ships its build toolchain: a multi-stage build would leave it behind.',
+  get summary() { return l10n.t('The image ships its build toolchain: a multi-stage build would leave it behind.'); },
   *check(model) {
     const analysis = analyze(model);
     if (!analysis.ok) return;
@@ -136,7 +137,7 @@ export const toolchainInFinalStage: Rule = {
     if (!toolchain.nativeBinary && toolchain.id !== 'java' && toolchain.id !== 'dotnet' && /slim|alpine/.test(stage.baseImage?.tag ?? '')) return;
     yield {
       range: stage.baseRange ?? stage.from.range,
-      message: `This image builds with the ${toolchain.label} toolchain and ships it too (compilers, headers, caches). "Convert to multi-stage build" (Ctrl+. here, or \`stagecraft convert\`) keeps only what the application needs at run time.`,
+      message: l10n.t`This image builds with the ${toolchain.label} toolchain and ships it too (compilers, headers, caches). "Convert to multi-stage build" (Ctrl+. here, or \`stagecraft convert\`) keeps only what the application needs at run time.`,
     };
   },
 };

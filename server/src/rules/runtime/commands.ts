@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DockerfileModel, InstructionModel, Range } from '../../model';
 import { splitSimpleCommand } from '../../shell/words';
 import type { Finding, Fix, Rule } from '../rule';
@@ -6,7 +7,7 @@ import { stagesToCheck } from '../rule';
 export const shellFormEntrypoint: Rule = {
   id: 'ShellFormEntrypoint',
   defaultSeverity: 'warning',
-  summary: 'A shell-form ENTRYPOINT ignores CMD and `docker run` arguments and does not receive SIGTERM.',
+  get summary() { return l10n.t('A shell-form ENTRYPOINT ignores CMD and `docker run` arguments and does not receive SIGTERM.'); },
   *check(model) {
     for (const stage of model.stages) {
       const last = stage.runtime.entrypointInstructions.at(-1);
@@ -14,12 +15,12 @@ export const shellFormEntrypoint: Rule = {
       if (last?.command?.form !== 'shell' || last.command.script === '' || last.command.invalidJson) continue;
       const cmd = stage.runtime.cmd.known ? stage.runtime.cmd.value : undefined;
       const deadCmd = cmd !== undefined
-        ? ` The CMD on line ${cmd.instruction.range.start.line + 1} is passed to the shell as \`$0 $1 ...\` and ignored, and so are \`docker run IMAGE ARGS\`.`
-        : ' Arguments given to `docker run IMAGE ARGS` are ignored.';
+        ? l10n.t` The CMD on line ${cmd.instruction.range.start.line + 1} is passed to the shell as \`$0 $1 ...\` and ignored, and so are \`docker run IMAGE ARGS\`.`
+        : l10n.t(' Arguments given to `docker run IMAGE ARGS` are ignored.');
       const fix = execFormFix(model, last);
       yield {
         range: last.command.range ?? last.range,
-        message: `Shell-form ENTRYPOINT runs as \`${model.stages[stage.index]?.runtime.isWindows ? 'cmd /S /C' : '/bin/sh -c'} "…"\`.${deadCmd} The shell is PID 1, so \`docker stop\` sends SIGTERM to the shell, not to your program, which is killed after the timeout. Use exec form: \`ENTRYPOINT ["executable", "arg"]\`.${fix ? '' : ' (No automatic fix: the command uses shell syntax; consider `exec` in a script.)'}`,
+        message: l10n.t`Shell-form ENTRYPOINT runs as \`${model.stages[stage.index]?.runtime.isWindows ? 'cmd /S /C' : '/bin/sh -c'} "…"\`.${deadCmd} The shell is PID 1, so \`docker stop\` sends SIGTERM to the shell, not to your program, which is killed after the timeout. Use exec form: \`ENTRYPOINT ["executable", "arg"]\`.${fix ? '' : l10n.t(' (No automatic fix: the command uses shell syntax; consider `exec` in a script.)')}`,
         ...(fix ? { fixes: [fix] } : {}),
       };
     }
@@ -54,7 +55,7 @@ export function execFormFix(model: DockerfileModel, instruction: InstructionMode
   const joined = splitSimpleCommand(instruction.command?.script ?? '');
   if (joined === undefined || joined.join('\u0000') !== segments.flatMap((s) => s.words).join('\u0000')) return undefined;
   const newText = `[${segments.map((segment, index) => `${index === 0 ? '' : `${segment.indent}`}${segment.words.map((w) => JSON.stringify(w)).join(', ')}`).join(`, ${escape}\n`)}]`;
-  return { title: `Convert ${instruction.keyword} to exec form`, edits: [{ range, newText }] };
+  return { title: l10n.t`Convert ${instruction.keyword} to exec form`, edits: [{ range, newText }] };
 }
 
 const SHELL_PROGRAMS = /(^|[\\/])(sh|bash|ash|dash|zsh|ksh|pwsh|powershell|cmd)(\.exe)?$/i;
@@ -63,7 +64,7 @@ export const execFormVariable: Rule = {
   id: 'ExecFormVariable',
   local: true,
   defaultSeverity: 'warning',
-  summary: 'A `$VARIABLE` in exec form is passed literally: there is no shell to expand it.',
+  get summary() { return l10n.t('A `$VARIABLE` in exec form is passed literally: there is no shell to expand it.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       const command = instruction.command;
@@ -72,7 +73,7 @@ export const execFormVariable: Rule = {
       for (const reference of instruction.variables) {
         yield {
           range: reference.range,
-          message: `\`${model.lines.slice(reference.range.start.line, reference.range.start.character, reference.range.end.line, reference.range.end.character)}\` is passed literally: exec form runs the program without a shell, so nothing expands variables. Use shell form, or run a shell yourself: \`["/bin/sh", "-c", "… $${reference.name}"]\`.`,
+          message: l10n.t`\`${model.lines.slice(reference.range.start.line, reference.range.start.character, reference.range.end.line, reference.range.end.character)}\` is passed literally: exec form runs the program without a shell, so nothing expands variables. Use shell form, or run a shell yourself: \`["/bin/sh", "-c", "… $${reference.name}"]\`.`,
         };
       }
     }
@@ -87,7 +88,7 @@ export const multipleInstructionsDisallowed: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   buildkit: true,
-  summary: 'More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one counts.',
+  get summary() { return l10n.t('More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one counts.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       const lastOf = new Map<string, InstructionModel>();
@@ -97,9 +98,9 @@ export const multipleInstructionsDisallowed: Rule = {
         if (last === undefined || last === instruction) continue;
         const finding: Finding = {
           range: instruction.range,
-          message: `Only the last ${instruction.keyword} of a stage takes effect; this one is overridden by line ${last.range.start.line + 1}.`,
+          message: l10n.t`Only the last ${instruction.keyword} of a stage takes effect; this one is overridden by line ${last.range.start.line + 1}.`,
           unnecessary: true,
-          fixes: [{ title: `Remove this ${instruction.keyword}`, edits: [{ range: wholeLines(instruction.range), newText: '' }] }],
+          fixes: [{ title: l10n.t`Remove this ${instruction.keyword}`, edits: [{ range: wholeLines(instruction.range), newText: '' }] }],
         };
         yield finding;
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from '../rule';
 
 const KNOWN_DIRECTIVES = ['syntax', 'escape', 'check'];
@@ -5,14 +6,14 @@ const KNOWN_DIRECTIVES = ['syntax', 'escape', 'check'];
 export const invalidEscapeDirective: Rule = {
   id: 'InvalidEscapeDirective',
   defaultSeverity: 'error',
-  summary: 'The escape directive accepts only `\\` or a backtick.',
+  get summary() { return l10n.t('The escape directive accepts only `\\` or a backtick.'); },
   *check(model) {
     for (const directive of model.directives) {
       if (directive.name.toLowerCase() !== 'escape') continue;
       if (directive.value === '\\' || directive.value === '`') continue;
       yield {
         range: directive.valueRange,
-        message: `Invalid escape character \`${directive.value}\`: use \`\\\` (the default) or \`\`\` (common on Windows).`,
+        message: l10n.t`Invalid escape character \`${directive.value}\`: use \`\\\` (the default) or \`\`\` (common on Windows).`,
       };
     }
   },
@@ -21,13 +22,13 @@ export const invalidEscapeDirective: Rule = {
 export const duplicateDirective: Rule = {
   id: 'DuplicateDirective',
   defaultSeverity: 'error',
-  summary: 'A parser directive may appear only once.',
+  get summary() { return l10n.t('A parser directive may appear only once.'); },
   *check(model) {
     const seen = new Set<string>();
     for (const directive of model.directives) {
       const name = directive.name.toLowerCase();
       if (!KNOWN_DIRECTIVES.includes(name)) continue;
-      if (seen.has(name)) yield { range: directive.range, message: `The \`${name}\` directive is given more than once; only one is allowed.` };
+      if (seen.has(name)) yield { range: directive.range, message: l10n.t`The \`${name}\` directive is given more than once; only one is allowed.` };
       seen.add(name);
     }
   },
@@ -38,13 +39,13 @@ const CHECK_DIRECTIVE = /^\s*(skip\s*=\s*[^;]*|error\s*=\s*(true|false))\s*(;\s*
 export const invalidCheckDirective: Rule = {
   id: 'InvalidCheckDirective',
   defaultSeverity: 'error',
-  summary: 'The check directive is `skip=<rules|all>` and/or `error=true|false`, separated by `;`.',
+  get summary() { return l10n.t('The check directive is `skip=<rules|all>` and/or `error=true|false`, separated by `;`.'); },
   *check(model) {
     for (const directive of model.directives) {
       if (directive.name.toLowerCase() !== 'check' || CHECK_DIRECTIVE.test(directive.value)) continue;
       yield {
         range: directive.valueRange,
-        message: 'Invalid check directive: write `# check=skip=<Rule>[,<Rule>]` and/or `error=true`, separated by `;`.',
+        message: l10n.t('Invalid check directive: write `# check=skip=<Rule>[,<Rule>]` and/or `error=true`, separated by `;`.'),
       };
     }
   },

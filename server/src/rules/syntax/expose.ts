@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { expandVariables } from '../../model';
 import { lookupResultOf } from '../../model/variables';
 import type { Rule } from '../rule';
@@ -8,17 +9,17 @@ const PROTOCOLS = ['tcp', 'udp', 'sctp'];
 /** `port`, `port/proto`, `from-to/proto`; the builder also tolerates `ip:host:container` (a BuildKit check warns). */
 export function exposeProblem(spec: string): string | undefined {
   const [portPart = '', protocol, ...extra] = spec.split('/');
-  if (extra.length > 0) return `\`${spec}\` has more than one \`/\``;
+  if (extra.length > 0) return l10n.t`\`${spec}\` has more than one \`/\``;
   if (protocol !== undefined && !PROTOCOLS.includes(protocol.toLowerCase())) {
-    return `unknown protocol \`${protocol}\` in \`${spec}\`; use tcp, udp or sctp`;
+    return l10n.t`unknown protocol \`${protocol}\` in \`${spec}\`; use tcp, udp or sctp`;
   }
   const containerPart = portPart.split(':').pop() ?? '';
   const match = /^(\d+)(?:-(\d+))?$/.exec(containerPart);
-  if (match === null) return `\`${spec}\` is not a port number or range`;
+  if (match === null) return l10n.t`\`${spec}\` is not a port number or range`;
   const low = Number(match[1]);
   const high = match[2] === undefined ? low : Number(match[2]);
-  if (low > 65535 || high > 65535) return `port ${Math.max(low, high)} in \`${spec}\` is out of range (0–65535)`;
-  if (high < low) return `the range \`${containerPart}\` ends before it starts`;
+  if (low > 65535 || high > 65535) return l10n.t`port ${Math.max(low, high)} in \`${spec}\` is out of range (0–65535)`;
+  if (high < low) return l10n.t`the range \`${containerPart}\` ends before it starts`;
   return undefined;
 }
 
@@ -26,7 +27,7 @@ export const invalidExposePort: Rule = {
   id: 'InvalidExposePort',
   defaultSeverity: 'error',
   perStage: true,
-  summary: 'EXPOSE takes ports 0–65535, optionally with `/tcp`, `/udp` or `/sctp`.',
+  get summary() { return l10n.t('EXPOSE takes ports 0–65535, optionally with `/tcp`, `/udp` or `/sctp`.'); },
   // Stage by stage (a port may be an ARG of the stage); an EXPOSE above the first FROM gets InstructionBeforeFrom.
   *check(model, context) {
     for (const instruction of stagesToCheck(model, context).flatMap((stage) => stage.instructions)) {
@@ -40,7 +41,7 @@ export const invalidExposePort: Rule = {
         }
         for (const part of spec.split(/\s+/).filter(Boolean)) {
           const problem = exposeProblem(part);
-          if (problem !== undefined) yield { range: arg.range, message: `Invalid EXPOSE: ${problem}.` };
+          if (problem !== undefined) yield { range: arg.range, message: l10n.t`Invalid EXPOSE: ${problem}.` };
         }
       }
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FlagModel, InstructionModel } from '../../model';
 import type { FlagSpec } from '../../reference/instructions';
 import {
@@ -10,7 +11,7 @@ export const unknownFlag: Rule = {
   id: 'UnknownFlag',
   local: true,
   defaultSeverity: 'error',
-  summary: 'A flag the instruction does not have.',
+  get summary() { return l10n.t('A flag the instruction does not have.'); },
   *check(model) {
     for (const { instruction, spec } of knownInstructions(model)) {
       for (const flag of instruction.flags) {
@@ -26,18 +27,18 @@ function unknownFlagFinding(instruction: InstructionModel, flag: FlagModel, flag
   if (labsOnly !== undefined) {
     return {
       range: flag.nameRange,
-      message: `\`--${flag.name}\` on ${instruction.keyword} needs the labs frontend: add \`# syntax=docker/dockerfile:1-labs\` as the first line.`,
+      message: l10n.t`\`--${flag.name}\` on ${instruction.keyword} needs the labs frontend: add \`# syntax=docker/dockerfile:1-labs\` as the first line.`,
     };
   }
   if (flags.length === 0) {
-    return { range: flag.range, message: `${instruction.keyword} takes no flags; \`--${flag.name}\` is read as an unknown flag and the build fails.` };
+    return { range: flag.range, message: l10n.t`${instruction.keyword} takes no flags; \`--${flag.name}\` is read as an unknown flag and the build fails.` };
   }
   const names = flags.filter((f) => !f.labs).map((f) => `--${f.name}`);
   const suggestion = closest(flag.name, flags.map((f) => f.name));
   return {
     range: flag.nameRange,
-    message: `Unknown flag \`--${flag.name}\` for ${instruction.keyword}${suggestion ? `; did you mean \`--${suggestion}\`?` : '.'} Its flags: ${names.join(', ')}.`,
-    ...(suggestion ? { fixes: [{ title: `Change to --${suggestion}`, edits: [{ range: flag.nameRange, newText: suggestion }] }] } : {}),
+    message: l10n.t`Unknown flag \`--${flag.name}\` for ${instruction.keyword}${suggestion ? l10n.t`; did you mean \`--${suggestion}\`?` : '.'} Its flags: ${names.join(', ')}.`,
+    ...(suggestion ? { fixes: [{ title: l10n.t`Change to --${suggestion}`, edits: [{ range: flag.nameRange, newText: suggestion }] }] } : {}),
   };
 }
 
@@ -45,14 +46,14 @@ export const duplicateFlag: Rule = {
   id: 'DuplicateFlag',
   local: true,
   defaultSeverity: 'error',
-  summary: 'A flag that may be given once is given twice.',
+  get summary() { return l10n.t('A flag that may be given once is given twice.'); },
   *check(model) {
     for (const { instruction, spec } of knownInstructions(model)) {
       const seen = new Set<string>();
       for (const flag of instruction.flags) {
         const flagSpec = spec.flags.find((f) => f.name === flag.name);
         if (flagSpec === undefined || flagSpec.repeatable) continue;
-        if (seen.has(flag.name)) yield { range: flag.range, message: `\`--${flag.name}\` is given more than once.` };
+        if (seen.has(flag.name)) yield { range: flag.range, message: l10n.t`\`--${flag.name}\` is given more than once.` };
         seen.add(flag.name);
       }
     }
@@ -73,7 +74,7 @@ export const invalidFlagValue: Rule = {
   id: 'InvalidFlagValue',
   local: true,
   defaultSeverity: 'error',
-  summary: 'A flag with a missing or malformed value.',
+  get summary() { return l10n.t('A flag with a missing or malformed value.'); },
   *check(model) {
     for (const { instruction, spec } of knownInstructions(model)) {
       for (const flag of instruction.flags) {
@@ -86,13 +87,13 @@ export const invalidFlagValue: Rule = {
 
 function* checkFlagValue(instruction: InstructionModel, flag: FlagModel, spec: FlagSpec): Generator<Finding> {
   const where = flag.valueRange ?? flag.range;
-  const say = (problem: string): Finding => ({ range: where, message: `\`--${flag.name}\` ${problem}.` });
+  const say = (problem: string): Finding => ({ range: where, message: l10n.t`\`--${flag.name}\` ${problem}.` });
   if (flag.value === null) {
-    if (spec.kind !== 'boolean') yield { range: flag.range, message: `\`--${flag.name}\` needs a value: \`--${flag.name}=<value>\`.` };
+    if (spec.kind !== 'boolean') yield { range: flag.range, message: l10n.t`\`--${flag.name}\` needs a value: \`--${flag.name}=<value>\`.` };
     return;
   }
   if (flag.value === '' && spec.kind !== 'boolean') {
-    yield { range: flag.range, message: `\`--${flag.name}\` has an empty value.` };
+    yield { range: flag.range, message: l10n.t`\`--${flag.name}\` has an empty value.` };
     return;
   }
   if (flag.value.includes('$') && instruction.keyword !== 'HEALTHCHECK') return; // decided at build time
@@ -104,7 +105,7 @@ function* checkFlagValue(instruction: InstructionModel, flag: FlagModel, spec: F
   if (instruction.keyword === 'RUN' && flag.name === 'mount') {
     for (const mountProblem of checkMount(flag.options)) {
       const option = mountProblem.option === undefined ? undefined : flag.options.find((o) => o === mountProblem.option);
-      yield { range: option?.range ?? where, message: `\`--mount\`: ${mountProblem.message}.` };
+      yield { range: option?.range ?? where, message: l10n.t`\`--mount\`: ${mountProblem.message}.` };
     }
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { InstructionModel } from '../../model';
 import { parseJsonStringArray } from '../../model/instruction';
 import type { Rule } from '../rule';
@@ -18,9 +19,9 @@ function looksLikeBrokenJson(instruction: InstructionModel): boolean {
 }
 
 function hint(text: string): string {
-  if (/'/.test(text)) return ' JSON strings need double quotes, not single quotes.';
-  if (/,\s*\]/.test(text)) return ' Remove the trailing comma.';
-  if (!text.endsWith(']')) return ' The closing `]` is missing.';
+  if (/'/.test(text)) return l10n.t(' JSON strings need double quotes, not single quotes.');
+  if (/,\s*\]/.test(text)) return l10n.t(' Remove the trailing comma.');
+  if (!text.endsWith(']')) return l10n.t(' The closing `]` is missing.');
   return '';
 }
 
@@ -28,22 +29,22 @@ export const invalidJsonForm: Rule = {
   id: 'InvalidJsonForm',
   local: true,
   defaultSeverity: 'warning',
-  summary: 'Arguments that look like a JSON array but are not valid JSON run in shell form.',
+  get summary() { return l10n.t('Arguments that look like a JSON array but are not valid JSON run in shell form.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (!JSON_CAPABLE.has(instruction.keyword) || !looksLikeBrokenJson(instruction)) continue;
       const text = instruction.argumentsText.trim();
       const consequence = instruction.command !== undefined
-        ? `so it runs in shell form, as \`/bin/sh -c '${text}'\``
-        : 'so the brackets and quotes are read as part of the file names';
+        ? l10n.t`so it runs in shell form, as \`/bin/sh -c '${text}'\``
+        : l10n.t('so the brackets and quotes are read as part of the file names');
       const fixable = /^\[\s*'[^']*'(\s*,\s*'[^']*')*\s*\]$/.test(text);
       yield {
         range: instruction.command?.range ?? instruction.argumentsRange ?? instruction.range,
-        message: `${instruction.keyword} arguments look like JSON but are not a valid JSON array of strings, ${consequence}.${hint(text)}`,
+        message: l10n.t`${instruction.keyword} arguments look like JSON but are not a valid JSON array of strings, ${consequence}.${hint(text)}`,
         ...(fixable && instruction.argumentsRange
           ? {
             fixes: [{
-              title: 'Use double quotes (exec form)',
+              title: l10n.t('Use double quotes (exec form)'),
               edits: [{ range: instruction.command?.range ?? instruction.argumentsRange, newText: singleToDoubleQuoted(text) }],
             }],
           }

@@ -1,18 +1,19 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from '../rule';
 
 export const detachedHeredoc: Rule = {
   id: 'DetachedHeredoc',
   local: true,
   defaultSeverity: 'error',
-  summary: '`<< EOF` with a space is not a heredoc to the builder; its body is read as instructions.',
+  get summary() { return l10n.t('`<< EOF` with a space is not a heredoc to the builder; its body is read as instructions.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       for (const detached of instruction.detachedHeredocs) {
         yield {
           range: detached.operatorRange,
-          message: `The builder only sees a heredoc when the word follows \`<<\` directly; with the space, the ${detached.bodyRange.end.line - detached.bodyRange.start.line + 1} lines after it (through \`${detached.delimiter}\`) are read as instructions and the build fails. Write \`<<${detached.delimiter}\` (quotes allowed: \`<<"${detached.delimiter}"\`).`,
+          message: l10n.t`The builder only sees a heredoc when the word follows \`<<\` directly; with the space, the ${detached.bodyRange.end.line - detached.bodyRange.start.line + 1} lines after it (through \`${detached.delimiter}\`) are read as instructions and the build fails. Write \`<<${detached.delimiter}\` (quotes allowed: \`<<"${detached.delimiter}"\`).`,
           fixes: [{
-            title: 'Remove the space after <<',
+            title: l10n.t('Remove the space after <<'),
             edits: [{ range: { start: detached.operatorRange.end, end: spaceEnd(model.lines.lineText(detached.operatorRange.end.line), detached.operatorRange.end) }, newText: '' }],
           }],
         };
@@ -31,14 +32,14 @@ export const unterminatedHeredoc: Rule = {
   id: 'UnterminatedHeredoc',
   local: true,
   defaultSeverity: 'error',
-  summary: 'A heredoc whose terminating line never comes.',
+  get summary() { return l10n.t('A heredoc whose terminating line never comes.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       for (const heredoc of instruction.heredocs) {
         if (heredoc.terminatorRange !== null) continue;
         yield {
           range: heredoc.range,
-          message: `Heredoc \`${heredoc.name}\` is never terminated: add a line containing only \`${heredoc.name}\`${heredoc.stripsTabs ? ' (leading tabs allowed)' : ''}.`,
+          message: l10n.t`Heredoc \`${heredoc.name}\` is never terminated: add a line containing only \`${heredoc.name}\`${heredoc.stripsTabs ? l10n.t(' (leading tabs allowed)') : ''}.`,
         };
       }
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { FORBIDDEN_ONBUILD_TRIGGERS, INSTRUCTION_KEYWORDS, isInstructionKeyword } from '../../reference/instructions';
 import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
@@ -7,7 +8,7 @@ export const unknownInstruction: Rule = {
   id: 'UnknownInstruction',
   local: true,
   defaultSeverity: 'error',
-  summary: 'A line starts with a word that is not a Dockerfile instruction.',
+  get summary() { return l10n.t('A line starts with a word that is not a Dockerfile instruction.'); },
   *check(model) {
     for (const instruction of instructionsWithTriggers(model)) {
       if (isInstructionKeyword(instruction.keyword)) continue;
@@ -15,9 +16,9 @@ export const unknownInstruction: Rule = {
       const finding: Finding = {
         range: instruction.keywordRange,
         message: suggestion
-          ? `Unknown instruction \`${instruction.keywordText}\`. Did you mean \`${suggestion}\`?`
-          : `Unknown instruction \`${instruction.keywordText}\`: the build stops here. A continued line needs \`${model.escapeChar}\` at the end of the line before.`,
-        ...(suggestion ? { fixes: [{ title: `Change to ${suggestion}`, edits: [{ range: instruction.keywordRange, newText: suggestion }] }] } : {}),
+          ? l10n.t`Unknown instruction \`${instruction.keywordText}\`. Did you mean \`${suggestion}\`?`
+          : l10n.t`Unknown instruction \`${instruction.keywordText}\`: the build stops here. A continued line needs \`${model.escapeChar}\` at the end of the line before.`,
+        ...(suggestion ? { fixes: [{ title: l10n.t`Change to ${suggestion}`, edits: [{ range: instruction.keywordRange, newText: suggestion }] }] } : {}),
       };
       yield finding;
     }
@@ -28,14 +29,14 @@ export const invalidOnbuildTrigger: Rule = {
   id: 'InvalidOnbuildTrigger',
   local: true,
   defaultSeverity: 'error',
-  summary: 'ONBUILD cannot carry ONBUILD, FROM or MAINTAINER, and needs an instruction.',
+  get summary() { return l10n.t('ONBUILD cannot carry ONBUILD, FROM or MAINTAINER, and needs an instruction.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ONBUILD') continue;
       const trigger = instruction.trigger;
       if (trigger === undefined) continue; // MissingArguments reports the empty ONBUILD.
       if (FORBIDDEN_ONBUILD_TRIGGERS.has(trigger.keyword)) {
-        yield { range: trigger.keywordRange, message: `\`${trigger.keyword}\` is not allowed as an ONBUILD trigger.` };
+        yield { range: trigger.keywordRange, message: l10n.t`\`${trigger.keyword}\` is not allowed as an ONBUILD trigger.` };
       }
     }
   },
@@ -45,7 +46,7 @@ export const missingArguments: Rule = {
   id: 'MissingArguments',
   local: true,
   defaultSeverity: 'error',
-  summary: 'An instruction lacks the arguments the builder requires.',
+  get summary() { return l10n.t('An instruction lacks the arguments the builder requires.'); },
   *check(model) {
     for (const { instruction, spec } of knownInstructions(model)) {
       // A heredoc word (`<<EOF`) is itself an argument: the script for RUN, a source file for COPY/ADD.
@@ -61,19 +62,19 @@ function missingMessage(keyword: string, count: number): string {
     case 'COPY':
     case 'ADD':
       return count === 0
-        ? `${keyword} needs a source and a destination: \`${keyword} <src>... <dest>\`.`
-        : `${keyword} needs a destination after the source: \`${keyword} <src>... <dest>\`.`;
+        ? l10n.t`${keyword} needs a source and a destination: \`${keyword} <src>... <dest>\`.`
+        : l10n.t`${keyword} needs a destination after the source: \`${keyword} <src>... <dest>\`.`;
     case 'FROM':
-      return 'FROM needs a base image: `FROM <image>[:<tag>] [AS <name>]`.';
+      return l10n.t('FROM needs a base image: `FROM <image>[:<tag>] [AS <name>]`.');
     case 'ENV':
     case 'LABEL':
-      return `${keyword} needs at least one \`key=value\` pair.`;
+      return l10n.t`${keyword} needs at least one \`key=value\` pair.`;
     case 'ARG':
-      return 'ARG needs a name: `ARG <name>[=<default>]`.';
+      return l10n.t('ARG needs a name: `ARG <name>[=<default>]`.');
     case 'ONBUILD':
-      return 'ONBUILD needs the instruction to run in child images: `ONBUILD <INSTRUCTION> ...`.';
+      return l10n.t('ONBUILD needs the instruction to run in child images: `ONBUILD <INSTRUCTION> ...`.');
     default:
-      return `${keyword} needs an argument.`;
+      return l10n.t`${keyword} needs an argument.`;
   }
 }
 
@@ -81,7 +82,7 @@ export const invalidFromArguments: Rule = {
   id: 'InvalidFromArguments',
   defaultSeverity: 'error',
   perStage: true,
-  summary: 'FROM takes an image, optionally followed by `AS <name>`.',
+  get summary() { return l10n.t('FROM takes an image, optionally followed by `AS <name>`.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       const args = stage.from.args;
@@ -91,10 +92,10 @@ export const invalidFromArguments: Rule = {
       if (extra === undefined) continue;
       const last = args[args.length - 1] ?? extra;
       const message = args.length === 2 && extra.value.toUpperCase() === 'AS'
-        ? '`AS` must be followed by a stage name.'
+        ? l10n.t('`AS` must be followed by a stage name.')
         : args.length === 3
-          ? `Expected \`AS\` before the stage name, found \`${extra.value}\`.`
-          : 'FROM takes one image and an optional `AS <name>`: `FROM <image> [AS <name>]`.';
+          ? l10n.t`Expected \`AS\` before the stage name, found \`${extra.value}\`.`
+          : l10n.t('FROM takes one image and an optional `AS <name>`: `FROM <image> [AS <name>]`.');
       yield { range: { start: extra.range.start, end: last.range.end }, message };
     }
   },
@@ -104,12 +105,12 @@ export const emptyCommand: Rule = {
   id: 'EmptyCommand',
   local: true,
   defaultSeverity: 'warning',
-  summary: 'CMD or ENTRYPOINT without a command.',
+  get summary() { return l10n.t('CMD or ENTRYPOINT without a command.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') continue;
       if (instruction.argumentsText.trim() !== '') continue;
-      yield { range: instruction.range, message: `${instruction.keyword} has no command; write \`${instruction.keyword} ["executable", "arg"]\`.` };
+      yield { range: instruction.range, message: l10n.t`${instruction.keyword} has no command; write \`${instruction.keyword} ["executable", "arg"]\`.` };
     }
   },
 };
@@ -118,17 +119,17 @@ export const invalidKeyValue: Rule = {
   id: 'InvalidKeyValue',
   local: true,
   defaultSeverity: 'error',
-  summary: 'ENV and LABEL need a value for every key; ARG names must be valid.',
+  get summary() { return l10n.t('ENV and LABEL need a value for every key; ARG names must be valid.'); },
   *check(model) {
     for (const instruction of instructionsWithTriggers(model)) {
       if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL' && instruction.keyword !== 'ARG') continue;
       for (const property of instruction.properties) {
         if (property.name === '') {
-          yield { range: property.range, message: `${instruction.keyword} has a pair with an empty name.` };
+          yield { range: property.range, message: l10n.t`${instruction.keyword} has a pair with an empty name.` };
         } else if (instruction.keyword !== 'ARG' && property.value === undefined) {
           yield {
             range: property.range,
-            message: `${instruction.keyword} \`${property.name}\` has no value: write \`${property.name}=<value>\` (use \`${property.name}=""\` for empty).`,
+            message: l10n.t`${instruction.keyword} \`${property.name}\` has no value: write \`${property.name}=<value>\` (use \`${property.name}=""\` for empty).`,
           };
         }
       }
@@ -140,14 +141,14 @@ export const shellRequiresJson: Rule = {
   id: 'ShellRequiresJson',
   local: true,
   defaultSeverity: 'error',
-  summary: 'SHELL must be a JSON array.',
+  get summary() { return l10n.t('SHELL must be a JSON array.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'SHELL' || instruction.argumentsText.trim() === '') continue;
       if (instruction.command?.form === 'exec' && instruction.command.argv.length > 0) continue;
       yield {
         range: instruction.argumentsRange ?? instruction.range,
-        message: 'SHELL must be written as a JSON array of strings, e.g. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`.',
+        message: l10n.t('SHELL must be written as a JSON array of strings, e.g. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`.'),
       };
     }
   },
@@ -157,7 +158,7 @@ export const invalidHealthcheck: Rule = {
   id: 'InvalidHealthcheck',
   local: true,
   defaultSeverity: 'error',
-  summary: 'HEALTHCHECK is `NONE` or `CMD <command>`.',
+  get summary() { return l10n.t('HEALTHCHECK is `NONE` or `CMD <command>`.'); },
   *check(model) {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'HEALTHCHECK') continue;
@@ -166,12 +167,12 @@ export const invalidHealthcheck: Rule = {
       const kind = sub.value.toUpperCase();
       if (kind === 'NONE') {
         if (rest.length > 0 || instruction.flags.length > 0) {
-          yield { range: instruction.range, message: '`HEALTHCHECK NONE` takes no other arguments or flags.' };
+          yield { range: instruction.range, message: l10n.t('`HEALTHCHECK NONE` takes no other arguments or flags.') };
         }
       } else if (kind !== 'CMD') {
-        yield { range: sub.range, message: `Unknown HEALTHCHECK type \`${sub.value}\`: use \`CMD <command>\` or \`NONE\`.` };
+        yield { range: sub.range, message: l10n.t`Unknown HEALTHCHECK type \`${sub.value}\`: use \`CMD <command>\` or \`NONE\`.` };
       } else if (rest.length === 0) {
-        yield { range: sub.range, message: '`HEALTHCHECK CMD` needs a command.' };
+        yield { range: sub.range, message: l10n.t('`HEALTHCHECK CMD` needs a command.') };
       }
     }
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DockerfileModel, FlagModel, InstructionModel, StageModel } from '../../model';
 import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
@@ -8,7 +9,7 @@ export const invalidStageName: Rule = {
   id: 'InvalidStageName',
   defaultSeverity: 'error',
   perStage: true,
-  summary: 'Stage names start with a letter and contain only letters, digits, `-`, `_` and `.`.',
+  get summary() { return l10n.t('Stage names start with a letter and contain only letters, digits, `-`, `_` and `.`.'); },
   *check(model, context) {
     for (const stage of stagesToCheck(model, context)) {
       const token = stage.nameToken;
@@ -16,7 +17,7 @@ export const invalidStageName: Rule = {
       if (!STAGE_NAME.test(token.value.toLowerCase())) {
         yield {
           range: token.range,
-          message: `Invalid stage name \`${token.value}\`: it must start with a letter and contain only letters, digits, \`-\`, \`_\` and \`.\`.`,
+          message: l10n.t`Invalid stage name \`${token.value}\`: it must start with a letter and contain only letters, digits, \`-\`, \`_\` and \`.\`.`,
         };
       }
     }
@@ -27,7 +28,7 @@ export const duplicateStageName: Rule = {
   id: 'DuplicateStageName',
   defaultSeverity: 'warning',
   buildkit: true,
-  summary: 'Two stages share a name; references resolve to the later one.',
+  get summary() { return l10n.t('Two stages share a name; references resolve to the later one.'); },
   *check(model) {
     const first = new Map<string, StageModel>();
     for (const stage of model.stages) {
@@ -39,7 +40,7 @@ export const duplicateStageName: Rule = {
       }
       yield {
         range: stage.nameToken.range,
-        message: `Stage name \`${stage.nameToken.value}\` is already used by stage ${earlier.index} (line ${earlier.from.range.start.line + 1}); stage names should be unique.`,
+        message: l10n.t`Stage name \`${stage.nameToken.value}\` is already used by stage ${earlier.index} (line ${earlier.from.range.start.line + 1}); stage names should be unique.`,
       };
     }
   },
@@ -48,24 +49,24 @@ export const duplicateStageName: Rule = {
 export const noFromInstruction: Rule = {
   id: 'NoFromInstruction',
   defaultSeverity: 'error',
-  summary: 'A Dockerfile needs at least one FROM.',
+  get summary() { return l10n.t('A Dockerfile needs at least one FROM.'); },
   *check(model) {
     const first = model.instructions[0];
     if (first === undefined || model.stages.length > 0) return;
-    yield { range: first.range, message: 'This Dockerfile has no `FROM`: every build starts from a base image (`FROM <image>` or `FROM scratch`).' };
+    yield { range: first.range, message: l10n.t('This Dockerfile has no `FROM`: every build starts from a base image (`FROM <image>` or `FROM scratch`).') };
   },
 };
 
 export const instructionBeforeFrom: Rule = {
   id: 'InstructionBeforeFrom',
   defaultSeverity: 'error',
-  summary: 'Only ARG may come before the first FROM.',
+  get summary() { return l10n.t('Only ARG may come before the first FROM.'); },
   *check(model) {
     if (model.stages.length === 0) return;
     for (const instruction of model.instructions) {
       if (instruction.stageIndex >= 0) break;
       if (instruction.keyword === 'ARG') continue;
-      yield { range: instruction.keywordRange, message: `\`${instruction.keyword}\` comes before the first \`FROM\`; only \`ARG\` may appear there.` };
+      yield { range: instruction.keywordRange, message: l10n.t`\`${instruction.keyword}\` comes before the first \`FROM\`; only \`ARG\` may appear there.` };
     }
   },
 };
@@ -106,7 +107,7 @@ export const unknownStageReference: Rule = {
   aliases: ['DL3023'],
   defaultSeverity: 'error',
   perStage: true,
-  summary: '`--from` or `--mount from=` names a stage index that does not exist, or the stage itself.',
+  get summary() { return l10n.t('`--from` or `--mount from=` names a stage index that does not exist, or the stage itself.'); },
   *check(model, context) {
     for (const verdict of judgeStageReferences(model, stagesToCheck(model, context))) if (verdict.kind === 'broken') yield verdict.finding;
   },
@@ -117,7 +118,7 @@ export const imageLooksLikeStage: Rule = {
   aliases: ['DL3022'],
   defaultSeverity: 'warning',
   perStage: true,
-  summary: 'A name that will be pulled as an image but looks like a stage of this file (a typo, or a stage defined later).',
+  get summary() { return l10n.t('A name that will be pulled as an image but looks like a stage of this file (a typo, or a stage defined later).'); },
   *check(model, context) {
     for (const verdict of judgeStageReferences(model, stagesToCheck(model, context))) if (verdict.kind === 'suspicious') yield verdict.finding;
   },
@@ -135,8 +136,8 @@ function* checkFromLine(model: DockerfileModel, stage: StageModel): Generator<Re
   yield suspicious({
     range: stage.baseRange,
     message: later.index === stage.index
-      ? `Stage \`${stage.base.text}\` cannot be built from itself; \`FROM\` will look for an image of that name instead.`
-      : `\`${stage.base.text}\` is defined later (stage ${later.index}, further down): \`FROM\` only sees earlier stages, so this pulls an image named \`${stage.base.text}\`. Move the stage above this line.`,
+      ? l10n.t`Stage \`${stage.base.text}\` cannot be built from itself; \`FROM\` will look for an image of that name instead.`
+      : l10n.t`\`${stage.base.text}\` is defined later (stage ${later.index}, further down): \`FROM\` only sees earlier stages, so this pulls an image named \`${stage.base.text}\`. Move the stage above this line.`,
   });
 }
 
@@ -154,16 +155,16 @@ function* checkReference(
   if (/^\d+$/.test(reference)) {
     const index = Number(reference);
     if (index >= model.stages.length) {
-      yield broken({ range, message: `There is no stage ${index}; this file has ${model.stages.length} stage(s): ${stageNames(model)}.` });
+      yield broken({ range, message: l10n.t`There is no stage ${index}; this file has ${model.stages.length} stage(s): ${stageNames(model)}.` });
     } else if (index === stage.index) {
-      yield broken({ range, message: `Stage ${index} is the stage this ${instruction.keyword} is in: a stage cannot copy from itself.` });
+      yield broken({ range, message: l10n.t`Stage ${index} is the stage this ${instruction.keyword} is in: a stage cannot copy from itself.` });
     }
     return;
   }
   const target = model.stageByReference(reference);
   if (target !== undefined) {
     if (target.index === stage.index) {
-      yield broken({ range, message: `\`${reference}\` is the stage this ${instruction.keyword} is in: a stage cannot copy from itself (circular dependency).` });
+      yield broken({ range, message: l10n.t`\`${reference}\` is the stage this ${instruction.keyword} is in: a stage cannot copy from itself (circular dependency).` });
     }
     return;
   }
@@ -174,7 +175,7 @@ function* checkReference(
   if (suggestion === undefined) return;
   yield suspicious({
     range,
-    message: `No stage is named \`${reference}\`, so it will be pulled as an image. Did you mean the stage \`${suggestion}\`? Stages: ${stageNames(model)}.`,
-    fixes: [{ title: `Change to ${suggestion}`, edits: [{ range, newText: suggestion }] }],
+    message: l10n.t`No stage is named \`${reference}\`, so it will be pulled as an image. Did you mean the stage \`${suggestion}\`? Stages: ${stageNames(model)}.`,
+    fixes: [{ title: l10n.t`Change to ${suggestion}`, edits: [{ range, newText: suggestion }] }],
   });
 }

@@ -26,7 +26,8 @@ function settingLine(label: string, explanation: CommandExplanation, which: 'ent
   const where = setting.value.stageIndex === explanation.stage.index
     ? line(setting.value.instruction.range.start.line)
     : l10n.t`${line(setting.value.instruction.range.start.line)}, inherited from stage ${stageLabel(model.stages[setting.value.stageIndex])}`;
-  return `- ${label}: ${inlineCode(JSON.stringify(setting.value.argv))} (${setting.value.form} form, ${where})`;
+  const argv = inlineCode(JSON.stringify(setting.value.argv));
+  return setting.value.form === 'exec' ? l10n.t`- ${label}: ${argv} (exec form, ${where})` : l10n.t`- ${label}: ${argv} (shell form, ${where})`;
 }
 
 export function stageLabel(stage: StageModel | undefined): string {
@@ -97,6 +98,6 @@ export function commandHover(model: DockerfileModel, instruction: InstructionMod
   sections.push(l10n.t`**How ENTRYPOINT and CMD combine** (▶ marks this stage):\n\n${interactionTable(explanation, shell)}`);
   const warnings = commandWarnings(stage, problems);
   if (warnings.length > 0) sections.push(warnings.map((w) => `⚠️ ${w.message}`).join('\n\n'));
-  sections.push('[How CMD and ENTRYPOINT interact](https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact)');
+  sections.push(l10n.t('[How CMD and ENTRYPOINT interact](https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact)'));
   return sections.join('\n\n');
 }

@@ -38,16 +38,16 @@ export function baseImageHover(model: DockerfileModel, stage: StageModel): strin
   if (ref.isScratch) return l10n.t('**scratch** — an empty image: no shell, no libc, no files. The stage starts from nothing; ideal for static binaries.');
   const official = ref.registry === undefined && !ref.repository.includes('/');
   const rows = [
-    `| registry | ${ref.registry === undefined ? l10n.t('Docker Hub (`docker.io`)') : inlineCode(ref.registry)} |`,
+    l10n.t`| registry | ${ref.registry === undefined ? l10n.t('Docker Hub (`docker.io`)') : inlineCode(ref.registry)} |`,
     l10n.t`| repository | ${inlineCode(official ? `library/${ref.repository}` : ref.repository)}${official ? l10n.t(' (official image)') : ''} |`,
-    `| tag | ${ref.tag === undefined ? (ref.digest === undefined ? l10n.t('`latest` (implicit — pin a version)') : '—') : inlineCode(ref.tag)} |`,
-    `| digest | ${ref.digest === undefined ? '—' : inlineCode(ref.digest)} |`,
+    l10n.t`| tag | ${ref.tag === undefined ? (ref.digest === undefined ? l10n.t('`latest` (implicit — pin a version)') : '—') : inlineCode(ref.tag)} |`,
+    l10n.t`| digest | ${ref.digest === undefined ? '—' : inlineCode(ref.digest)} |`,
   ];
   const sections = [l10n.t`**Base image** ${inlineCode(stage.base.text)}`, `| | |\n|---|---|\n${rows.join('\n')}`];
   if (stage.baseText !== stage.base.text || !stage.base.exact) {
     sections.push(l10n.t`Written ${inlineCode(stage.baseText)}${stage.base.exact ? '' : l10n.t('; part of it is set only with `--build-arg`')}.`);
   }
-  if (stage.platform !== undefined) sections.push(`Platform: ${inlineCode(stage.platform.value ?? '')}`);
+  if (stage.platform !== undefined) sections.push(l10n.t`Platform: ${inlineCode(stage.platform.value ?? '')}`);
   return sections.join('\n\n');
 }
 

@@ -15,25 +15,26 @@ function parseArgs(argv) {
     const match = /^--([^=]+)(?:=(.*))?$/.exec(argv[i]);
     if (!match) { options.positional.push(argv[i]); continue; }
     const [, key, inline] = match;
-    const takesValue = ['extensionDevelopmentPath', 'extensionTestsPath', 'extensions-dir', 'user-data-dir'].includes(key);
+    const takesValue = ['extensionDevelopmentPath', 'extensionTestsPath', 'extensions-dir', 'user-data-dir', 'locale'].includes(key);
     const value = inline !== undefined ? inline : takesValue ? argv[++i] : true;
     if (key === 'extensionDevelopmentPath') options.extension = path.resolve(value);
     else if (key === 'extensionTestsPath') options.tests = path.resolve(value);
     else if (key === 'extensions-dir') options.extensionsDir = path.resolve(value);
+    else if (key === 'locale') options.locale = value;
   }
   options.folder = options.positional.length > 0 ? path.resolve(options.positional[0]) : fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-ws-'));
   return options;
 }
 
 async function main() {
-  const { extension, tests, folder, extensionsDir } = parseArgs(process.argv.slice(2));
+  const { extension, tests, folder, extensionsDir, locale } = parseArgs(process.argv.slice(2));
   if (!extension || !tests) throw new Error('code-shim needs --extensionDevelopmentPath and --extensionTestsPath');
   const timeoutMs = Number(process.env.STAGECRAFT_EDITOR_TIMEOUT_MS || 300_000);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-editor-run-'));
   const resultFile = path.join(work, 'result.json');
   const logFile = path.join(work, 'code-server.log');
   if (extensionsDir) fs.mkdirSync(extensionsDir, { recursive: true });
-  const server = await startCodeServer({ folder, extensionsDir, logFile, env: { STAGECRAFT_EDITOR_RESULT: resultFile } });
+  const server = await startCodeServer({ folder, extensionsDir, logFile, locale, env: { STAGECRAFT_EDITOR_RESULT: resultFile } });
   let browser;
   let code = 1;
   try {
@@ -70,6 +71,9 @@ async function main() {
     if (browser) await browser.close().catch(() => undefined);
     server.stop();
   }
+  // Kept only when something failed: it holds code-server's log (and the screenshot of a timeout).
+  if (code === 0) fs.rmSync(work, { recursive: true, force: true });
+  else process.stdout.write(`code-shim: code-server's log is in ${logFile}\n`);
   return code;
 }
 

@@ -3,6 +3,7 @@
 // (scripts/editor/provision.sh). Used by the @vscode/test-electron shim and by the UI test.
 'use strict';
 const { spawn } = require('node:child_process');
+const { seedLanguagePack } = require('./languagePack');
 const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
@@ -37,11 +38,12 @@ function status(url) {
 }
 
 /** code-server, the VS Code server and chromium write into HOME and XDG dirs: each run gets its own. */
-async function startCodeServer({ folder, extensionsDir, logFile, env = {}, settings = {} }) {
+async function startCodeServer({ folder, extensionsDir, logFile, env = {}, settings = {}, locale }) {
   const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-cs-'));
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  if (locale && !locale.startsWith('en')) seedLanguagePack(userData, locale, tmp);
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -58,7 +60,7 @@ async function startCodeServer({ folder, extensionsDir, logFile, env = {}, setti
   const args = [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', path.join(tmp, 'config.yaml'),
     '--user-data-dir', userData, '--extensions-dir', extensionsDir || path.join(tmp, 'extensions'),
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened', folder];
+    '--ignore-last-opened', ...(locale ? ['--locale', locale] : []), folder];
   const out = fs.openSync(logFile || path.join(tmp, 'code-server.log'), 'a');
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', out, out],
@@ -76,7 +78,11 @@ async function startCodeServer({ folder, extensionsDir, logFile, env = {}, setti
   return {
     base,
     authority: `127.0.0.1:${port}`,
-    stop() { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ } },
+    stop() {
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      // Its HOME, user data and extensions: a run leaves nothing behind in the temp folder.
+      try { fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 }); } catch { /* still being written: left to the OS */ }
+    },
   };
 }
 
@@ -84,13 +90,16 @@ async function launchChromium() {
   // playwright-core lives in the editor cache, not in the extension's dependencies.
   const { chromium } = require(path.join(CACHE, 'node_modules', 'playwright-core'));
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-chromium-'));
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+  // Its profile and caches: gone once the browser is.
+  browser.on('disconnected', () => fs.rmSync(home, { recursive: true, force: true, maxRetries: 3 }));
+  return browser;
 }
 
 /** The web workbench URL; `payload` entries (extensionDevelopmentPath, extensionTestsPath) are what VS Code's own test runner passes. */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DIST, FIXTURES, REPO_ROOT } from '../helpers/paths';
+import { tempDir } from '../helpers/tempDir';
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
@@ -72,7 +72,7 @@ describe('stagecraft explain', () => {
   });
 
   it('--format json and --target pick a stage and give machine-readable output with warnings', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-'));
+    const dir = tempDir('stagecraft-');
     const file = path.join(dir, 'Dockerfile');
     fs.writeFileSync(file, 'FROM scratch AS base\nENTRYPOINT /app --serve\nCMD ["--port", "80"]\nFROM base AS child\nCMD ["x"]\n');
     const result = cli('explain', '--format', 'json', '--target', 'base', file);
@@ -96,7 +96,7 @@ describe('stagecraft convert', () => {
   });
 
   it('--runtime-image and -o write the result to a file', () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-')), 'Dockerfile.prod');
+    const out = path.join(tempDir('stagecraft-'), 'Dockerfile.prod');
     const result = cli('convert', '--runtime-image', 'gcr.io/distroless/static-debian12', '-o', out, 'examples/webserver/Dockerfile');
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, '');
@@ -135,7 +135,7 @@ describe('stagecraft lint for CI', () => {
   });
 
   it('--fail-level decides the exit code', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-'));
+    const dir = tempDir('stagecraft-');
     const file = path.join(dir, 'Dockerfile');
     fs.writeFileSync(file, 'FROM alpine:3.20\nENV A 1\n');
     assert.equal(cli('lint', file).status, 0, 'a warning does not fail by default');
@@ -145,7 +145,7 @@ describe('stagecraft lint for CI', () => {
   });
 
   it('reads severities from the nearest .stagecraft.json and reports a broken one', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-'));
+    const root = tempDir('stagecraft-');
     fs.mkdirSync(path.join(root, 'svc'));
     const file = path.join(root, 'svc', 'Dockerfile');
     fs.writeFileSync(file, 'FROM alpine:3.20\nENV A 1\nEXPOSE 80/TCP\n');

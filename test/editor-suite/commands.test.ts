@@ -13,6 +13,17 @@ import { eventually, workspaceFile } from './helpers';
 const engine = process.env['STAGECRAFT_EDITOR_ENGINE'] === '1';
 const IMAGE = 'stagecraft-editor/volume-app:1';
 
+/** Host folders the containers write into; removed after the suite (the extension host is not a test process). */
+const hostFolders: string[] = [];
+function hostFolder(prefix: string): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  hostFolders.push(folder);
+  return folder;
+}
+after(() => {
+  for (const folder of hostFolders) fs.rmSync(folder, { recursive: true, force: true });
+});
+
 interface BuildResult { tag: string; exitCode: number | undefined }
 interface RunResult { name: string; exitCode: number; argv: string[]; output: string }
 interface MountView { type: string; source: string; destination: string; readWrite: boolean }
@@ -45,7 +56,7 @@ interface ContainerView { name: string; mounts: MountView[] }
   });
 
   it('Run Container with Volume Mount writes into the host folder; Inspect Mounts lists the bind mount', async () => {
-    const host = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft editor, shared-'));
+    const host = hostFolder('stagecraft editor, shared-');
     const run = await vscode.commands.executeCommand<RunResult>('stagecraft.runWithVolume', {
       image: IMAGE, hostPath: host, containerPath: '/app/shared', readOnly: false, args: ['from-editor.txt', 'hello'], network: 'none', interactive: false,
     });
@@ -68,7 +79,7 @@ interface ContainerView { name: string; mounts: MountView[] }
       return lenses.find((l) => l.command?.title === 'Run stage tools…');
     });
     assert.ok(lens.command);
-    const host = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-stage-'));
+    const host = hostFolder('stagecraft-stage-');
     const [options] = lens.command.arguments as [Record<string, unknown>];
     const run = await vscode.commands.executeCommand<RunResult>(lens.command.command, { ...options, hostPath: host, containerPath: '/data', readOnly: true, args: [], network: 'none', interactive: false });
     created.push(run.name);

@@ -10,7 +10,9 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   const grep = process.env['STAGECRAFT_EDITOR_GREP'];
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, file));
+  // The pseudo-locale run (see runEditorTests) has its own files: they assert a display language the main run does not have.
+  const suffix = process.env['STAGECRAFT_EDITOR_SUITE'] === 'locale' ? '.locale.js' : '.test.js';
+  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith(suffix)).sort()) mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const resultFile = process.env['STAGECRAFT_EDITOR_RESULT'];

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildArgv, inspectContainerArgv, runArgv } from '../../client/src/engine/argv';
@@ -10,6 +9,7 @@ import { EngineError, runEngine } from '../../client/src/engine/runner';
 import { docker, engineForSuite } from '../helpers/engine';
 import { FIXTURES } from '../helpers/paths';
 import { ensureStandInImages } from '../helpers/standInImages';
+import { tempDir } from '../helpers/tempDir';
 
 /**
  * The engine layer the Build / Run with Volume / Inspect Mounts commands use, on a real engine: the same argv
@@ -37,7 +37,7 @@ describe('engine layer on a real Docker engine', async () => {
   });
 
   it('runs it with a bind mount and extra arguments; the file appears in the host folder; inspect shows the bind', async () => {
-    const host = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-')), 'avatar files, shared');
+    const host = path.join(tempDir('stagecraft-'), 'avatar files, shared');
     fs.mkdirSync(host);
     const name = `stagecraft-test-bind-${process.pid}`;
     containers.push(name);
@@ -54,7 +54,7 @@ describe('engine layer on a real Docker engine', async () => {
   });
 
   it('a read-only bind mount is read-only in the container', async () => {
-    const host = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-ro-'));
+    const host = tempDir('stagecraft-ro-');
     const name = `stagecraft-test-ro-${process.pid}`;
     containers.push(name);
     await assert.rejects(runEngine(DOCKER, runArgv({ image: IMAGE, name, network: 'none', mounts: [{ source: host, target: '/app/shared', readOnly: true }] })), (error: unknown) => {

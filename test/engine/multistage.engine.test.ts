@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { docker, inspectJson, engineForSuite } from '../helpers/engine';
 import { DIST, FIXTURES, REPO_ROOT } from '../helpers/paths';
 import { ensureStandInImages } from '../helpers/standInImages';
+import { tempDir } from '../helpers/tempDir';
 
 /**
  * The refactoring on a real engine: build the original, convert it with the CLI, build the result, run both
@@ -48,7 +48,7 @@ function build(app: App, dockerfile: string, tag: string): void {
 }
 
 function runOnce(app: App, image: string, args: readonly string[]): Outcome {
-  const host = fs.mkdtempSync(path.join(os.tmpdir(), `stagecraft-${app.name}-`));
+  const host = tempDir(`stagecraft-${app.name}-`);
   fs.chmodSync(host, 0o777);
   const mount = `type=bind,source=${host},target=${app.mountTarget}`;
   let status: number | null;
@@ -99,7 +99,7 @@ describe('convert to multi-stage on a real Docker engine', async () => {
 
   for (const app of APPS) {
     it(`${app.name}: same behaviour, smaller image`, () => {
-      const converted = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-converted-')), 'Dockerfile');
+      const converted = path.join(tempDir('stagecraft-converted-'), 'Dockerfile');
       const cli = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'convert', '-o', converted, path.join(app.dir, 'Dockerfile')], { encoding: 'utf8' });
       assert.equal(cli.status, 0, cli.stderr);
       const before = `stagecraft-test/ms-${app.name}:original`;

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../helpers/lspClient';
 import { fixture } from '../helpers/paths';
+import { tempDir } from '../helpers/tempDir';
 
 const BROKEN_URI = 'file:///workspace/broken/Dockerfile';
 
@@ -139,7 +139,7 @@ describe('debounced diagnostics while typing', () => {
 
 describe('repository configuration (.stagecraft.json) in the server', () => {
   it('applies the nearest .stagecraft.json, and the editor setting overrides it', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-repo-'));
+    const root = tempDir('stagecraft-repo-');
     fs.writeFileSync(path.join(root, '.stagecraft.json'), JSON.stringify({ rules: { LegacyKeyValueFormat: 'error', StageNameCasing: 'off' } }));
     const uri = pathToFileURL(path.join(root, 'Dockerfile')).toString();
     const client = await LspTestClient.start('server');

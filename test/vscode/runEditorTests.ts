@@ -26,20 +26,58 @@ export function prepareWorkspace(): string {
   return workspace;
 }
 
+/** The pseudo-language VS Code has built in; no language pack needed, on desktop or in code-server. */
+export const PSEUDO_LOCALE = 'qps-ploc';
+
+/**
+ * A copy of the extension with `l10n/bundle.l10n.qps-ploc.json`: every message of the shipped bundle,
+ * bracketed. Kept out of the repository so no pseudo bundle is ever packaged.
+ */
+export function prepareLocalizedExtension(): string {
+  const extension = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-editor-ext-'));
+  for (const entry of ['package.json', 'package.nls.json', 'dist', 'syntaxes', 'images', 'docs/walkthrough', 'l10n']) {
+    fs.cpSync(path.join(REPO_ROOT, entry), path.join(extension, entry), { recursive: true });
+  }
+  const english = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+  const pseudo = Object.fromEntries(Object.keys(english).map((key) => [key, `⟦${key}⟧`]));
+  fs.writeFileSync(path.join(extension, 'l10n', `bundle.l10n.${PSEUDO_LOCALE}.json`), JSON.stringify(pseudo));
+  return extension;
+}
+
+const { seedLanguagePack } = require(path.join(REPO_ROOT, 'scripts', 'editor', 'languagePack.js')) as { seedLanguagePack: (userDataDir: string, locale: string, scratch: string) => void };
+
+function localizedUserData(scratch: string): string {
+  const userData = path.join(scratch, 'user-data');
+  seedLanguagePack(userData, PSEUDO_LOCALE, scratch);
+  return userData;
+}
+
+/** Two editor launches: the main suite in English, then the `.locale` files with VS Code in the pseudo-language. */
 export async function runEditorTests(desktop: boolean): Promise<number> {
   const workspace = prepareWorkspace();
+  const localized = prepareLocalizedExtension();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-editor-scratch-'));
+  const executable = desktop ? { version: process.env['VSCODE_VERSION'] ?? 'stable' } : { vscodeExecutablePath: path.join(REPO_ROOT, 'scripts', 'editor', 'code-shim.js') };
+  const extensionTestsPath = path.join(REPO_ROOT, 'out', 'test-editor-suite', 'index.js');
   try {
+    const main = await runTests({ ...executable, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath, launchArgs: [workspace, '--disable-extensions'] });
+    if (main !== 0) return main;
+    // code-server's shim registers the language pack itself; a desktop VS Code gets a user-data dir with one.
+    const userData = desktop ? ['--user-data-dir', localizedUserData(scratch)] : [];
     return await runTests({
-      ...(desktop ? { version: process.env['VSCODE_VERSION'] ?? 'stable' } : { vscodeExecutablePath: path.join(REPO_ROOT, 'scripts', 'editor', 'code-shim.js') }),
-      extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: path.join(REPO_ROOT, 'out', 'test-editor-suite', 'index.js'),
-      launchArgs: [workspace, '--disable-extensions'],
+      ...executable,
+      extensionDevelopmentPath: localized,
+      extensionTestsPath,
+      extensionTestsEnv: { STAGECRAFT_EDITOR_SUITE: 'locale' },
+      launchArgs: [workspace, '--disable-extensions', '--locale', PSEUDO_LOCALE, ...userData],
     });
   } catch (error) {
     process.stderr.write(`editor tests failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(localized, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 

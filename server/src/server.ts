@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from './locale/l10n';
 import type { Connection, FormattingOptions, InitializeParams, InitializeResult, Position, Range, TextDocumentIdentifier } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../locale/l10n';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { parseBuildErrors } from '../../../common/src/buildErrors';

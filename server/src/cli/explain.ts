@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../locale/l10n';
 import { buildModel, toCliPosition } from '../model';
 import type { CommandSetting, KnownOrUnknown, StageModel } from '../model';
 import type { Prediction } from '../explain/effectiveCommand';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../locale/l10n';
 import * as fs from 'node:fs';
 import { STAGECRAFT_VERSION } from '../version';
 import { runBuildOutput } from './buildOutput';

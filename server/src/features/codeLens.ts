@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../locale/l10n';
 import type { CodeLens } from 'vscode-languageserver';
 import { BUILD_IMAGE_COMMAND, RUN_WITH_VOLUME_COMMAND } from '../../../common/src/protocol';
 import type { DockerfileModel } from '../model';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../locale/l10n';
 import type { DocumentLink } from 'vscode-languageserver';
 import type { DockerfileModel, ImageReference } from '../model';
 import { parseImageReference } from '../model';

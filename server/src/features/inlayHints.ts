@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../locale/l10n';
 import type { InlayHint, Range } from 'vscode-languageserver';
 import { InlayHintKind } from 'vscode-languageserver';
 import type { DockerfileModel, InstructionModel } from '../model';

@@ -4,6 +4,8 @@ import { Argument, Instruction } from 'dockerfile-ast';
 interface RawArguments { getRawArguments(): Argument[] }
 
 const splits = new WeakMap<object, Argument[]>();
+// Read once: the bundler reaches a CommonJS package's exports through getters, two per `new Argument` otherwise.
+const ArgumentClass = Argument;
 let installed = false;
 
 /**
@@ -27,7 +29,7 @@ export function shareArgumentSplits(): void {
     // A new Range per argument (From replaces its start/end); no dockerfile-ast code writes into a Position.
     return args.map((argument) => {
       const { start, end } = argument.getRange();
-      return new Argument(argument.getValue(), { start, end });
+      return new ArgumentClass(argument.getValue(), { start, end });
     });
   };
 }

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../locale/l10n';
 /**
  * Hover text for instructions, flags and parser directives: short explanations in our own words, one
  * example each, and the anchor of the official reference section.

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../locale/l10n';
 /**
  * Value grammars of instruction flags, as the builder checks them. Each validator returns a message for a
  * bad value, or undefined when the value is acceptable.

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../locale/l10n';
 /**
  * The forms of each instruction as the Dockerfile reference writes them. `params` are substrings of
  * `label`; flags come first, then the positional parameters that `mode` maps arguments onto.

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
 import type { CommandExplanation, FormState, Prediction } from '../../explain/effectiveCommand';
 import { commandWarnings, explainCommand } from '../../explain/effectiveCommand';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import type { DockerfileModel, StageModel } from '../../model';
 import { stageReferencesOf } from '../../model/symbols';
 import { inlineCode, line } from './markdown';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import type { DockerfileModel, InstructionModel, VariableDefinition, VariableReference } from '../../model';
 import { expandVariables } from '../../model';
 import { lookupResultOf } from '../../model/variables';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import type { DockerfileModel, InstructionModel } from '../../model';
 import { writesAfterVolume } from '../../model/volumes';
 import { INSTRUCTION_DOCS, referenceLink } from '../../reference/docs';

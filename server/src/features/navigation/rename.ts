@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { DockerfileModel } from '../../model';
 import type { Occurrence, SymbolEntry } from '../../model/symbols';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import { expandVariables } from '../../model';
 import type { LookupResult } from '../../model/expand';
 import { lastDefinitionBefore, lookupResultOf } from '../../model/variables';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import { instructionSpec } from '../../reference/instructions';
 import type { Rule } from '../rule';
 import { stagesToCheck } from '../rule';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import type { DockerfileModel, InstructionModel } from '../../model';
 import { commandsOf } from '../../multistage/analysis';
 import type { SimpleCommand } from '../../shell/commands';
@@ -21,8 +21,19 @@ function runCommands(model: DockerfileModel): RunCommands {
   return list;
 }
 
-const tool = (c: SimpleCommand): string => (c.words[0] ?? '').split('/').pop() ?? '';
-const sub = (c: SimpleCommand): string => c.words.slice(1).find((w) => !w.startsWith('-')) ?? '';
+// These two run for every command of every RUN in twenty rules: no allocation unless the name has a path.
+const tool = (c: SimpleCommand): string => {
+  const word = c.words[0] ?? '';
+  const slash = word.lastIndexOf('/');
+  return slash < 0 ? word : word.slice(slash + 1);
+};
+const sub = (c: SimpleCommand): string => {
+  for (let i = 1; i < c.words.length; i++) {
+    const word = c.words[i] ?? '';
+    if (!word.startsWith('-')) return word;
+  }
+  return '';
+};
 /** `-y`, `--yes`, `--assume-yes`, or `-y` combined with other short flags (`-qy`). */
 const hasYes = (c: SimpleCommand): boolean => c.words.some((w) => w === '--yes' || w === '--assume-yes' || /^-[a-zA-Z]*y[a-zA-Z]*$/.test(w));
 const isAptGet = (c: SimpleCommand): boolean => tool(c) === 'apt-get';

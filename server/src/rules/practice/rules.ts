@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import { writesAfterVolume } from '../../model/volumes';
 import { analyze, commandsOf } from '../../multistage/analysis';
 import { dockerIgnoreFor } from '../../buildContext/dockerignore';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import type { DockerfileModel, InstructionModel, Range } from '../../model';
 import { splitSimpleCommand } from '../../shell/words';
 import type { Finding, Fix, Rule } from '../rule';

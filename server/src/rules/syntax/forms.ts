@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import type { InstructionModel } from '../../model';
 import { parseJsonStringArray } from '../../model/instruction';
 import type { Rule } from '../rule';

@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import { FORBIDDEN_ONBUILD_TRIGGERS, INSTRUCTION_KEYWORDS, isInstructionKeyword } from '../../reference/instructions';
 import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';

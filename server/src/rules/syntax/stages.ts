@@ -1,4 +1,4 @@
-import * as l10n from '@vscode/l10n';
+import { l10n } from '../../locale/l10n';
 import type { DockerfileModel, FlagModel, InstructionModel, StageModel } from '../../model';
 import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';

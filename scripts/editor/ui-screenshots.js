@@ -118,8 +118,10 @@ async function main() {
       await page.waitForTimeout(3000);
       await palette('Stagecraft: Inspect Mounts');
       await acceptDefault(); // the container just run
-      await page.locator('.pane-body').getByText('/app/shared', { exact: false }).first().waitFor({ timeout: 30_000 });
-      await page.locator('.pane-body .monaco-list-row', { hasText: '/app/shared' }).first().click();
+      // The mount's row in the tree (the Output panel shows the same path in the docker command line).
+      const mountRow = page.locator('.pane-body .monaco-list-row', { hasText: '/app/shared' }).first();
+      await mountRow.waitFor({ timeout: 30_000 });
+      await mountRow.click();
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(out, 'mounts-view.png') });
     });

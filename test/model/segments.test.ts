@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { LineIndex } from '../../server/src/model/lines';
 import { parseSegmented } from '../../server/src/model/segments';
-import { SegmentCache, movedFrom } from '../../server/src/model/segments';
+import { SegmentCache, commonPrefixLength, commonSuffixLength, movedFrom } from '../../server/src/model/segments';
 import type { InstructionModel } from '../../server/src/model';
 import { FUZZ_RUNS, FUZZ_SEED, anyDockerfile } from '../fuzz/dockerfiles';
 import { CORPUS } from '../helpers/paths';
@@ -131,5 +131,21 @@ describe('parsing in segments gives exactly the whole-file parse', () => {
     // A line added near the top moves every later segment: they are shifted, not parsed again, and still right.
     const inserted = `RUN first\n${edited}`;
     assert.deepEqual(parsed(inserted, 20, cache), parsed(inserted, Number.MAX_SAFE_INTEGER));
+  });
+});
+
+describe('the shared start and end of two versions', () => {
+  it('equal a character-by-character comparison, the end never overlapping the start', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.string(), fc.string({ unit: 'grapheme' }), (head, middle, tail) => {
+      for (const [a, b] of [[head + middle + tail, head + tail], [head + tail, head + middle + tail], [head + middle, head + middle]] as const) {
+        const limit = Math.min(a.length, b.length);
+        let prefix = 0;
+        while (prefix < limit && a[prefix] === b[prefix]) prefix++;
+        let suffix = 0;
+        while (suffix < limit - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+        assert.equal(commonPrefixLength(a, b), prefix);
+        assert.equal(commonSuffixLength(a, b, limit - prefix), suffix);
+      }
+    }), { numRuns: FUZZ_RUNS * 20, seed: FUZZ_SEED });
   });
 });

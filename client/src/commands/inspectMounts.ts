@@ -34,8 +34,7 @@ export async function inspectMounts(state: CommandState, view: MountsTreeProvide
     container ??= state.lastContainer;
     if (container === undefined) return undefined;
     const inspected = parseContainerInspect((await runEngine(engine, inspectContainerArgv(container))).stdout);
-    view.show(inspected);
-    view.setVolumes(parseVolumeList((await runEngine(engine, listVolumesArgv())).stdout));
+    view.show(inspected, parseVolumeList((await runEngine(engine, listVolumesArgv())).stdout));
     await vscode.commands.executeCommand('stagecraft.containerMounts.focus');
     return inspected;
   } catch (error) {

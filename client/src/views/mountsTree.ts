@@ -4,7 +4,7 @@ import type { ContainerView, MountView, VolumeSummary } from '../engine/parse';
 type Node =
   | { readonly kind: 'container'; readonly container: ContainerView }
   | { readonly kind: 'mount'; readonly container: ContainerView; readonly mount: MountView }
-  | { readonly kind: 'detail'; readonly label: string; readonly value: string }
+  | { readonly kind: 'detail'; readonly id: string; readonly label: string; readonly value: string }
   | { readonly kind: 'volumes'; readonly volumes: readonly VolumeSummary[] }
   | { readonly kind: 'volume'; readonly volume: VolumeSummary };
 
@@ -20,8 +20,10 @@ export class MountsTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   private containers: ContainerView[] = [];
   private volumes: VolumeSummary[] | undefined;
 
-  show(container: ContainerView): void {
+  /** One change event for both: two refreshes in a row could leave the new container's mounts unrendered. */
+  show(container: ContainerView, volumes?: readonly VolumeSummary[]): void {
     this.containers = [container, ...this.containers.filter((c) => c.id !== container.id)].slice(0, 5);
+    if (volumes !== undefined) this.volumes = [...volumes];
     this.changed.fire(undefined);
   }
 
@@ -46,13 +48,14 @@ export class MountsTreeProvider implements vscode.TreeDataProvider<Node>, vscode
         return node.container.mounts.map((mount): Node => ({ kind: 'mount', container: node.container, mount }));
       case 'mount': {
         const m = node.mount;
+        const id = (name: string): string => `${nodeId(node)}/${name}`;
         return [
-          { kind: 'detail', label: vscode.l10n.t('type'), value: typeLabel(m) },
-          { kind: 'detail', label: vscode.l10n.t('source (host)'), value: m.source || '—' },
-          { kind: 'detail', label: vscode.l10n.t('destination'), value: m.destination },
-          { kind: 'detail', label: vscode.l10n.t('access'), value: m.readWrite ? vscode.l10n.t('read-write') : vscode.l10n.t('read-only') },
-          ...(m.propagation ? [{ kind: 'detail', label: vscode.l10n.t('propagation'), value: m.propagation } as Node] : []),
-          ...(m.driver ? [{ kind: 'detail', label: vscode.l10n.t('driver'), value: m.driver } as Node] : []),
+          { kind: 'detail', id: id('type'), label: vscode.l10n.t('type'), value: typeLabel(m) },
+          { kind: 'detail', id: id('source'), label: vscode.l10n.t('source (host)'), value: m.source || '—' },
+          { kind: 'detail', id: id('destination'), label: vscode.l10n.t('destination'), value: m.destination },
+          { kind: 'detail', id: id('access'), label: vscode.l10n.t('access'), value: m.readWrite ? vscode.l10n.t('read-write') : vscode.l10n.t('read-only') },
+          ...(m.propagation ? [{ kind: 'detail', id: id('propagation'), label: vscode.l10n.t('propagation'), value: m.propagation } as Node] : []),
+          ...(m.driver ? [{ kind: 'detail', id: id('driver'), label: vscode.l10n.t('driver'), value: m.driver } as Node] : []),
         ];
       }
       case 'volumes':
@@ -63,6 +66,13 @@ export class MountsTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    const item = this.treeItem(node);
+    // Stable ids: the nodes are new objects on every refresh, and VS Code matches expanded rows by id.
+    item.id = nodeId(node);
+    return item;
+  }
+
+  private treeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
       case 'container': {
         const item = new vscode.TreeItem(node.container.name, vscode.TreeItemCollapsibleState.Expanded);
@@ -75,10 +85,16 @@ export class MountsTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       case 'mount': {
         const item = new vscode.TreeItem(node.mount.destination, vscode.TreeItemCollapsibleState.Collapsed);
         const source = node.mount.type === 'bind' ? node.mount.source : node.mount.name ?? node.mount.source;
-        item.description = `${typeLabel(node.mount)} ← ${source}${node.mount.readWrite ? '' : ' (ro)'}`;
+        item.description = node.mount.readWrite ? `${typeLabel(node.mount)} ← ${source}` : vscode.l10n.t('{0} ← {1} (read-only)', typeLabel(node.mount), source);
         item.iconPath = new vscode.ThemeIcon(node.mount.type === 'bind' ? 'folder' : node.mount.type === 'volume' ? 'database' : 'circuit-board');
         item.contextValue = node.mount.type === 'bind' ? 'bindMount' : 'mount';
-        item.tooltip = new vscode.MarkdownString(`| | |\n|---|---|\n| type | ${typeLabel(node.mount)} |\n| source | \`${node.mount.source}\` |\n| destination | \`${node.mount.destination}\` |\n| read-write | ${node.mount.readWrite} |`);
+        item.tooltip = new vscode.MarkdownString([
+          '| | |', '|---|---|',
+          `| ${vscode.l10n.t('type')} | ${typeLabel(node.mount)} |`,
+          `| ${vscode.l10n.t('source (host)')} | \`${node.mount.source}\` |`,
+          `| ${vscode.l10n.t('destination')} | \`${node.mount.destination}\` |`,
+          `| ${vscode.l10n.t('access')} | ${node.mount.readWrite ? vscode.l10n.t('read-write') : vscode.l10n.t('read-only')} |`,
+        ].join('\n'));
         return item;
       }
       case 'detail': {
@@ -109,3 +125,13 @@ export class MountsTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 }
 
 export type MountsNode = Node;
+
+function nodeId(node: Node): string {
+  switch (node.kind) {
+    case 'container': return `container/${node.container.id}`;
+    case 'mount': return `container/${node.container.id}/mount/${node.mount.destination}`;
+    case 'detail': return node.id;
+    case 'volumes': return 'volumes';
+    case 'volume': return `volume/${node.volume.name}`;
+  }
+}

@@ -7,6 +7,13 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
+    // Every version of a document builds one: native indexOf when there is no CR (most files) is about ten
+    // times faster than the character loop, which matters at 20,000 lines per keystroke.
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 10 /* \n */) {
@@ -41,7 +48,11 @@ export class LineIndex {
       if ((this.starts[mid] ?? 0) <= target) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: target - (this.starts[low] ?? 0) };
+    const start = this.starts[low] ?? 0;
+    // An offset between a CR and its LF is the end of the line's text (as TextDocument reports it).
+    let end = target;
+    while (end > start && (this.text.charCodeAt(end - 1) === 13 || this.text.charCodeAt(end - 1) === 10)) end--;
+    return { line: low, character: end - start };
   }
 
   /** The position just after the last character. */

@@ -157,11 +157,8 @@ function proposedStarts(text: string, lines: LineIndex, escapeChar: string, segm
   if (previous === undefined || previous.escapeChar !== escapeChar || previous.segmentLines !== segmentLines) return scanStarts(lines, escapeChar, segmentLines, 0, undefined).starts;
   const old = previous.text;
   if (old === text) return [...previous.starts];
-  const shortest = Math.min(old.length, text.length);
-  let prefix = 0;
-  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefixLength(old, text);
+  const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
   const firstChanged = lines.positionAt(prefix).line;
   // Lines after the one where the unchanged end begins are the previous version's, `delta` lines further down.
   const lastChanged = lines.positionAt(text.length - suffix).line;
@@ -174,6 +171,32 @@ function proposedStarts(text: string, lines: LineIndex, escapeChar: string, segm
   const syncedAt = scan.syncedAt;
   if (syncedAt === undefined) return [...kept, ...scan.starts];
   return [...kept, ...scan.starts, ...moved.filter((start) => start >= syncedAt)];
+}
+
+/**
+ * How many leading characters two versions share, by halving windows compared with `===` on substrings, which V8
+ * does natively (a character loop took 0.7 ms per 200 KB, per keystroke; startsWith on a slice is no faster).
+ */
+export function commonPrefixLength(a: string, b: string): number {
+  let known = 0;
+  let limit = Math.min(a.length, b.length);
+  while (known < limit) {
+    const mid = known + Math.ceil((limit - known) / 2);
+    if (a.substring(known, mid) === b.substring(known, mid)) known = mid;
+    else limit = mid - 1;
+  }
+  return known;
+}
+
+/** How many trailing characters two versions share, at most `limit` (so the shared end and start do not overlap). */
+export function commonSuffixLength(a: string, b: string, limit: number): number {
+  let known = 0;
+  while (known < limit) {
+    const mid = known + Math.ceil((limit - known) / 2);
+    if (a.substring(a.length - mid, a.length - known) === b.substring(b.length - mid, b.length - known)) known = mid;
+    else limit = mid - 1;
+  }
+  return known;
 }
 
 /** The previous version's text and segment starts, for the next version's scan to rejoin. */

@@ -1,4 +1,5 @@
 import { l10n } from '../../locale/l10n';
+import type { InstructionModel } from '../../model';
 import type { Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 import { instructionsWithTriggers } from '../walk';
@@ -67,19 +68,25 @@ export const consistentInstructionCasing: Rule = {
   buildkit: true,
   get summary() { return l10n.t('Instructions should use one casing: the majority of the file (usually uppercase).'); },
   *check(model) {
-    // Counted without allocating: this rule reads every instruction of the file on every keystroke.
+    // Counted in one pass that keeps only the instructions not in upper case, the usual minority: this rule reads
+    // every instruction of the file on every keystroke. A lowercase majority (rare) takes a second pass.
     let upper = 0;
     let lower = 0;
-    for (const instruction of instructionsWithTriggers(model)) {
+    const notUpper: InstructionModel[] = [];
+    const all = instructionsWithTriggers(model);
+    for (const instruction of all) {
       const casing = casingOf(instruction.keywordText);
       if (casing === 'upper' || casing === 'both') upper++;
+      else notUpper.push(instruction);
       if (casing === 'lower' || casing === 'both') lower++;
     }
     const majorityUpper = upper >= lower;
-    for (const instruction of instructionsWithTriggers(model)) {
+    const offending = majorityUpper ? notUpper : all.filter((instruction) => {
+      const casing = casingOf(instruction.keywordText);
+      return casing !== 'lower' && casing !== 'both';
+    });
+    for (const instruction of offending) {
       const text = instruction.keywordText;
-      const casing = casingOf(text);
-      if (casing === 'both' || casing === (majorityUpper ? 'upper' : 'lower')) continue;
       const wanted = majorityUpper ? text.toUpperCase() : text.toLowerCase();
       yield {
         range: instruction.keywordRange,

@@ -2,6 +2,7 @@ import { l10n } from '../../locale/l10n';
 import { writesAfterVolume } from '../../model/volumes';
 import { analyze, commandsOf } from '../../multistage/analysis';
 import { dockerIgnoreFor } from '../../buildContext/dockerignore';
+import type { Token } from '../../model';
 import type { Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 
@@ -52,23 +53,43 @@ export const secretFileCopied: Rule = {
     const ignore = dockerIgnoreFor(model.uri, context.buildContext);
     for (const instruction of model.instructions) {
       if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.flags.some((f) => f.name === 'from')) continue;
-      const destination = instruction.args.at(-1)?.value ?? '';
-      for (const source of instruction.args.slice(0, -1)) {
-        const value = source.value;
-        if (/^[a-z]+:\/\//i.test(value)) continue;
-        const publicKey = /\.(pem|key)$/i.test(value) && (PUBLIC_HINT.test(value) || PUBLIC_HINT.test(destination));
-        if (SECRET_FILES.test(value) && !EXAMPLE_FILES.test(value) && !publicKey) {
-          yield { range: source.range, message: l10n.t`\`${value}\` looks like a secret and ends up in an image layer anyone with the image can read, even if a later step deletes it. Mount it for the step that needs it: \`RUN --mount=type=secret,id=...\`.` };
-        } else if ((value === '.' || value === './') && context.buildContext !== undefined) {
-          const leaked = ['.env', 'id_rsa', '.npmrc', '.git-credentials'].find((f) => context.buildContext?.exists(f) && ignore?.excludedBy(f) === undefined);
-          if (leaked !== undefined) {
-            yield { range: source.range, message: l10n.t`\`${instruction.keywordText} .\` copies \`${leaked}\` from the build context into the image: add it to .dockerignore.` };
-          }
-        }
+      const { secrets, contextRoots } = sourcesOf(instruction.args);
+      for (const source of secrets) {
+        yield { range: source.range, message: l10n.t`\`${source.value}\` looks like a secret and ends up in an image layer anyone with the image can read, even if a later step deletes it. Mount it for the step that needs it: \`RUN --mount=type=secret,id=...\`.` };
+      }
+      if (contextRoots.length === 0 || context.buildContext === undefined) continue;
+      const leaked = ['.env', 'id_rsa', '.npmrc', '.git-credentials'].find((f) => context.buildContext?.exists(f) && ignore?.excludedBy(f) === undefined);
+      if (leaked === undefined) continue;
+      for (const source of contextRoots) {
+        yield { range: source.range, message: l10n.t`\`${instruction.keywordText} .\` copies \`${leaked}\` from the build context into the image: add it to .dockerignore.` };
       }
     }
   },
 };
+
+/**
+ * A COPY/ADD's sources that look like secrets, and its `.` sources, by argument list: the list is shared by the
+ * instruction's copies that are only renumbered, so this whole-file rule (it reads the build context) does not
+ * re-test every source of the file on every keystroke.
+ */
+const sourcesByArgs = new WeakMap<readonly Token[], { readonly secrets: readonly Token[]; readonly contextRoots: readonly Token[] }>();
+function sourcesOf(args: readonly Token[]): { readonly secrets: readonly Token[]; readonly contextRoots: readonly Token[] } {
+  const known = sourcesByArgs.get(args);
+  if (known !== undefined) return known;
+  const destination = args.at(-1)?.value ?? '';
+  const secrets: Token[] = [];
+  const contextRoots: Token[] = [];
+  for (const source of args.slice(0, -1)) {
+    const value = source.value;
+    if (/^[a-z]+:\/\//i.test(value)) continue;
+    const publicKey = /\.(pem|key)$/i.test(value) && (PUBLIC_HINT.test(value) || PUBLIC_HINT.test(destination));
+    if (SECRET_FILES.test(value) && !EXAMPLE_FILES.test(value) && !publicKey) secrets.push(source);
+    else if (value === '.' || value === './') contextRoots.push(source);
+  }
+  const sources = { secrets, contextRoots };
+  sourcesByArgs.set(args, sources);
+  return sources;
+}
 
 export const packageUpgradeInImage: Rule = {
   id: 'PackageUpgradeInImage',

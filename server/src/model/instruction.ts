@@ -102,6 +102,10 @@ class Instruction implements InstructionModel {
   readonly trigger: InstructionModel | undefined;
   /** Where the references come from (not part of the model's interface). */
   readonly variableSource: VariableSource;
+  /** The copy this one was moved from (see linkMove); a field, not a WeakMap entry: thousands are set per keystroke. */
+  origin: MoveOrigin | undefined;
+  /** The rule engine's memo for this instruction (rules/memo/instructionUnits.ts), kept here for the same reason. */
+  ruleMemo: unknown;
   private cachedVariables: readonly VariableReference[] | undefined;
 
   constructor(fields: Omit<InstructionModel, 'variables'>, source: VariableSource) {
@@ -122,6 +126,8 @@ class Instruction implements InstructionModel {
     this.trigger = fields.trigger;
     this.variableSource = source;
     this.cachedVariables = undefined;
+    this.origin = undefined;
+    this.ruleMemo = undefined;
   }
 
   get variables(): readonly VariableReference[] {
@@ -129,6 +135,43 @@ class Instruction implements InstructionModel {
     this.cachedVariables ??= moveReferences(variableReferencesOf(source.sources, source.lines, source.escapeChar), source.lineDelta);
     return this.cachedVariables;
   }
+}
+
+/** Where an instruction was moved from: the previous version's copy, and by how many lines. */
+export interface MoveOrigin {
+  readonly instruction: InstructionModel;
+  readonly lines: number;
+}
+
+/** For instructions that are not of the class (none today; kept so a plain object still works). */
+const otherOrigins = new WeakMap<InstructionModel, MoveOrigin>();
+
+/**
+ * Records that `moved` is `from` placed `lines` lower (0: only renumbered) and drops `from`'s own link: one hop
+ * back is all a reader needs, and an older link would keep every earlier copy alive.
+ */
+export function linkMove(moved: InstructionModel, from: InstructionModel, lines: number): void {
+  if (moved instanceof Instruction) moved.origin = { instruction: from, lines };
+  else otherOrigins.set(moved, { instruction: from, lines });
+  if (from instanceof Instruction) from.origin = undefined;
+  else otherOrigins.delete(from);
+}
+
+const otherRuleMemos = new WeakMap<InstructionModel, unknown>();
+
+/** The slot the rule engine keeps an instruction's memo in; the model never reads it. */
+export const ruleMemoSlot = {
+  get(instruction: InstructionModel): unknown {
+    return instruction instanceof Instruction ? instruction.ruleMemo : otherRuleMemos.get(instruction);
+  },
+  set(instruction: InstructionModel, memo: unknown): void {
+    if (instruction instanceof Instruction) instruction.ruleMemo = memo;
+    else otherRuleMemos.set(instruction, memo);
+  },
+};
+
+export function moveOriginOf(instruction: InstructionModel): MoveOrigin | undefined {
+  return instruction instanceof Instruction ? instruction.origin : otherOrigins.get(instruction);
 }
 
 /** The instruction `lines` lower (fields already moved by the caller), its references still computed lazily. */

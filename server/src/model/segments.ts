@@ -1,7 +1,8 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Instruction } from 'dockerfile-ast';
 import { LineIndex } from './lines';
-import { buildInstruction, movedInstruction } from './instruction';
+import { buildInstruction, linkMove, moveOriginOf, movedInstruction } from './instruction';
+import type { MoveOrigin } from './instruction';
 import { shareArgumentSplits } from './astArgumentSplits';
 import { DETACHED_HEREDOC } from './heredocs';
 import { instructionSpec } from '../reference/instructions';
@@ -388,11 +389,9 @@ function liftInstructions(astInstructions: readonly Instruction[], lines: LineIn
 }
 
 /** An instruction that is an unchanged one moved down (or up) by some lines, and the one it was. */
-const moves = new WeakMap<InstructionModel, { readonly instruction: InstructionModel; readonly lines: number }>();
-
-/** Lets checks that looked at the earlier instruction reuse their answer, moved by `lines`. */
-export function movedFrom(instruction: InstructionModel): { readonly instruction: InstructionModel; readonly lines: number } | undefined {
-  return moves.get(instruction);
+/** The copy of an instruction in the previous version that this one was moved (or only renumbered) from. */
+export function movedFrom(instruction: InstructionModel): MoveOrigin | undefined {
+  return moveOriginOf(instruction);
 }
 
 function place(local: LocalSegment, line: number, index: number, stages: number): Placement {
@@ -406,10 +405,7 @@ function place(local: LocalSegment, line: number, index: number, stages: number)
     instructions: previous.instructions.map((instruction) => {
       const moved = shiftInstruction(instruction, lines, index - previous.index, stages - previous.stages);
       // Also a move of 0 lines: a new index or stage number (an instruction above became a comment) keeps every finding.
-      if (moved !== instruction) moves.set(moved, { instruction, lines });
-      // One hop back is all a reader needs: an older link would keep every earlier copy alive, a chain that
-      // grew with each line added above.
-      moves.delete(instruction);
+      if (moved !== instruction) linkMove(moved, instruction, lines);
       return moved;
     }),
     comments: lines === 0 ? previous.comments : previous.comments.map((comment) => ({ text: comment.text, range: moveRange(comment.range, lines) })),

@@ -1,6 +1,7 @@
 import type { DockerfileModel, InstructionModel } from '../../model';
 import { moveRange } from '../../model';
 import { movedFrom } from '../../model/segments';
+import { ruleMemoSlot } from '../../model/instruction';
 import type { Finding } from '../rule';
 import { emptyMemo } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
@@ -10,8 +11,14 @@ interface InstructionMemo extends UnitMemo {
   readonly context: string;
 }
 
-/** Kept with the instruction object, which the next version reuses when its segment did not change. */
-const memos = new WeakMap<InstructionModel, InstructionMemo>();
+/**
+ * Kept with the instruction object, which the next version reuses when its segment did not change — in a slot
+ * on the object (a WeakMap insertion per renumbered instruction cost ~1 µs, thousands per keystroke).
+ */
+const memos = {
+  get: (instruction: InstructionModel): InstructionMemo | undefined => ruleMemoSlot.get(instruction) as InstructionMemo | undefined,
+  set: (instruction: InstructionModel, memo: InstructionMemo): void => ruleMemoSlot.set(instruction, memo),
+};
 /** Each model's units, made once per model rather than once per check. */
 const unitsByModel = new WeakMap<DockerfileModel, Units<InstructionModel>>();
 
@@ -47,6 +54,12 @@ function memoOf(instruction: InstructionModel, context: string): InstructionMemo
   if (own !== undefined && own.context === context) return own;
   const origin = movedFrom(instruction);
   const earlier = origin === undefined ? undefined : memos.get(origin.instruction);
+  // Only renumbered (an instruction above became a comment): the same findings at the same places, so the same
+  // memo — half the file's instructions on such a keystroke, each of which would otherwise be copied.
+  if (origin !== undefined && origin.lines === 0 && earlier !== undefined && earlier.context === context) {
+    memos.set(instruction, earlier);
+    return earlier;
+  }
   const memo: InstructionMemo = origin !== undefined && earlier !== undefined && earlier.context === context
     ? {
       context,

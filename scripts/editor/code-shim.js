@@ -69,7 +69,7 @@ async function main() {
     }
   } finally {
     if (browser) await browser.close().catch(() => undefined);
-    server.stop();
+    await server.stop();
   }
   // Kept only when something failed: it holds code-server's log (and the screenshot of a timeout).
   if (code === 0) fs.rmSync(work, { recursive: true, force: true });

@@ -78,10 +78,14 @@ async function startCodeServer({ folder, extensionsDir, logFile, env = {}, setti
   return {
     base,
     authority: `127.0.0.1:${port}`,
-    stop() {
+    /** Stops code-server and, once it has exited (at most 10 s), removes its HOME, user data and extensions. */
+    async stop() {
+      const exited = child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise((resolve) => { child.once('exit', resolve); setTimeout(resolve, 10_000).unref(); });
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-      // Its HOME, user data and extensions: a run leaves nothing behind in the temp folder.
-      try { fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 }); } catch { /* still being written: left to the OS */ }
+      await exited;
+      try { fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 }); } catch { /* still in use: left to the OS */ }
     },
   };
 }

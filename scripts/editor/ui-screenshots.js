@@ -131,7 +131,7 @@ async function main() {
     process.exitCode = 1;
   } finally {
     await browser.close().catch(() => undefined);
-    server.stop();
+    await server.stop();
   }
   process.stdout.write(`ui: ${steps.length} steps passed\n`);
 }

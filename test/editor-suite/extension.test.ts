@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { eventually, markdownOf, open, stagecraftDiagnostics, workspaceFile } from './helpers';
+import { avatarCmdHover, eventually, open, stagecraftDiagnostics, workspaceFile } from './helpers';
 
 const EXTENSION_ID = 'stagecraft.stagecraft';
 
@@ -31,13 +31,7 @@ describe('Stagecraft in a real VS Code', () => {
   });
 
   it('explains ENTRYPOINT/CMD in the hover with the exact command', async () => {
-    const document = await open('Dockerfile');
-    const cmdLine = document.getText().split('\n').findIndex((line) => line.startsWith('CMD'));
-    const text = await eventually('hover', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(cmdLine, 1));
-      const markdown = markdownOf(hovers);
-      return markdown.includes('./bin/avatar') ? markdown : undefined;
-    });
+    const { markdown: text } = await avatarCmdHover();
     assert.ok(text.includes('./bin/avatar ./test.jpg ./shared/test_out.jpg'), text);
   });
 

@@ -35,3 +35,15 @@ export function stagecraftDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 export function markdownOf(hovers: readonly vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
 }
+
+/** The hover over the avatar Dockerfile's CMD, once the server answers with the command it runs. */
+export async function avatarCmdHover(): Promise<{ readonly document: vscode.TextDocument; readonly markdown: string }> {
+  const document = await open('Dockerfile');
+  const cmdLine = document.getText().split('\n').findIndex((line) => line.startsWith('CMD'));
+  const markdown = await eventually('hover', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(cmdLine, 1));
+    const text = markdownOf(hovers);
+    return text.includes('./bin/avatar') ? text : undefined;
+  });
+  return { document, markdown };
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { eventually, markdownOf, open, stagecraftDiagnostics } from './helpers';
+import { avatarCmdHover, eventually, open, stagecraftDiagnostics } from './helpers';
 
 /**
  * Run by runEditorTests in a second editor started with `--locale qps-ploc` (VS Code's pseudo-language) and an
@@ -25,13 +25,7 @@ describe('Stagecraft in a VS Code whose display language is not English (pseudo-
   });
 
   it('so do the ENTRYPOINT/CMD hover and the multi-stage refactoring', async () => {
-    const document = await open('Dockerfile');
-    const cmdLine = document.getText().split('\n').findIndex((line) => line.startsWith('CMD'));
-    const markdown = await eventually('hover', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(cmdLine, 1));
-      const text = markdownOf(hovers);
-      return text.includes('./bin/avatar') ? text : undefined;
-    });
+    const { document, markdown } = await avatarCmdHover();
     assert.match(markdown, /⟦The container runs: /);
     const actions = await eventually('code actions', async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.RefactorRewrite.value);

@@ -8,13 +8,12 @@ import type { CodeAction, CodeLens, CompletionList, Hover, MarkupContent } from 
 import { ALL_RULES } from '../../server/src/rules/registry';
 import { cliBundle, languageOfLocale } from '../../server/src/locale/bundle';
 import { LspTestClient } from '../helpers/lspClient';
-import { CORPUS, DIST, REPO_ROOT } from '../helpers/paths';
+import { CORPUS, DIST } from '../helpers/paths';
+import { pseudoBundle } from '../helpers/pseudoLocale';
 import type { LintReport } from '../helpers/rulePages';
 import { lintJson, writeRuleExamples } from '../helpers/rulePages';
 
-/** A pseudo-locale: every message of the shipped bundle, bracketed. Text not from the bundle shows up unbracketed. */
-const ENGLISH = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
-const PSEUDO: Record<string, string> = Object.fromEntries(Object.keys(ENGLISH).map((key) => [key, `⟦${key}⟧`]));
+const PSEUDO = pseudoBundle();
 const isTranslated = (text: string): boolean => text.startsWith('⟦') && text.endsWith('⟧');
 
 function lintTranslated(dir: string, files: readonly string[]): LintReport {

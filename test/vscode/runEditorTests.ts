@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths';
+import { pseudoBundle } from '../helpers/pseudoLocale';
 
 /**
  * Runs the extension-host suite (test/editor-suite) with @vscode/test-electron: against code-server through
@@ -38,9 +39,7 @@ export function prepareLocalizedExtension(): string {
   for (const entry of ['package.json', 'package.nls.json', 'dist', 'syntaxes', 'images', 'docs/walkthrough', 'l10n']) {
     fs.cpSync(path.join(REPO_ROOT, entry), path.join(extension, entry), { recursive: true });
   }
-  const english = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
-  const pseudo = Object.fromEntries(Object.keys(english).map((key) => [key, `⟦${key}⟧`]));
-  fs.writeFileSync(path.join(extension, 'l10n', `bundle.l10n.${PSEUDO_LOCALE}.json`), JSON.stringify(pseudo));
+  fs.writeFileSync(path.join(extension, 'l10n', `bundle.l10n.${PSEUDO_LOCALE}.json`), JSON.stringify(pseudoBundle()));
   return extension;
 }
 

@@ -78,6 +78,8 @@ export function runCli(argv: readonly string[], io: CliIo = nodeIo): number | 's
   }
 }
 
+const unknownOption = (command: string, option: string): string => l10n.t`stagecraft ${command}: unknown option '${option}'\n`;
+
 /** The file's text, or undefined after saying on stderr why it could not be read. */
 function readDockerfile(io: CliIo, command: string, file: string): string | undefined {
   try {
@@ -106,7 +108,7 @@ function lint(args: readonly string[], io: CliIo): number {
     } else if (arg.startsWith('--fail-level=')) {
       failLevel = arg.slice('--fail-level='.length);
     } else if (arg.startsWith('-') && arg !== '-') {
-      io.stderr(l10n.t`stagecraft lint: unknown option '${arg}'\n`);
+      io.stderr(unknownOption('lint', arg));
       return 2;
     } else {
       files.push(arg);
@@ -160,7 +162,7 @@ function explain(args: readonly string[], io: CliIo): number {
     } else if (arg.startsWith('--format=')) {
       format = arg.slice('--format='.length);
     } else if (arg.startsWith('-') && arg !== '-') {
-      io.stderr(l10n.t`stagecraft explain: unknown option '${arg}'\n`);
+      io.stderr(unknownOption('explain', arg));
       return 2;
     } else if (file === undefined) {
       file = arg;
@@ -195,7 +197,7 @@ function convert(args: readonly string[], io: CliIo): number {
     } else if (arg === '--output') {
       values['o'] = args[++i];
     } else if (arg.startsWith('-') && arg !== '-') {
-      io.stderr(l10n.t`stagecraft convert: unknown option '${arg}'\n`);
+      io.stderr(unknownOption('convert', arg));
       return 2;
     } else if (file === undefined) {
       file = arg;

@@ -170,7 +170,8 @@ export const ruleMemoSlot = {
   },
 };
 
-export function moveOriginOf(instruction: InstructionModel): MoveOrigin | undefined {
+/** The copy of an instruction in the previous version that this one was moved (or only renumbered) from. */
+export function movedFrom(instruction: InstructionModel): MoveOrigin | undefined {
   return instruction instanceof Instruction ? instruction.origin : otherOrigins.get(instruction);
 }
 

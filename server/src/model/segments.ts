@@ -1,8 +1,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Instruction } from 'dockerfile-ast';
 import { LineIndex } from './lines';
-import { buildInstruction, linkMove, moveOriginOf, movedInstruction } from './instruction';
-import type { MoveOrigin } from './instruction';
+import { buildInstruction, linkMove, movedInstruction } from './instruction';
 import { shareArgumentSplits } from './astArgumentSplits';
 import { DETACHED_HEREDOC } from './heredocs';
 import { instructionSpec } from '../reference/instructions';
@@ -386,12 +385,6 @@ function liftInstructions(astInstructions: readonly Instruction[], lines: LineIn
     result.push(model);
   }
   return result;
-}
-
-/** An instruction that is an unchanged one moved down (or up) by some lines, and the one it was. */
-/** The copy of an instruction in the previous version that this one was moved (or only renumbered) from. */
-export function movedFrom(instruction: InstructionModel): MoveOrigin | undefined {
-  return moveOriginOf(instruction);
 }
 
 function place(local: LocalSegment, line: number, index: number, stages: number): Placement {

@@ -1,7 +1,6 @@
 import type { DockerfileModel, InstructionModel } from '../../model';
 import { moveRange } from '../../model';
-import { movedFrom } from '../../model/segments';
-import { ruleMemoSlot } from '../../model/instruction';
+import { movedFrom, ruleMemoSlot } from '../../model/instruction';
 import type { Finding } from '../rule';
 import { emptyMemo } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';

@@ -1,6 +1,6 @@
 import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
 import { indexAtLine } from '../../model/positions';
-import { movedFrom } from '../../model/segments';
+import { movedFrom } from '../../model/instruction';
 import { emptyMemo } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
 

@@ -24,16 +24,35 @@ interface Entry {
   problemsOptions: RuleOptions | undefined;
 }
 
+/** How many documents keep their model, and how much text (UTF-16 units) those may add up to. */
+export interface ModelLimits {
+  readonly documents: number;
+  readonly textLength: number;
+}
+
+/**
+ * A model holds 50–80 times its text in memory (every token and range, the rules' memos). With hundreds of
+ * Dockerfiles open that was most of the server's heap, and every full GC walked it on every keystroke; an
+ * idle document's model is rebuilt in a few milliseconds when it is asked for again (a 20,000-line file: about
+ * a second, which is why the most recently used one is always kept, whatever its size).
+ */
+export const DEFAULT_MODEL_LIMITS: ModelLimits = { documents: 16, textLength: 4_000_000 };
+
 /**
  * One model per document version, shared by every feature: hovers, code actions and diagnostics for the
  * same version never parse twice. Problems are cached with the model and dropped when settings change.
+ * Only the most recently used documents keep theirs (see ModelLimits): the others are built again on demand.
  */
 export class ModelCache {
+  /** In order of use, the least recently used first. */
   private readonly entries = new Map<string, Entry>();
   private ruleOptions: RuleOptions = {};
 
   /** `optionsFor(uri, settings)`: the options for one document, e.g. a repository file merged with the settings. */
-  constructor(private readonly optionsFor: (uri: string, settings: RuleOptions) => RuleOptions = (_uri, settings) => settings) {}
+  constructor(
+    private readonly optionsFor: (uri: string, settings: RuleOptions) => RuleOptions = (_uri, settings) => settings,
+    private readonly limits: ModelLimits = DEFAULT_MODEL_LIMITS,
+  ) {}
 
   model(document: DocumentSnapshot): DockerfileModel {
     return this.entry(document).model;
@@ -89,8 +108,12 @@ export class ModelCache {
 
   private entry(document: DocumentSnapshot): Entry {
     const cached = this.entries.get(document.uri);
+    if (cached !== undefined) this.entries.delete(document.uri);
     // The text is compared too: a client that sends a change with a stale version number must not get the old model.
-    if (cached !== undefined && cached.version === document.version && cached.model.text === document.getText()) return cached;
+    if (cached !== undefined && cached.version === document.version && cached.model.text === document.getText()) {
+      this.entries.set(document.uri, cached);
+      return cached;
+    }
     const segments = cached?.segments ?? new SegmentCache();
     const entry: Entry = {
       version: document.version,
@@ -100,6 +123,17 @@ export class ModelCache {
       problemsOptions: undefined,
     };
     this.entries.set(document.uri, entry);
+    this.evictBeyondLimits();
     return entry;
+  }
+
+  private evictBeyondLimits(): void {
+    let textLength = 0;
+    for (const entry of this.entries.values()) textLength += entry.model.text.length;
+    for (const [uri, entry] of this.entries) {
+      if (this.entries.size <= 1 || (this.entries.size <= this.limits.documents && textLength <= this.limits.textLength)) return;
+      this.entries.delete(uri);
+      textLength -= entry.model.text.length;
+    }
   }
 }

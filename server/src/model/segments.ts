@@ -270,7 +270,7 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
     const first = startLine === 0;
     // Only the first segment sees the parser directives; the others are told the escape character.
     const key = `${first ? '' : escapeChar}\u0000${segmentText}`;
-    const local = cache?.segments.get(key) ?? next.segments.get(key) ?? parseLocal(segmentText, first ? undefined : escapeChar, startLine);
+    const local = cache?.segments.get(key) ?? next.segments.get(key) ?? parseLocal(segmentText, first ? undefined : escapeChar, { line: startLine, index: instructions.length, stages: stagesBefore });
     next.segments.set(key, local);
     return local;
   };
@@ -342,21 +342,21 @@ function detachedCopy(text: string): string {
   return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
-function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefined, startLine: number): LocalSegment {
+/** The segment parsed and built where it is first placed, so that placing it there copies nothing. */
+function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefined, at: { readonly line: number; readonly index: number; readonly stages: number }): LocalSegment {
   // A leading escape directive line when the file uses a backtick: every range below is one line lower.
   const prefix = escapeFromFirstSegment !== undefined && escapeFromFirstSegment !== '\\' ? `# escape=${escapeFromFirstSegment}\n` : '';
   const source = detachedCopy(prefix + segmentText);
   const ast = DockerfileParser.parse(source);
   const localLines = new LineIndex(source);
   const escapeChar = ast.getEscapeCharacter();
-  // Built where the segment stands in the document: no second copy shifted into place.
-  const lineOffset = startLine - (prefix === '' ? 0 : 1);
-  const instructions = liftInstructions(ast.getInstructions(), localLines, escapeChar, lineOffset);
+  const lineOffset = at.line - (prefix === '' ? 0 : 1);
+  const instructions = liftInstructions(ast.getInstructions(), localLines, escapeChar, lineOffset, at.index, at.stages);
   return {
     placed: {
-      line: startLine,
-      index: 0,
-      stages: 0,
+      line: at.line,
+      index: at.index,
+      stages: at.stages,
       instructions,
       comments: ast.getComments().map((comment) => ({ text: comment.getContent(), range: moveRange(comment.getRange(), lineOffset) })),
     },
@@ -373,14 +373,14 @@ function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefi
 }
 
 /** Instructions in order, skipping the lines a detached heredoc (`<< EOF`) meant as its body. */
-function liftInstructions(astInstructions: readonly Instruction[], lines: LineIndex, escapeChar: string, lineOffset: number): InstructionModel[] {
+function liftInstructions(astInstructions: readonly Instruction[], lines: LineIndex, escapeChar: string, lineOffset: number, firstIndex: number, stagesBefore: number): InstructionModel[] {
   const result: InstructionModel[] = [];
-  let stageIndex = -1;
+  let stageIndex = stagesBefore - 1;
   let skipThroughLine = -1;
   for (const ast of astInstructions) {
     if (ast.getRange().start.line <= skipThroughLine) continue;
     if (ast.getKeyword().toUpperCase() === 'FROM') stageIndex++;
-    const model = buildInstruction(ast, result.length, stageIndex, lines, escapeChar, lineOffset);
+    const model = buildInstruction(ast, firstIndex + result.length, stageIndex, lines, escapeChar, lineOffset);
     for (const detached of model.detachedHeredocs) skipThroughLine = Math.max(skipThroughLine, detached.bodyRange.end.line - lineOffset);
     result.push(model);
   }

@@ -147,8 +147,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeAction((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (document === undefined) return [];
+    const document = documentOf(params.textDocument);
+    rangeOf(params.range);
     return [...quickFixes(cache, document, params), ...multiStageActions(cache.model(document), params, settings.multiStage, supportsCreateFile)];
   });
 
@@ -164,22 +164,23 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover((params) => {
-    const document = documents.get(params.textDocument.uri);
-    return document === undefined ? null : hover(cache.model(document), cache.problems(document), params.position);
+    const document = documentOf(params.textDocument);
+    return hover(cache.model(document), cache.problems(document), positionOf(params.position));
   });
 
-  connection.onCodeLens((params) => {
-    const document = documents.get(params.textDocument.uri);
-    return document === undefined ? [] : codeLenses(cache.model(document));
-  });
+  connection.onCodeLens((params) => codeLenses(modelOf(params.textDocument)));
 
-  /** The model of an open document, or an LSP error for malformed params or a document never opened. */
-  function modelOf(textDocument: TextDocumentIdentifier | undefined) {
+  /** An open document, or an LSP error for malformed params or a document never opened (or closed since). */
+  function documentOf(textDocument: TextDocumentIdentifier | undefined): TextDocument {
     const uri: unknown = textDocument?.uri;
     if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, l10n.t('textDocument.uri is missing.'));
     const document = documents.get(uri);
     if (document === undefined) throw new ResponseError(ErrorCodes.InvalidParams, l10n.t`${uri} is not open in the server.`);
-    return cache.model(document);
+    return document;
+  }
+
+  function modelOf(textDocument: TextDocumentIdentifier | undefined) {
+    return cache.model(documentOf(textDocument));
   }
 
   /** A position a feature can use: non-negative whole numbers (past the end of a line or file is fine). */

@@ -49,6 +49,13 @@ describe('malformed LSP traffic gets proper errors, never a crash', () => {
     assert.equal(await errorCode(client.request('textDocument/definition', { textDocument: { uri }, position: { line: -1, character: 'x' } })), -32602);
     assert.equal(await errorCode(client.request('textDocument/semanticTokens/range', { textDocument: { uri } })), -32602);
     assert.equal(await errorCode(client.request('textDocument/documentSymbol', { textDocument: { uri: 42 } })), -32602);
+    const never = { uri: 'file:///never/Dockerfile' };
+    const range = { start: position, end: position };
+    assert.equal(await errorCode(client.request('textDocument/hover', { textDocument: never, position })), -32602);
+    assert.equal(await errorCode(client.request('textDocument/hover', { textDocument: { uri } })), -32602, 'hover without a position');
+    assert.equal(await errorCode(client.request('textDocument/codeLens', { textDocument: never })), -32602);
+    assert.equal(await errorCode(client.request('textDocument/codeAction', { textDocument: never, range, context: { diagnostics: [] } })), -32602);
+    assert.equal(await errorCode(client.request('textDocument/codeAction', { textDocument: { uri }, context: { diagnostics: [] } })), -32602, 'code actions without a range');
   });
 
   it('positions past the end of a line or of the file answer normally', async () => {

@@ -108,6 +108,13 @@ class Instruction implements InstructionModel {
   ruleMemo: unknown;
   private cachedVariables: readonly VariableReference[] | undefined;
 
+  /** A copy with other fields but the same lines: its source and any references already found hold as they are. */
+  static renumbered(instruction: Instruction, fields: Omit<InstructionModel, 'variables'>): Instruction {
+    const copy = new Instruction(fields, instruction.variableSource);
+    copy.cachedVariables = instruction.cachedVariables;
+    return copy;
+  }
+
   constructor(fields: Omit<InstructionModel, 'variables'>, source: VariableSource) {
     this.index = fields.index;
     this.keyword = fields.keyword;
@@ -178,6 +185,7 @@ export function movedFrom(instruction: InstructionModel): MoveOrigin | undefined
 /** The instruction `lines` lower (fields already moved by the caller), its references still computed lazily. */
 export function movedInstruction(instruction: InstructionModel, fields: Omit<InstructionModel, 'variables'>, lines: number): InstructionModel {
   if (!(instruction instanceof Instruction)) return { ...fields, variables: moveReferences(instruction.variables, lines) };
+  if (lines === 0) return Instruction.renumbered(instruction, fields);
   const source = instruction.variableSource;
   return new Instruction(fields, { ...source, lineDelta: source.lineDelta + lines });
 }

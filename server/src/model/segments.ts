@@ -442,17 +442,20 @@ function shiftCommand(command: CommandModel | undefined, lines: number): Command
   return command === undefined ? undefined : { ...command, range: shiftOptional(command.range, lines) };
 }
 
-/** Every field but the lazily read variables (the copy reads them from its own source). */
-function fieldsOf(instruction: InstructionModel): Omit<InstructionModel, 'variables'> {
-  const { index, keyword, keywordText, keywordRange, range, stageIndex, flags, args, argumentsText, argumentsRange, command, heredocs, detachedHeredocs, properties, trigger } = instruction;
+type InstructionFields = Omit<InstructionModel, 'variables'>;
+type Numbering = Pick<InstructionModel, 'index' | 'stageIndex' | 'trigger'>;
+
+/** Every field but the lazily read variables, with a new numbering (one object: this runs for thousands of instructions per keystroke). */
+function fieldsRenumbered(instruction: InstructionModel, { index, stageIndex, trigger }: Numbering): InstructionFields {
+  const { keyword, keywordText, keywordRange, range, flags, args, argumentsText, argumentsRange, command, heredocs, detachedHeredocs, properties } = instruction;
   return { index, keyword, keywordText, keywordRange, range, stageIndex, flags, args, argumentsText, argumentsRange, command, heredocs, detachedHeredocs, properties, trigger };
 }
 
 /** The fields with every range `lines` lower (none copied when the instruction stays on its lines). */
-function fieldsMovedBy(instruction: InstructionModel, lines: number): Omit<InstructionModel, 'variables'> {
-  if (lines === 0) return fieldsOf(instruction);
+function fieldsMovedBy(instruction: InstructionModel, lines: number, numbering: Numbering): InstructionFields {
+  if (lines === 0) return fieldsRenumbered(instruction, numbering);
   return {
-    ...fieldsOf(instruction),
+    ...fieldsRenumbered(instruction, numbering),
     keywordRange: moveRange(instruction.keywordRange, lines),
     range: moveRange(instruction.range, lines),
     flags: instruction.flags.map((flag) => shiftFlag(flag, lines)),
@@ -471,10 +474,9 @@ function fieldsMovedBy(instruction: InstructionModel, lines: number): Omit<Instr
  */
 function shiftInstruction(instruction: InstructionModel, lines: number, indexOffset: number, stagesBefore: number): InstructionModel {
   if (lines === 0 && indexOffset === 0 && stagesBefore === 0) return instruction;
-  return movedInstruction(instruction, {
-    ...fieldsMovedBy(instruction, lines),
+  return movedInstruction(instruction, fieldsMovedBy(instruction, lines, {
     index: instruction.index + indexOffset,
     stageIndex: instruction.stageIndex + stagesBefore,
     trigger: instruction.trigger === undefined ? undefined : shiftInstruction(instruction.trigger, lines, indexOffset, stagesBefore),
-  }, lines);
+  }), lines);
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildModel } from '../../server/src/model';
+import type { DockerfileModel } from '../../server/src/model';
 import { SegmentCache } from '../../server/src/model/segments';
 import { runRules } from '../../server/src/rules/engine';
 import { FUZZ_RUNS, FUZZ_SEED, anyDockerfile } from '../fuzz/dockerfiles';
@@ -35,10 +36,33 @@ function plain(value: unknown, seen = new Set<unknown>()): unknown {
   return result;
 }
 
-const EDITS = ['x', '#', 'ARG GO=1\n', 'ENV A=$B\n', '\n', 'RUN apt-get install curl\n', '\\\n', '--mount=type=cache ', '"', 'FROM alpine AS b\n', '# escape=`\n', '# syntax=docker/dockerfile:1-labs\n', '<<EOF\n'];
+/** Every instruction a stage refers to (its own, its runtime's, inherited ones) is the model's own object at its index. */
+function assertInstructionIdentity(model: DockerfileModel, label: string): void {
+  for (const stage of model.stages) {
+    const { runtime } = stage;
+    const settings = [runtime.entrypoint, runtime.cmd, runtime.shell, runtime.workdir, runtime.user].flatMap((s) => (s.known && s.value !== undefined ? [s.value.instruction] : []));
+    const referenced = [stage.from, ...stage.instructions, ...settings, ...runtime.volumes.map((s) => s.instruction), ...runtime.exposedPorts.map((s) => s.instruction),
+      runtime.stopSignal?.instruction, runtime.healthcheck, ...runtime.entrypointInstructions, ...runtime.cmdInstructions];
+    for (const instruction of referenced) {
+      if (instruction !== undefined) assert.equal(model.instructions[instruction.index], instruction, `${label}: stage ${stage.index} refers to an instruction object of another version`);
+    }
+    for (const variable of stage.variables) {
+      if (variable.stageIndex === stage.index) assert.equal(model.instructions[variable.instructionIndex]?.stageIndex, stage.index, `${label}: variable ${variable.name}`);
+    }
+  }
+}
+
+/** Comments out the line the edit falls on: the instruction count changes, the line count does not (every instruction below is renumbered in place). */
+const COMMENT_OUT_LINE = '\u0001comment out';
+
+const EDITS = ['x', '#', 'ARG GO=1\n', 'ENV A=$B\n', '\n', 'RUN apt-get install curl\n', '\\\n', '--mount=type=cache ', '"', 'FROM alpine AS b\n', '# escape=`\n', '# syntax=docker/dockerfile:1-labs\n', '<<EOF\n', COMMENT_OUT_LINE];
 
 function edit(text: string, at: number, remove: number, insert: string): string {
   const position = text.length === 0 ? 0 : at % (text.length + 1);
+  if (insert === COMMENT_OUT_LINE) {
+    const lineStart = text.lastIndexOf('\n', position - 1) + 1;
+    return `${text.slice(0, lineStart)}#${text.slice(lineStart)}`;
+  }
   return text.slice(0, position) + insert + text.slice(position + (remove % 4));
 }
 
@@ -65,9 +89,37 @@ describe('incremental checking equals checking from scratch', () => {
         const freshModel = buildModel({ uri: 'file:///x/Dockerfile', version: 2 + step, text: current });
         // Stages reused from the previous version must be what building them again gives.
         assert.deepEqual(plain(incrementalModel.stages), plain(freshModel.stages), JSON.stringify({ text, edits, step }));
+        assertInstructionIdentity(incrementalModel, JSON.stringify({ text, edits, step }));
         assert.deepEqual(runRules(incrementalModel), runRules(freshModel), JSON.stringify({ text, edits, step }));
       }
     }), { numRuns: Math.max(1, Math.floor(FUZZ_RUNS / 3)), seed: FUZZ_SEED });
+  });
+
+  it('an instruction commented out renumbers the stages below: remapped, not rebuilt, and equal to a fresh build', () => {
+    const stage = (i: number, base: string): string => [
+      `FROM ${base} AS s${i}`, `ARG V${i}=1`, `ENV P${i}=/opt/$V${i} Q=$V${i}`, 'SHELL ["/bin/bash", "-c"]', `WORKDIR /w${i}`, 'USER app', `VOLUME /data${i}`,
+      'EXPOSE 80', 'STOPSIGNAL SIGINT', 'HEALTHCHECK CMD true', 'ONBUILD RUN echo', `ENTRYPOINT ["/bin/app${i}"]`, 'CMD ["--serve"]', `COPY --from=s0 /a /b${i}`, '',
+    ].join('\n');
+    const text = ['ARG BASE=alpine:3.20', stage(0, '${BASE}'), stage(1, 'debian:12'), stage(2, 's1'), stage(3, 'scratch')].join('\n');
+    const cache = new SegmentCache(3);
+    const before = buildModel({ uri: 'file:///x/Dockerfile', version: 1, text }, cache);
+    runRules(before);
+    for (const line of [3, 5, 9, 13]) {
+      const lines = text.split('\n');
+      lines[line] = `# ${lines[line] ?? ''}`;
+      const after = lines.join('\n');
+      const previous = buildModel({ uri: 'file:///x/Dockerfile', version: 2, text }, cache);
+      const incremental = buildModel({ uri: 'file:///x/Dockerfile', version: 3, text: after }, cache);
+      const fresh = buildModel({ uri: 'file:///x/Dockerfile', version: 3, text: after });
+      assert.deepEqual(plain(incremental.stages), plain(fresh.stages), `line ${line}`);
+      assertInstructionIdentity(incremental, `line ${line}`);
+      assert.deepEqual(runRules(incremental), runRules(fresh), `line ${line}`);
+      // Stages 1 and 3 (external bases) were remapped: new objects that keep the previous version's range.
+      for (const index of [1, 3]) {
+        assert.notEqual(incremental.stages[index], previous.stages[index], `line ${line}: stage ${index} renumbered`);
+        assert.equal(incremental.stages[index]?.range, previous.stages[index]?.range, `line ${line}: stage ${index} remapped rather than rebuilt`);
+      }
+    }
   });
 
   it(`after an edit at three places of every corpus file (${corpusFiles.length} files)`, { skip: corpusFiles.length === 0 ? `no corpus at ${CORPUS}` : false }, () => {

@@ -6,7 +6,9 @@ import type { VariableLookup } from './expand';
 import { expandVariables } from './expand';
 import { looksLikeWindowsImage, parseImageReference } from './imageRef';
 import { computeRuntime } from './runtime';
+import { renumberedStage } from './stageRenumbering';
 import { indexAtLine, range } from './positions';
+import type { Range } from './positions';
 import type {
   DockerfileModel, InstructionModel, RuntimeConfig, RuntimeOrigin, StageModel,
   VariableDefinition,
@@ -55,8 +57,11 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
     while (end < instructions.length && instructions[end]?.keyword !== 'FROM') end++;
     const stageInstructions = instructions.slice(cursor, end);
     const earlier = globalsUnchanged ? previous?.stages[stages.length] : undefined;
-    const stage = earlier !== undefined && stageUnchanged(earlier, stageInstructions, previous?.stages ?? [], latestNamed, globalLookup, escapeChar)
-      ? earlier
+    // The previous version's stage as it was, or renumbered; checked cheapest first (most stages changed in neither way).
+    const reused = earlier === undefined ? undefined
+      : sameInstructions(earlier.instructions, stageInstructions) ? earlier : renumberedStage(earlier, stageInstructions, stages.length);
+    const stage = reused !== undefined && earlier !== undefined && parentUnchanged(earlier, previous?.stages ?? [], latestNamed, globalLookup, escapeChar)
+      ? reused
       : buildStage(from, stageInstructions, stages, latestNamed, globalLookup, globalDefinition, escapeChar);
     stages.push(stage);
     if (stage.name !== undefined) {
@@ -124,32 +129,45 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
 /** The last model built with each segment cache (one per document): its stages are reused where nothing they derive from changed. */
 const previousModels = new WeakMap<SegmentCache, DockerfileModel>();
 
-/** The instructions above the first FROM (global ARGs) are the very same objects. */
+/**
+ * The instructions above the first FROM (global ARGs) are the same: the very objects, or a parse of the same
+ * text at the same place (an edit further down the first segment parses them again).
+ */
 function sameGlobalInstructions(earlier: readonly InstructionModel[], now: readonly InstructionModel[]): boolean {
   for (let i = 0; ; i++) {
     const a = earlier[i];
     const b = now[i];
-    if (a !== b) return false;
-    if (a === undefined || a.stageIndex >= 0) return true;
+    const aGlobal = a !== undefined && a.stageIndex < 0;
+    const bGlobal = b !== undefined && b.stageIndex < 0;
+    if (aGlobal !== bGlobal) return false;
+    if (!aGlobal || !bGlobal) return true;
+    if (a !== b && (a.keyword !== b.keyword || a.argumentsText !== b.argumentsText || !sameRange(a.range, b.range))) return false;
   }
 }
 
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** The very same instruction objects: the stage's segments were neither parsed again nor moved. */
+function sameInstructions(earlier: readonly InstructionModel[], now: readonly InstructionModel[]): boolean {
+  if (earlier.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) if (earlier[i] !== now[i]) return false;
+  return true;
+}
+
 /**
- * Whether the previous version's stage at this index can stand as it is: the same instruction objects (its
- * segments were neither parsed again nor moved), the same global ARGs (checked by the caller) and the same
- * parent — the previous version's parent stage object, itself reused — so its variables and runtime are
- * what building it again would give.
+ * Whether the previous version's stage at this index still has the same parent: the previous version's parent
+ * stage object, itself reused as it was (the global ARGs are checked by the caller). Then, with the same
+ * instructions, its variables and runtime are what building it again would give.
  */
-function stageUnchanged(
+function parentUnchanged(
   earlier: StageModel,
-  stageInstructions: readonly InstructionModel[],
   previousStages: readonly StageModel[],
   latestNamed: (lowerName: string) => StageModel | undefined,
   globalLookup: VariableLookup,
   escapeChar: string,
 ): boolean {
-  if (earlier.instructions.length !== stageInstructions.length) return false;
-  for (let i = 0; i < stageInstructions.length; i++) if (earlier.instructions[i] !== stageInstructions[i]) return false;
   const { parent } = resolveBase(earlier.baseText, latestNamed, globalLookup, escapeChar);
   if (parent === undefined || earlier.parentStageIndex === undefined) return parent === undefined && earlier.parentStageIndex === undefined;
   return parent === previousStages[earlier.parentStageIndex];

@@ -2,6 +2,7 @@ export { buildModel } from './build';
 export type { ModelSource } from './build';
 export * from './types';
 export { expandVariables } from './expand';
+export { workdirOf } from './runtime';
 export { parseImageReference, imageShortName } from './imageRef';
 export type { ImageReference } from './imageRef';
 export { toCliPosition, rangeContains, comparePositions, moveRange } from './positions';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { VariableLookup } from './expand';
 import { expandVariables } from './expand';
 import type {
-  CommandSetting, InstructionModel, KnownOrUnknown, RuntimeConfig, RuntimeOrigin, Setting, VariableDefinition,
+  CommandSetting, InstructionModel, KnownOrUnknown, RuntimeConfig, RuntimeOrigin, Setting, StageModel, VariableDefinition,
 } from './types';
 
 export const DEFAULT_LINUX_SHELL: readonly string[] = ['/bin/sh', '-c'];
@@ -46,7 +46,7 @@ export function computeRuntime(input: RuntimeInput): RuntimeConfig {
   let stopSignal = parent?.stopSignal;
   let healthcheck = parent?.healthcheck;
   let cmdSetInStage = false;
-  const workdirBefore = new Map<number, string | undefined>();
+  const workdirBefore: (string | undefined)[] = [];
   const entrypointInstructions: InstructionModel[] = [];
   const cmdInstructions: InstructionModel[] = [];
 
@@ -61,7 +61,7 @@ export function computeRuntime(input: RuntimeInput): RuntimeConfig {
   };
 
   for (const instruction of input.instructions) {
-    workdirBefore.set(instruction.index, workdir.known ? workdir.value?.value ?? '/' : undefined);
+    workdirBefore.push(workdir.known ? workdir.value?.value ?? '/' : undefined);
     const setting = <T>(value: T): Setting<T> => ({ value, instruction, stageIndex: input.stageIndex });
     switch (instruction.keyword) {
       case 'SHELL':
@@ -112,6 +112,11 @@ export function computeRuntime(input: RuntimeInput): RuntimeConfig {
     origin, entrypoint, cmd, shell, workdir, user, volumes, exposedPorts, env, stopSignal, healthcheck, isWindows,
     workdirBefore, entrypointInstructions, cmdInstructions,
   };
+}
+
+/** The working directory an instruction of the stage runs in; undefined when an external base image decides it. */
+export function workdirOf(stage: StageModel, instruction: InstructionModel): string | undefined {
+  return stage.runtime.workdirBefore[instruction.index - stage.from.index];
 }
 
 function volumeList(instruction: InstructionModel): string[] {

@@ -181,8 +181,12 @@ export interface RuntimeConfig {
   readonly stopSignal: Setting<string> | undefined;
   readonly healthcheck: InstructionModel | undefined;
   readonly isWindows: boolean;
-  /** The working directory each instruction of the stage runs in (undefined: decided by an external base). */
-  readonly workdirBefore: ReadonlyMap<number, string | undefined>;
+  /**
+   * The working directory each instruction of the stage runs in (undefined: decided by an external base), by
+   * its position in the stage — not its index, so a stage that is only renumbered keeps this list; read it
+   * with `workdirOf`.
+   */
+  readonly workdirBefore: readonly (string | undefined)[];
   /** All ENTRYPOINT / CMD instructions of the stage in order (only the last of each counts). */
   readonly entrypointInstructions: readonly InstructionModel[];
   readonly cmdInstructions: readonly InstructionModel[];

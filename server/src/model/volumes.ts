@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { DockerfileModel, InstructionModel } from './types';
+import { workdirOf } from './runtime';
 
 /**
  * Instructions after a VOLUME in the same stage that change files under its path. The builder discards
@@ -18,7 +19,7 @@ export function writesAfterVolume(model: DockerfileModel, volume: InstructionMod
     if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
       const destination = instruction.args.at(-1)?.value;
       if (destination === undefined || destination.startsWith('<<')) return false;
-      const workdir = stage.runtime.workdirBefore.get(instruction.index) ?? '/';
+      const workdir = workdirOf(stage, instruction) ?? '/';
       return within(path.posix.isAbsolute(destination) ? destination : path.posix.join(workdir, destination));
     }
     return instruction.keyword === 'RUN' && new RegExp(`(^|[\\s='"])${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|[\\s'";&|]|$)`).test(instruction.argumentsText);

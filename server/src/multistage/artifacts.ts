@@ -2,6 +2,7 @@ import { l10n } from '../locale/l10n';
 import type { ContextFiles } from '../buildContext/contextFiles';
 import * as path from 'node:path';
 import type { CommandSetting, InstructionModel, StageModel } from '../model';
+import { workdirOf } from '../model';
 import { optionValue } from '../shell/commands';
 import { splitSimpleCommand } from '../shell/words';
 import type { Analysis, BuildStep } from './analysis';
@@ -26,7 +27,7 @@ export interface ArtifactResult {
 const GO_VALUE_FLAGS = new Set(['-o', '-ldflags', '-gcflags', '-asmflags', '-tags', '-mod', '-modfile', '-p', '-pkgdir', '-toolexec', '-overlay', '-buildmode', '-compiler', '-installsuffix', '-pgo', '-C']);
 
 function workdirAt(stage: StageModel, instruction: InstructionModel): string {
-  return stage.runtime.workdirBefore.get(instruction.index) ?? '/';
+  return workdirOf(stage, instruction) ?? '/';
 }
 
 function resolveIn(directory: string, target: string): string {

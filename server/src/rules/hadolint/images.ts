@@ -2,6 +2,7 @@ import { l10n } from '../../locale/l10n';
 import { copyPaths } from '../walk';
 import type { Rule } from '../rule';
 import { stagesToCheck } from '../rule';
+import { workdirOf } from '../../model';
 
 export const dl3002: Rule = {
   id: 'DL3002',
@@ -97,7 +98,7 @@ export const dl3045: Rule = {
         const destination = paths.at(-1)?.replace(/^(["'])(.*)\1$/, '$2');
         if (destination === undefined || /^["'$\/]/.test(destination) || destination.includes('$') || /^[A-Za-z]:[\\/]/.test(destination) || stage.runtime.isWindows) continue;
         // Known working directory (set here, or from scratch / a parent stage): the destination is well defined.
-        if (stage.runtime.workdirBefore.get(instruction.index) !== undefined) continue;
+        if (workdirOf(stage, instruction) !== undefined) continue;
         yield { range: instruction.args.at(-1)?.range ?? instruction.range, message: l10n.t`\`${destination}\` is relative, and no WORKDIR is set in this stage: where it lands depends on the base image. Set WORKDIR or use an absolute path.` };
       }
     }

@@ -33,14 +33,37 @@ const SLICE_MS = 8;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** A check waiting to start; `cancel` stops it if it has not. */
+interface Pending {
+  cancel(): void;
+}
+
 /**
- * Publishes diagnostics without getting in the way of typing. The first change after a pause is checked as
- * soon as it settles (a burst of changes is one check, of its last version); while typing it waits for
- * `delayMs` of quiet. A check runs rule by rule, yielding to incoming messages, and is dropped as
- * soon as its version is superseded, so a long check never delays the next keystroke's.
+ * Runs `start` once the messages already received have been handled: vscode-jsonrpc handles one message per
+ * event-loop turn, so two turns let the next queued change cancel this check and make the two a burst.
+ */
+function afterQueuedMessages(start: () => void): Pending {
+  let cancelled = false;
+  setImmediate(() => setImmediate(() => {
+    if (!cancelled) start();
+  }));
+  return { cancel: () => { cancelled = true; } };
+}
+
+function after(delayMs: number, start: () => void): Pending {
+  const timer = setTimeout(start, delayMs);
+  return { cancel: () => clearTimeout(timer) };
+}
+
+/**
+ * Publishes diagnostics without getting in the way of typing. The first change after a pause is checked at
+ * once (after the messages already queued, so a paste that arrives as many changes is one check); changes
+ * closer together than `delayMs` (or SETTLE_MS, a burst) wait for that much quiet and are checked as one, at
+ * their last version. A check runs rule by rule, yielding to incoming messages, and is dropped as soon as its
+ * version is superseded, so a long check never delays the next keystroke's.
  */
 export class DiagnosticsScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new Map<string, Pending>();
   private readonly lastChangeAt = new Map<string, number>();
   private delayMs = 150;
   /** Settings being fetched: checks wait for them so no diagnostic is published with stale severities. */
@@ -65,20 +88,17 @@ export class DiagnosticsScheduler {
     const now = performance.now();
     const previousChange = this.lastChangeAt.get(uri) ?? -Infinity;
     this.lastChangeAt.set(uri, now);
-    // After a pause the change is checked at once (a check is incremental, and yields and gives way if another
-    // change comes); while typing (changes closer than delayMs), it waits for quiet.
-    const idle = now - previousChange >= this.delayMs;
-    const delay = immediately ? 0 : idle ? SETTLE_MS : Math.max(SETTLE_MS, this.delayMs);
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
+    const quiet = Math.max(SETTLE_MS, this.delayMs);
+    const start = (): void => {
+      this.pending.delete(uri);
       void this.publish(uri);
-    }, delay));
+    };
+    this.pending.set(uri, immediately || now - previousChange >= quiet ? afterQueuedMessages(start) : after(quiet, start));
   }
 
   cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer !== undefined) clearTimeout(timer);
-    this.timers.delete(uri);
+    this.pending.get(uri)?.cancel();
+    this.pending.delete(uri);
   }
 
   clear(uri: string): void {
@@ -88,8 +108,8 @@ export class DiagnosticsScheduler {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    for (const pending of this.pending.values()) pending.cancel();
+    this.pending.clear();
   }
 
   private async publish(uri: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { Argument, Flag, Heredoc, Instruction as AstInstruction, Property }
 import type { Range } from './positions';
 import { moveRange, rangeContains } from './positions';
 import type { CommandModel, DetachedHeredoc, FlagModel, HeredocModel, InstructionModel, KeyValue, Token, VariableReference } from './types';
-import type { LineIndex } from './lines';
+import { LineIndex } from './lines';
 import { findDetachedHeredocs } from './heredocs';
 import { scanVariableReferences } from './variableReferences';
 import { instructionSpec } from '../reference/instructions';
@@ -65,16 +65,23 @@ export function buildInstruction(
       ? safely(() => ast.getProperties().map((property) => toKeyValue(property, at)), [])
       : [],
     trigger: triggerAst ? buildInstruction(triggerAst, index, stageIndex, lines, escapeChar, lineOffset) : undefined,
-  }, { sources: variableSources(ast, keyword), lines, escapeChar, lineDelta: lineOffset });
+  }, variableSourceOf(variableSources(ast, keyword, lines), lines, escapeChar, lineOffset));
 }
 
 /** Everything the lazy variable scan needs, with no reference to dockerfile-ast's tree. */
 interface VariableSource {
-  readonly sources: ReturnType<typeof variableSources>;
+  readonly sources: VariableSources;
   readonly lines: LineIndex;
   readonly escapeChar: string;
   /** How far the instruction was moved from where `lines` has it. */
   readonly lineDelta: number;
+}
+
+/** Shared by every instruction without a `$`: no per-instruction object, and no hold on its segment's text. */
+const NO_VARIABLES: VariableSource = { sources: { args: [], literal: [] }, lines: new LineIndex(''), escapeChar: '\\', lineDelta: 0 };
+
+function variableSourceOf(sources: VariableSources, lines: LineIndex, escapeChar: string, lineDelta: number): VariableSource {
+  return sources.args.length === 0 ? NO_VARIABLES : { sources, lines, escapeChar, lineDelta };
 }
 
 /**
@@ -187,7 +194,7 @@ export function movedInstruction(instruction: InstructionModel, fields: Omit<Ins
   if (!(instruction instanceof Instruction)) return { ...fields, variables: moveReferences(instruction.variables, lines) };
   if (lines === 0) return Instruction.renumbered(instruction, fields);
   const source = instruction.variableSource;
-  return new Instruction(fields, { ...source, lineDelta: source.lineDelta + lines });
+  return new Instruction(fields, source === NO_VARIABLES ? source : { ...source, lineDelta: source.lineDelta + lines });
 }
 
 function moveReferences(references: readonly VariableReference[], lines: number): readonly VariableReference[] {
@@ -197,11 +204,26 @@ function moveReferences(references: readonly VariableReference[], lines: number)
 
 /**
  * What finding the variable references needs, taken from dockerfile-ast now so the lazy scan later holds no
- * reference to its tree (which would keep every segment's whole parse alive): the raw argument ranges, and for
- * LABEL the values in single quotes, which are literal (dockerfile-ast's rule).
+ * reference to its tree (which would keep every segment's whole parse alive): where the raw arguments are in
+ * the segment's text (start and end offsets, in pairs: kept for every instruction of every open document, so
+ * numbers, not range objects), and for LABEL the values in single quotes, which are literal (dockerfile-ast's
+ * rule). An instruction without a `$` has nothing to find and keeps nothing.
  */
-function variableSources(ast: AstInstruction, keyword: string): { readonly args: readonly Range[]; readonly literal: readonly Range[] } {
-  const args = safely(() => rawArgumentsOf(ast), []).map((arg) => arg.getRange());
+interface VariableSources {
+  readonly args: readonly number[];
+  readonly literal: readonly Range[];
+}
+
+function variableSources(ast: AstInstruction, keyword: string, lines: LineIndex): VariableSources {
+  const args: number[] = [];
+  for (const arg of safely(() => rawArgumentsOf(ast), [])) {
+    const { start, end } = arg.getRange();
+    args.push(lines.offsetAt(start.line, start.character), lines.offsetAt(end.line, end.character));
+  }
+  const first = args[0];
+  const last = args[args.length - 1];
+  const dollar = first === undefined ? -1 : lines.text.indexOf('$', first);
+  if (last === undefined || dollar === -1 || dollar >= last) return NO_VARIABLES.sources;
   if (keyword !== 'LABEL' || !hasMethod<WithProperties>(ast, 'getProperties')) return { args, literal: [] };
   const literal = safely(() => ast.getProperties(), [])
     .filter((property) => {
@@ -213,7 +235,8 @@ function variableSources(ast: AstInstruction, keyword: string): { readonly args:
   return { args, literal };
 }
 
-function variableReferencesOf(sources: ReturnType<typeof variableSources>, lines: LineIndex, escapeChar: string): VariableReference[] {
+function variableReferencesOf(sources: VariableSources, lines: LineIndex, escapeChar: string): VariableReference[] {
+  if (sources.args.length === 0) return [];
   const references = scanVariableReferences(sources.args, lines, escapeChar);
   return sources.literal.length === 0 ? references : references.filter((reference) => !sources.literal.some((range) => rangeContains(range, reference.range.start)));
 }

@@ -6,17 +6,17 @@ const isWhitespace = (char: string): boolean => char === ' ' || char === '\t' ||
 const NAME_CHAR = /^[a-z0-9_]$/i;
 
 /**
- * `$NAME` and `${NAME[:-+?]word}` references in an instruction's raw arguments, read exactly as dockerfile-ast
- * reads them (a port of its `parseVariables`) but without resolving each one against the whole file: that
+ * `$NAME` and `${NAME[:-+?]word}` references in an instruction's raw arguments (`args`: their start and end
+ * offsets in `lines`, in pairs), read exactly as dockerfile-ast reads them (a port of its `parseVariables`)
+ * but without resolving each one against the whole file: that
  * resolution made dockerfile-ast's getVariables cost grow with the file, and failed on an instruction with no
  * FROM above it — which every parsed segment but the first is.
  */
-export function scanVariableReferences(args: readonly Range[], lines: LineIndex, escapeChar: string): VariableReference[] {
+export function scanVariableReferences(args: readonly number[], lines: LineIndex, escapeChar: string): VariableReference[] {
   const found: VariableReference[] = [];
-  for (const argRange of args) {
-    const offset = lines.offsetAt(argRange.start.line, argRange.start.character);
-    const arg = lines.text.slice(offset, lines.offsetAt(argRange.end.line, argRange.end.character));
-    scanArgument(arg, offset, lines, escapeChar, found);
+  for (let i = 0; i + 1 < args.length; i += 2) {
+    const offset = args[i] ?? 0;
+    scanArgument(lines.text.slice(offset, args[i + 1]), offset, lines, escapeChar, found);
   }
   return found;
 }

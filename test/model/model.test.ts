@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { lastStartingBy } from '../../server/src/model/positions';
 import { fixture } from '../helpers/paths';
 import { lines, model } from '../helpers/model';
 import { runRules } from '../../server/src/rules/engine';
@@ -28,6 +30,12 @@ describe('model: stages', () => {
     assert.equal(final?.baseImage?.isScratch, true);
     assert.equal(m.stageAt(2)?.index, 0);
     assert.equal(m.stageAt(5)?.index, 2);
+    assert.equal(m.stageAt(0), undefined, 'above the first FROM');
+    assert.equal(m.stageAt(99)?.index, 2, 'below the last instruction: the last stage');
+    // Every line: the stage of the last FROM on or above it (a binary search, checked against the plain scan).
+    for (let line = 0; line < 10; line++) {
+      assert.equal(m.stageAt(line), m.stages.filter((stage) => stage.range.start.line <= line).at(-1), `line ${line}`);
+    }
     assert.equal(m.stageByReference('BUILD')?.index, 0);
     assert.equal(m.stageByReference('1')?.index, 1);
     assert.equal(m.stageByReference('test', 1), undefined, 'a stage is not visible before it is defined');
@@ -239,4 +247,16 @@ describe('model: robustness', () => {
       }
     });
   }
+});
+
+describe('model: finding by line', () => {
+  it('lastStartingBy equals a scan for the last item starting on or before the line (fast-check)', () => {
+    const starts = fc.array(fc.nat(50), { maxLength: 30 }).map((lines) => lines.sort((a, b) => a - b));
+    fc.assert(fc.property(starts, fc.integer({ min: -1, max: 60 }), (sorted, line) => {
+      const items = sorted.map((start) => ({ range: { start: { line: start, character: 0 }, end: { line: start, character: 1 } } }));
+      let expected: number | undefined;
+      items.forEach((item, index) => { if (item.range.start.line <= line) expected = index; });
+      assert.equal(lastStartingBy(items, line), expected);
+    }), { numRuns: 500, seed: 7 });
+  });
 });

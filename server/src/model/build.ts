@@ -7,7 +7,7 @@ import { expandVariables } from './expand';
 import { looksLikeWindowsImage, parseImageReference } from './imageRef';
 import { computeRuntime } from './runtime';
 import { renumberedStage } from './stageRenumbering';
-import { indexAtLine, range } from './positions';
+import { indexAtLine, lastStartingBy, range } from './positions';
 import type { Range } from './positions';
 import type {
   DockerfileModel, InstructionModel, RuntimeConfig, RuntimeOrigin, StageModel,
@@ -74,12 +74,8 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
   const stagesNamed = (name: string): readonly StageModel[] => byName.get(name.toLowerCase()) ?? [];
 
   const stageOfLine = (line: number): StageModel | undefined => {
-    let found: StageModel | undefined;
-    for (const stage of stages) {
-      if (stage.range.start.line <= line) found = stage;
-      else break;
-    }
-    return found;
+    const index = lastStartingBy(stages, line);
+    return index === undefined ? undefined : stages[index];
   };
 
   const model: DockerfileModel = {

@@ -48,3 +48,22 @@ export function indexAtLine(items: readonly { readonly range: Range }[], line: n
   }
   return undefined;
 }
+
+/** In items sorted by position, the index of the last one that starts on or before `line`. */
+export function lastStartingBy(items: readonly { readonly range: Range }[], line: number): number | undefined {
+  let low = 0;
+  let high = items.length - 1;
+  let found: number | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const candidate = items[mid];
+    if (candidate === undefined) return found;
+    if (candidate.range.start.line <= line) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}

@@ -86,15 +86,21 @@ function newSymbol(kind: SymbolKind, name: string, stage: StageModel | undefined
   return { kind, name, occurrences: [], scopes: new Set(), predefined: false, stage };
 }
 
-/** `COPY --from=x`, `ADD --from=x` and `RUN --mount=…,from=x`: the stage reference and where it is written. */
+/**
+ * `COPY --from=x`, `ADD --from=x` and `RUN --mount=…,from=x`: the stage references and where they are written
+ * (the only flags that name a stage; navigation and the stage-reference rules read them here).
+ */
 export function stageReferencesOf(instruction: InstructionModel): { value: string; range: Range }[] {
   const found: { value: string; range: Range }[] = [];
+  const copies = instruction.keyword === 'COPY' || instruction.keyword === 'ADD';
+  const runs = instruction.keyword === 'RUN';
+  if (!copies && !runs) return found;
   for (const flag of instruction.flags) {
-    if (flag.name === 'from' && flag.value !== null && flag.valueRange !== null) {
-      found.push({ value: flag.value, range: flag.valueRange });
-    } else if (flag.name === 'mount') {
+    if (copies && flag.name === 'from' && flag.value !== null && flag.value !== '') {
+      found.push({ value: flag.value, range: flag.valueRange ?? flag.range });
+    } else if (runs && flag.name === 'mount') {
       const option = flag.options.find((o) => o.name.toLowerCase() === 'from');
-      if (option?.value != null && option.valueRange !== null) found.push({ value: option.value, range: option.valueRange });
+      if (option?.value != null && option.value !== '') found.push({ value: option.value, range: option.valueRange ?? option.range });
     }
   }
   return found;

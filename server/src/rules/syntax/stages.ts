@@ -4,6 +4,7 @@ import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 import { closest, quoteList } from '../walk';
 import { STAGE_NAME } from '../../reference/instructions';
+import { stageReferencesOf } from '../../model/symbols';
 
 export const invalidStageName: Rule = {
   id: 'InvalidStageName',
@@ -90,15 +91,7 @@ function* judgeStageReferences(model: DockerfileModel, stages: readonly StageMod
 function* judgeStage(model: DockerfileModel, stage: StageModel): Generator<ReferenceVerdict> {
   yield* checkFromLine(model, stage);
   for (const instruction of stage.instructions) {
-    for (const flag of instruction.flags) {
-      if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && flag.name === 'from') {
-        yield* checkReference(model, stage, instruction, flag.value, flag.valueRange ?? flag.range);
-      }
-      if (instruction.keyword === 'RUN' && flag.name === 'mount') {
-        const from = flag.options.find((o) => o.name.toLowerCase() === 'from');
-        if (from !== undefined) yield* checkReference(model, stage, instruction, from.value, from.valueRange ?? from.range);
-      }
-    }
+    for (const reference of stageReferencesOf(instruction)) yield* checkReference(model, stage, instruction, reference.value, reference.range);
   }
 }
 

@@ -1,15 +1,17 @@
 import { l10n } from '../../locale/l10n';
 import { execFormFix } from '../runtime/commands';
 import type { Rule } from '../rule';
+import { stagesToCheck } from '../rule';
 
 export const jsonArgsRecommended: Rule = {
   id: 'JSONArgsRecommended',
   aliases: ['DL3025'],
   defaultSeverity: 'warning',
   buildkit: true,
+  perStage: true,
   get summary() { return l10n.t('Shell-form CMD/ENTRYPOINT: the shell, not your program, receives the signals.'); },
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       const runtime = stage.runtime;
       // A custom SHELL is a deliberate choice (BuildKit stays quiet too).
       if (runtime.shell.known && runtime.shell.value.instruction !== undefined) continue;

@@ -130,9 +130,10 @@ export const remoteAddWithoutChecksum: Rule = {
 export const volumeChangesDiscarded: Rule = {
   id: 'VolumeChangesDiscarded',
   defaultSeverity: 'warning',
+  perStage: true,
   get summary() { return l10n.t('Build steps after a VOLUME that change files under its path are discarded.'); },
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       for (const volume of stage.runtime.volumes) {
         if (volume.instruction === undefined || volume.stageIndex !== stage.index) continue;
         for (const write of writesAfterVolume(model, volume.instruction, volume.value)) {

@@ -7,9 +7,10 @@ import { stagesToCheck } from '../rule';
 export const shellFormEntrypoint: Rule = {
   id: 'ShellFormEntrypoint',
   defaultSeverity: 'warning',
+  perStage: true,
   get summary() { return l10n.t('A shell-form ENTRYPOINT ignores CMD and `docker run` arguments and does not receive SIGTERM.'); },
-  *check(model) {
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       const last = stage.runtime.entrypointInstructions.at(-1);
       // Broken JSON is reported by InvalidJsonForm: fixing it is the real repair.
       if (last?.command?.form !== 'shell' || last.command.script === '' || last.command.invalidJson) continue;
@@ -20,7 +21,7 @@ export const shellFormEntrypoint: Rule = {
       const fix = execFormFix(model, last);
       yield {
         range: last.command.range ?? last.range,
-        message: l10n.t`Shell-form ENTRYPOINT runs as \`${model.stages[stage.index]?.runtime.isWindows ? 'cmd /S /C' : '/bin/sh -c'} "…"\`.${deadCmd} The shell is PID 1, so \`docker stop\` sends SIGTERM to the shell, not to your program, which is killed after the timeout. Use exec form: \`ENTRYPOINT ["executable", "arg"]\`.${fix ? '' : l10n.t(' (No automatic fix: the command uses shell syntax; consider `exec` in a script.)')}`,
+        message: l10n.t`Shell-form ENTRYPOINT runs as \`${stage.runtime.isWindows ? 'cmd /S /C' : '/bin/sh -c'} "…"\`.${deadCmd} The shell is PID 1, so \`docker stop\` sends SIGTERM to the shell, not to your program, which is killed after the timeout. Use exec form: \`ENTRYPOINT ["executable", "arg"]\`.${fix ? '' : l10n.t(' (No automatic fix: the command uses shell syntax; consider `exec` in a script.)')}`,
         ...(fix ? { fixes: [fix] } : {}),
       };
     }

@@ -29,16 +29,14 @@ export const duplicateStageName: Rule = {
   id: 'DuplicateStageName',
   defaultSeverity: 'warning',
   buildkit: true,
+  perStage: true,
   get summary() { return l10n.t('Two stages share a name; references resolve to the later one.'); },
-  *check(model) {
-    const first = new Map<string, StageModel>();
-    for (const stage of model.stages) {
+  *check(model, context) {
+    for (const stage of stagesToCheck(model, context)) {
       if (stage.name === undefined || stage.nameToken === undefined) continue;
-      const earlier = first.get(stage.name);
-      if (earlier === undefined) {
-        first.set(stage.name, stage);
-        continue;
-      }
+      // The first stage of that name (the table of stages is what a per-stage rule may read besides its own stage).
+      const earlier = model.stagesNamed(stage.name)[0];
+      if (earlier === undefined || earlier === stage) continue;
       yield {
         range: stage.nameToken.range,
         message: l10n.t`Stage name \`${stage.nameToken.value}\` is already used by stage ${earlier.index} (line ${earlier.from.range.start.line + 1}); stage names should be unique.`,

@@ -60,7 +60,7 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
     // The previous version's stage as it was, or renumbered; checked cheapest first (most stages changed in neither way).
     const reused = earlier === undefined ? undefined
       : sameInstructions(earlier.instructions, stageInstructions) ? earlier : renumberedStage(earlier, stageInstructions, stages.length);
-    const stage = reused !== undefined && earlier !== undefined && parentUnchanged(earlier, previous?.stages ?? [], latestNamed, globalLookup, escapeChar)
+    const stage = reused !== undefined && earlier !== undefined && parentUnchanged(earlier, previous?.stages ?? [], latestNamed)
       ? reused
       : buildStage(from, stageInstructions, stages, latestNamed, globalLookup, globalDefinition, escapeChar);
     stages.push(stage);
@@ -161,10 +161,9 @@ function parentUnchanged(
   earlier: StageModel,
   previousStages: readonly StageModel[],
   latestNamed: (lowerName: string) => StageModel | undefined,
-  globalLookup: VariableLookup,
-  escapeChar: string,
 ): boolean {
-  const { parent } = resolveBase(earlier.baseText, latestNamed, globalLookup, escapeChar);
+  // The same FROM text under the same global ARGs expands as it did: the earlier expansion names the parent.
+  const parent = latestNamed(earlier.base.text.toLowerCase());
   if (parent === undefined || earlier.parentStageIndex === undefined) return parent === undefined && earlier.parentStageIndex === undefined;
   return parent === previousStages[earlier.parentStageIndex];
 }

@@ -27,18 +27,44 @@ export function renumberedStage(earlier: StageModel, now: readonly InstructionMo
     const move = movedFrom(instruction);
     if (move === undefined || move.lines !== 0 || move.instruction !== was) return undefined;
   }
-  const remap = new Remapping(before, now, delta);
-  const variables = earlier.variables.map((variable) => remap.variable(variable));
-  return { ...earlier, from: first, instructions: now, variables, runtime: remap.runtime(earlier.runtime) };
+  const remap = new Remapping(before, now, delta, earlier.variables);
+  // Written out field by field, not spread: this runs for every stage below the edit, on every such keystroke.
+  return {
+    index: earlier.index,
+    name: earlier.name,
+    nameToken: earlier.nameToken,
+    from: first,
+    baseText: earlier.baseText,
+    baseRange: earlier.baseRange,
+    base: earlier.base,
+    baseImage: earlier.baseImage,
+    parentStageIndex: earlier.parentStageIndex,
+    platform: earlier.platform,
+    instructions: now,
+    range: earlier.range,
+    variables: remap.variables,
+    runtime: remap.runtime(earlier.runtime),
+  };
 }
 
 /** Old references of one stage to their renumbered counterparts; references into a parent stage stay as they are. */
 class Remapping {
   private readonly firstIndex: number;
-  private readonly variables = new Map<VariableDefinition, VariableDefinition>();
+  /** The stage's variables, its own ones with their instruction index moved (parallel to the earlier list). */
+  readonly variables: readonly VariableDefinition[];
 
-  constructor(private readonly before: readonly InstructionModel[], private readonly now: readonly InstructionModel[], private readonly delta: number) {
-    this.firstIndex = before[0]?.index ?? 0;
+  constructor(
+    private readonly before: readonly InstructionModel[],
+    private readonly now: readonly InstructionModel[],
+    delta: number,
+    private readonly earlierVariables: readonly VariableDefinition[],
+  ) {
+    const firstIndex = before[0]?.index ?? 0;
+    this.firstIndex = firstIndex;
+    const stageIndex = now[0]?.stageIndex;
+    this.variables = earlierVariables.map((variable) => (variable.stageIndex === stageIndex && variable.instructionIndex >= firstIndex && variable.instructionIndex < firstIndex + before.length
+      ? { ...variable, instructionIndex: variable.instructionIndex + delta }
+      : variable));
   }
 
   instruction(instruction: InstructionModel): InstructionModel {
@@ -46,54 +72,56 @@ class Remapping {
     return this.before[position] === instruction ? this.now[position] ?? instruction : instruction;
   }
 
-  variable(variable: VariableDefinition): VariableDefinition {
-    const own = variable.stageIndex === this.now[0]?.stageIndex && variable.instructionIndex >= this.firstIndex && variable.instructionIndex < this.firstIndex + this.before.length;
-    if (!own) return variable;
-    let moved = this.variables.get(variable);
-    if (moved === undefined) this.variables.set(variable, (moved = { ...variable, instructionIndex: variable.instructionIndex + this.delta }));
-    return moved;
-  }
-
   runtime(runtime: RuntimeConfig): RuntimeConfig {
-    // The stage's own ENV definitions are among its variables, remapped before the runtime is.
-    let env = runtime.env;
-    if (this.variables.size > 0) {
-      const remapped = new Map<string, VariableDefinition>();
-      for (const [name, definition] of runtime.env) remapped.set(name, this.variable(definition));
-      env = remapped;
-    }
     return {
-      ...runtime,
-      entrypoint: this.knownOrUnknown(runtime.entrypoint, (command) => this.command(command)),
-      cmd: this.knownOrUnknown(runtime.cmd, (command) => this.command(command)),
-      shell: this.knownOrUnknown(runtime.shell, (setting) => this.setting(setting)),
-      workdir: this.knownOrUnknown(runtime.workdir, (setting) => this.setting(setting)),
-      user: this.knownOrUnknown(runtime.user, (setting) => this.setting(setting)),
+      origin: runtime.origin,
+      entrypoint: runtime.entrypoint.known ? this.knownCommand(runtime.entrypoint.value, runtime.entrypoint) : runtime.entrypoint,
+      cmd: runtime.cmd.known ? this.knownCommand(runtime.cmd.value, runtime.cmd) : runtime.cmd,
+      shell: runtime.shell.known ? this.knownSetting(runtime.shell.value, runtime.shell) : runtime.shell,
+      workdir: runtime.workdir.known ? this.knownSetting(runtime.workdir.value, runtime.workdir) : runtime.workdir,
+      user: runtime.user.known ? this.knownSetting(runtime.user.value, runtime.user) : runtime.user,
       volumes: runtime.volumes.map((setting) => this.setting(setting)),
       exposedPorts: runtime.exposedPorts.map((setting) => this.setting(setting)),
-      env,
-      stopSignal: this.setting(runtime.stopSignal),
+      env: this.env(runtime.env),
+      stopSignal: runtime.stopSignal === undefined ? undefined : this.setting(runtime.stopSignal),
       healthcheck: runtime.healthcheck === undefined ? undefined : this.instruction(runtime.healthcheck),
+      isWindows: runtime.isWindows,
+      workdirBefore: runtime.workdirBefore,
       entrypointInstructions: runtime.entrypointInstructions.map((instruction) => this.instruction(instruction)),
       cmdInstructions: runtime.cmdInstructions.map((instruction) => this.instruction(instruction)),
     };
   }
 
-  private knownOrUnknown<T>(value: KnownOrUnknown<T>, remap: (inner: T) => T): KnownOrUnknown<T> {
-    if (!value.known) return value;
-    const inner = remap(value.value);
-    return inner === value.value ? value : { known: true, value: inner };
+  /** The stage's own ENV definitions are among its variables; inherited ones stay. */
+  private env(env: ReadonlyMap<string, VariableDefinition>): ReadonlyMap<string, VariableDefinition> {
+    let remapped: Map<string, VariableDefinition> | undefined;
+    for (const [name, definition] of env) {
+      const position = this.earlierVariables.indexOf(definition);
+      const moved = position === -1 ? definition : this.variables[position] ?? definition;
+      if (moved === definition && remapped === undefined) continue;
+      remapped ??= new Map(env);
+      remapped.set(name, moved);
+    }
+    return remapped ?? env;
   }
 
-  private setting<T, S extends Setting<T> | undefined>(setting: S): S {
-    if (setting?.instruction === undefined) return setting;
-    const instruction = this.instruction(setting.instruction);
-    return instruction === setting.instruction ? setting : { ...setting, instruction };
+  /** `known`, or a copy whose setting names the renumbered instruction. */
+  private knownSetting<S extends Setting<unknown> | undefined>(setting: S, known: KnownOrUnknown<S>): KnownOrUnknown<S> {
+    if (setting === undefined) return known;
+    const moved = this.setting(setting);
+    // Only the instruction differs, so the copy is still an S.
+    return moved === setting ? known : { known: true, value: moved as S };
   }
 
-  private command(command: CommandSetting | undefined): CommandSetting | undefined {
-    if (command === undefined) return undefined;
+  private knownCommand(command: CommandSetting | undefined, known: KnownOrUnknown<CommandSetting | undefined>): KnownOrUnknown<CommandSetting | undefined> {
+    if (command === undefined) return known;
     const instruction = this.instruction(command.instruction);
-    return instruction === command.instruction ? command : { ...command, instruction };
+    return instruction === command.instruction ? known : { known: true, value: { ...command, instruction } };
+  }
+
+  private setting<T>(setting: Setting<T>): Setting<T> {
+    if (setting.instruction === undefined) return setting;
+    const instruction = this.instruction(setting.instruction);
+    return instruction === setting.instruction ? setting : { value: setting.value, instruction, stageIndex: setting.stageIndex };
   }
 }

@@ -3,25 +3,45 @@ import type { InstructionSpec } from '../reference/instructions';
 import { instructionSpec } from '../reference/instructions';
 import { parseJsonStringArray } from '../model/instruction';
 
+const withTriggersByList = new WeakMap<readonly InstructionModel[], readonly InstructionModel[]>();
+
 /**
  * Every instruction including the ones ONBUILD carries, which the builder validates the same way. An array,
  * not a generator: rules walk it on every keystroke, and a generator's steps cost more than their checks.
  */
-export function instructionsWithTriggers(model: DockerfileModel): InstructionModel[] {
-  const list: InstructionModel[] = [];
-  for (const instruction of model.instructions) {
-    list.push(instruction);
-    if (instruction.trigger !== undefined) list.push(instruction.trigger);
+export function instructionsWithTriggers(model: DockerfileModel): readonly InstructionModel[] {
+  let list = withTriggersByList.get(model.instructions);
+  if (list === undefined) {
+    const all: InstructionModel[] = [];
+    for (const instruction of model.instructions) {
+      all.push(instruction);
+      if (instruction.trigger !== undefined) all.push(instruction.trigger);
+    }
+    withTriggersByList.set(model.instructions, (list = all));
   }
   return list;
 }
 
+export interface KnownInstruction {
+  readonly instruction: InstructionModel;
+  readonly spec: InstructionSpec;
+}
+
+/** By instruction list: the rules that walk known instructions share one walk per model (or per list they are asked about). */
+const knownByList = new WeakMap<readonly InstructionModel[], readonly KnownInstruction[]>();
+
 /** Instructions (with ONBUILD triggers) whose keyword is known, paired with what the reference says of it. */
-export function* knownInstructions(model: DockerfileModel): Generator<{ instruction: InstructionModel; spec: InstructionSpec }> {
-  for (const instruction of instructionsWithTriggers(model)) {
-    const spec = instructionSpec(instruction.keyword);
-    if (spec !== undefined) yield { instruction, spec };
+export function knownInstructions(model: DockerfileModel): readonly KnownInstruction[] {
+  let known = knownByList.get(model.instructions);
+  if (known === undefined) {
+    const list: KnownInstruction[] = [];
+    for (const instruction of instructionsWithTriggers(model)) {
+      const spec = instructionSpec(instruction.keyword);
+      if (spec !== undefined) list.push({ instruction, spec });
+    }
+    knownByList.set(model.instructions, (known = list));
   }
+  return known;
 }
 
 /** The paths of a COPY/ADD as the builder reads them: JSON strings in exec form, else the words. */

@@ -49,6 +49,7 @@ export const duplicateFlag: Rule = {
   get summary() { return l10n.t('A flag that may be given once is given twice.'); },
   *check(model) {
     for (const { instruction, spec } of knownInstructions(model)) {
+      if (instruction.flags.length < 2) continue;
       const seen = new Set<string>();
       for (const flag of instruction.flags) {
         const flagSpec = spec.flags.find((f) => f.name === flag.name);

@@ -39,3 +39,41 @@ export function contextForUri(uri: string): ContextFiles | undefined {
   if (!uri.startsWith('file:')) return undefined;
   return contextOnDisk(path.dirname(fileURLToPath(uri)));
 }
+
+/** How long checks of documents in one folder share what they have read of it. */
+const CHECK_CONTEXT_REUSE_MS = 2000;
+const checkContexts = new Map<string, { readonly files: ContextFiles; readonly readAt: number }>();
+
+/**
+ * The build context for a check (diagnostics): for checks of documents in one folder within 2 s of each other,
+ * the same object, which remembers what it has read (`.dockerignore`, which files exist). Reading them again on
+ * every keystroke cost more than the rules that ask; the disk does not change while one types, and a change
+ * there shows in the first check after that. Completion keeps reading the disk (`contextForUri`).
+ */
+export function contextForCheck(uri: string, now = Date.now()): ContextFiles | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  const directory = path.dirname(fileURLToPath(uri));
+  const recent = checkContexts.get(directory);
+  if (recent !== undefined && now - recent.readAt < CHECK_CONTEXT_REUSE_MS) return recent.files;
+  for (const [folder, entry] of checkContexts) if (now - entry.readAt >= CHECK_CONTEXT_REUSE_MS) checkContexts.delete(folder);
+  const files = remembering(contextOnDisk(directory));
+  checkContexts.set(directory, { files, readAt: now });
+  return files;
+}
+
+function remembering(files: ContextFiles): ContextFiles {
+  const reads = new Map<string, string | undefined>();
+  const existing = new Map<string, boolean>();
+  return {
+    read(relative) {
+      if (!reads.has(relative)) reads.set(relative, files.read(relative));
+      return reads.get(relative);
+    },
+    exists(relative) {
+      let exists = existing.get(relative);
+      if (exists === undefined) existing.set(relative, (exists = files.exists(relative)));
+      return exists;
+    },
+    list: (relative) => files.list(relative),
+  };
+}

@@ -66,7 +66,7 @@ function toRegex(pattern: string): RegExp {
 }
 
 /**
- * Read and parsed once per context object: a check makes one (`contextForUri`), and two rules ask — without
+ * Read and parsed once per context object: checks share one for 2 s (`contextForCheck`), and two rules ask — without
  * this, every check read the file from disk and parsed it twice.
  */
 const readIgnores = new WeakMap<ContextFiles, Map<string, DockerIgnore | undefined>>();

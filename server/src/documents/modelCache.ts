@@ -6,7 +6,7 @@ import type { RuleOptions } from '../rules/engine';
 import { ruleRun } from '../rules/engine';
 import type { RuleRun } from '../rules/engine';
 import { ALL_RULES } from '../rules/registry';
-import { contextForUri } from '../buildContext/contextOnDisk';
+import { contextForCheck } from '../buildContext/contextOnDisk';
 
 export interface DocumentSnapshot {
   readonly uri: string;
@@ -75,7 +75,7 @@ export class ModelCache {
       const known = entry.problems;
       return { step: () => true, problems: () => known };
     }
-    const run = ruleRun(entry.model, options, ALL_RULES, { buildContext: contextForUri(document.uri) });
+    const run = ruleRun(entry.model, options, ALL_RULES, { buildContext: contextForCheck(document.uri) });
     let done = false;
     return {
       step: () => {

@@ -113,6 +113,8 @@ class Instruction implements InstructionModel {
   origin: MoveOrigin | undefined;
   /** The rule engine's memo for this instruction (rules/memo/instructionUnits.ts), kept here for the same reason. */
   ruleMemo: unknown;
+  /** On a FROM: the rule engine's memo for its stage (rules/memo/stageUnits.ts), likewise. */
+  stageMemo: unknown;
   private cachedVariables: readonly VariableReference[] | undefined;
 
   /** A copy with other fields but the same lines: its source and any references already found hold as they are. */
@@ -142,6 +144,7 @@ class Instruction implements InstructionModel {
     this.cachedVariables = undefined;
     this.origin = undefined;
     this.ruleMemo = undefined;
+    this.stageMemo = undefined;
   }
 
   get variables(): readonly VariableReference[] {
@@ -171,18 +174,27 @@ export function linkMove(moved: InstructionModel, from: InstructionModel, lines:
   else otherOrigins.delete(from);
 }
 
-const otherRuleMemos = new WeakMap<InstructionModel, unknown>();
+/** A field of the instruction object the rule engine keeps a memo in; the model never reads it. */
+interface MemoSlot {
+  get(instruction: InstructionModel): unknown;
+  set(instruction: InstructionModel, memo: unknown): void;
+}
 
-/** The slot the rule engine keeps an instruction's memo in; the model never reads it. */
-export const ruleMemoSlot = {
-  get(instruction: InstructionModel): unknown {
-    return instruction instanceof Instruction ? instruction.ruleMemo : otherRuleMemos.get(instruction);
-  },
-  set(instruction: InstructionModel, memo: unknown): void {
-    if (instruction instanceof Instruction) instruction.ruleMemo = memo;
-    else otherRuleMemos.set(instruction, memo);
-  },
-};
+function memoSlot(field: 'ruleMemo' | 'stageMemo'): MemoSlot {
+  const others = new WeakMap<InstructionModel, unknown>();
+  return {
+    get: (instruction) => (instruction instanceof Instruction ? instruction[field] : others.get(instruction)),
+    set: (instruction, memo) => {
+      if (instruction instanceof Instruction) instruction[field] = memo;
+      else others.set(instruction, memo);
+    },
+  };
+}
+
+/** An instruction's memo of the local rules. */
+export const ruleMemoSlot = memoSlot('ruleMemo');
+/** A FROM instruction's memo of the per-stage rules for its stage. */
+export const stageMemoSlot = memoSlot('stageMemo');
 
 /** The copy of an instruction in the previous version that this one was moved (or only renumbered) from. */
 export function movedFrom(instruction: InstructionModel): MoveOrigin | undefined {

@@ -1,6 +1,6 @@
 import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
 import { indexAtLine } from '../../model/positions';
-import { movedFrom } from '../../model/instruction';
+import { movedFrom, stageMemoSlot } from '../../model/instruction';
 import { emptyMemo } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
 
@@ -10,8 +10,14 @@ interface StageMemo extends UnitMemo {
   readonly instructions: readonly InstructionModel[];
 }
 
-/** Kept with the stage's FROM instruction object. */
-const memos = new WeakMap<InstructionModel, StageMemo>();
+/**
+ * Kept with the stage's FROM instruction object, in a slot on it: a WeakMap insertion per renumbered stage cost
+ * more than the check it saved, and its entries slowed every full GC.
+ */
+const memos = {
+  get: (from: InstructionModel): StageMemo | undefined => stageMemoSlot.get(from) as StageMemo | undefined,
+  set: (from: InstructionModel, memo: StageMemo): void => stageMemoSlot.set(from, memo),
+};
 const unitsByModel = new WeakMap<DockerfileModel, Units<StageModel>>();
 
 /**

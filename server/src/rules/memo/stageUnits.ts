@@ -11,8 +11,8 @@ interface StageMemo extends UnitMemo {
 }
 
 /**
- * Kept with the stage's FROM instruction object, in a slot on it: a WeakMap insertion per renumbered stage cost
- * more than the check it saved, and its entries slowed every full GC.
+ * Kept with the stage's FROM instruction object, in a slot on it rather than a WeakMap entry, like the
+ * instruction memos: a renumbering keystroke sets one for every stage below the edit.
  */
 const memos = {
   get: (from: InstructionModel): StageMemo | undefined => stageMemoSlot.get(from) as StageMemo | undefined,

@@ -118,19 +118,21 @@ class Instruction implements InstructionModel {
   private cachedVariables: readonly VariableReference[] | undefined;
 
   /** A copy with other fields but the same lines: its source and any references already found hold as they are. */
-  static renumbered(instruction: Instruction, fields: Omit<InstructionModel, 'variables'>): Instruction {
-    const copy = new Instruction(fields, instruction.variableSource);
+  static renumbered(instruction: Instruction, numbering: Numbering): Instruction {
+    // The instruction itself gives the fields: no intermediate object for each of thousands per keystroke.
+    const copy = new Instruction(instruction, instruction.variableSource, numbering);
     copy.cachedVariables = instruction.cachedVariables;
     return copy;
   }
 
-  constructor(fields: Omit<InstructionModel, 'variables'>, source: VariableSource) {
-    this.index = fields.index;
+  /** `numbering`: the index, stage and trigger, when other than `fields` has. */
+  constructor(fields: Omit<InstructionModel, 'variables'>, source: VariableSource, numbering: Numbering = fields) {
+    this.index = numbering.index;
     this.keyword = fields.keyword;
     this.keywordText = fields.keywordText;
     this.keywordRange = fields.keywordRange;
     this.range = fields.range;
-    this.stageIndex = fields.stageIndex;
+    this.stageIndex = numbering.stageIndex;
     this.flags = fields.flags;
     this.args = fields.args;
     this.argumentsText = fields.argumentsText;
@@ -139,7 +141,7 @@ class Instruction implements InstructionModel {
     this.heredocs = fields.heredocs;
     this.detachedHeredocs = fields.detachedHeredocs;
     this.properties = fields.properties;
-    this.trigger = fields.trigger;
+    this.trigger = numbering.trigger;
     this.variableSource = source;
     this.cachedVariables = undefined;
     this.origin = undefined;
@@ -201,10 +203,18 @@ export function movedFrom(instruction: InstructionModel): MoveOrigin | undefined
   return instruction instanceof Instruction ? instruction.origin : otherOrigins.get(instruction);
 }
 
+/** Which instruction it is: what an instruction above becoming a comment (or one appearing) changes. */
+export type Numbering = Pick<InstructionModel, 'index' | 'stageIndex' | 'trigger'>;
+
+/** The instruction with another numbering, on the same lines. */
+export function renumberedInstruction(instruction: InstructionModel, numbering: Numbering): InstructionModel {
+  if (instruction instanceof Instruction) return Instruction.renumbered(instruction, numbering);
+  return { ...instruction, index: numbering.index, stageIndex: numbering.stageIndex, trigger: numbering.trigger };
+}
+
 /** The instruction `lines` lower (fields already moved by the caller), its references still computed lazily. */
 export function movedInstruction(instruction: InstructionModel, fields: Omit<InstructionModel, 'variables'>, lines: number): InstructionModel {
   if (!(instruction instanceof Instruction)) return { ...fields, variables: moveReferences(instruction.variables, lines) };
-  if (lines === 0) return Instruction.renumbered(instruction, fields);
   const source = instruction.variableSource;
   return new Instruction(fields, source === NO_VARIABLES ? source : { ...source, lineDelta: source.lineDelta + lines });
 }

@@ -1,7 +1,8 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Instruction } from 'dockerfile-ast';
 import { LineIndex } from './lines';
-import { buildInstruction, linkMove, movedInstruction } from './instruction';
+import { buildInstruction, linkMove, movedInstruction, renumberedInstruction } from './instruction';
+import type { Numbering } from './instruction';
 import { shareArgumentSplits } from './astArgumentSplits';
 import { DETACHED_HEREDOC } from './heredocs';
 import { instructionSpec } from '../reference/instructions';
@@ -443,17 +444,15 @@ function shiftCommand(command: CommandModel | undefined, lines: number): Command
 }
 
 type InstructionFields = Omit<InstructionModel, 'variables'>;
-type Numbering = Pick<InstructionModel, 'index' | 'stageIndex' | 'trigger'>;
 
-/** Every field but the lazily read variables, with a new numbering (one object: this runs for thousands of instructions per keystroke). */
+/** Every field but the lazily read variables, with a new numbering. */
 function fieldsRenumbered(instruction: InstructionModel, { index, stageIndex, trigger }: Numbering): InstructionFields {
   const { keyword, keywordText, keywordRange, range, flags, args, argumentsText, argumentsRange, command, heredocs, detachedHeredocs, properties } = instruction;
   return { index, keyword, keywordText, keywordRange, range, stageIndex, flags, args, argumentsText, argumentsRange, command, heredocs, detachedHeredocs, properties, trigger };
 }
 
-/** The fields with every range `lines` lower (none copied when the instruction stays on its lines). */
+/** The fields with every range `lines` lower. */
 function fieldsMovedBy(instruction: InstructionModel, lines: number, numbering: Numbering): InstructionFields {
-  if (lines === 0) return fieldsRenumbered(instruction, numbering);
   return {
     ...fieldsRenumbered(instruction, numbering),
     keywordRange: moveRange(instruction.keywordRange, lines),
@@ -474,9 +473,11 @@ function fieldsMovedBy(instruction: InstructionModel, lines: number, numbering: 
  */
 function shiftInstruction(instruction: InstructionModel, lines: number, indexOffset: number, stagesBefore: number): InstructionModel {
   if (lines === 0 && indexOffset === 0 && stagesBefore === 0) return instruction;
-  return movedInstruction(instruction, fieldsMovedBy(instruction, lines, {
+  const numbering: Numbering = {
     index: instruction.index + indexOffset,
     stageIndex: instruction.stageIndex + stagesBefore,
     trigger: instruction.trigger === undefined ? undefined : shiftInstruction(instruction.trigger, lines, indexOffset, stagesBefore),
-  }), lines);
+  };
+  // Only renumbered (an instruction above became a comment): thousands per keystroke, so no copy of the fields.
+  return lines === 0 ? renumberedInstruction(instruction, numbering) : movedInstruction(instruction, fieldsMovedBy(instruction, lines, numbering), lines);
 }

@@ -59,7 +59,7 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
     const earlier = globalsUnchanged ? previous?.stages[stages.length] : undefined;
     // The previous version's stage as it was, or renumbered; checked cheapest first (most stages changed in neither way).
     const reused = earlier === undefined ? undefined
-      : sameInstructions(earlier.instructions, stageInstructions) ? earlier : renumberedStage(earlier, stageInstructions, stages.length);
+      : identicalInstructions(earlier.instructions, stageInstructions) ? earlier : renumberedStage(earlier, stageInstructions, stages.length);
     const stage = reused !== undefined && earlier !== undefined && parentUnchanged(earlier, previous?.stages ?? [], latestNamed)
       ? reused
       : buildStage(from, stageInstructions, stages, latestNamed, globalLookup, globalDefinition, escapeChar);
@@ -146,7 +146,7 @@ function sameRange(a: Range, b: Range): boolean {
 }
 
 /** The very same instruction objects: the stage's segments were neither parsed again nor moved. */
-function sameInstructions(earlier: readonly InstructionModel[], now: readonly InstructionModel[]): boolean {
+function identicalInstructions(earlier: readonly InstructionModel[], now: readonly InstructionModel[]): boolean {
   if (earlier.length !== now.length) return false;
   for (let i = 0; i < now.length; i++) if (earlier[i] !== now[i]) return false;
   return true;

@@ -3,46 +3,46 @@ import type { InstructionSpec } from '../reference/instructions';
 import { instructionSpec } from '../reference/instructions';
 import { parseJsonStringArray } from '../model/instruction';
 
-const withTriggersByList = new WeakMap<readonly InstructionModel[], readonly InstructionModel[]>();
+/**
+ * A list derived from a model's instructions, made once per instruction list (a model's, or the subset a
+ * memoized check asks about): several rules walk it in every check.
+ */
+function perInstructionList<T>(derive: (model: DockerfileModel) => readonly T[]): (model: DockerfileModel) => readonly T[] {
+  const byList = new WeakMap<readonly InstructionModel[], readonly T[]>();
+  return (model) => {
+    let derived = byList.get(model.instructions);
+    if (derived === undefined) byList.set(model.instructions, (derived = derive(model)));
+    return derived;
+  };
+}
 
 /**
  * Every instruction including the ones ONBUILD carries, which the builder validates the same way. An array,
  * not a generator: rules walk it on every keystroke, and a generator's steps cost more than their checks.
  */
-export function instructionsWithTriggers(model: DockerfileModel): readonly InstructionModel[] {
-  let list = withTriggersByList.get(model.instructions);
-  if (list === undefined) {
-    const all: InstructionModel[] = [];
-    for (const instruction of model.instructions) {
-      all.push(instruction);
-      if (instruction.trigger !== undefined) all.push(instruction.trigger);
-    }
-    withTriggersByList.set(model.instructions, (list = all));
+export const instructionsWithTriggers = perInstructionList((model) => {
+  const all: InstructionModel[] = [];
+  for (const instruction of model.instructions) {
+    all.push(instruction);
+    if (instruction.trigger !== undefined) all.push(instruction.trigger);
   }
-  return list;
-}
+  return all;
+});
 
 export interface KnownInstruction {
   readonly instruction: InstructionModel;
   readonly spec: InstructionSpec;
 }
 
-/** By instruction list: the rules that walk known instructions share one walk per model (or per list they are asked about). */
-const knownByList = new WeakMap<readonly InstructionModel[], readonly KnownInstruction[]>();
-
 /** Instructions (with ONBUILD triggers) whose keyword is known, paired with what the reference says of it. */
-export function knownInstructions(model: DockerfileModel): readonly KnownInstruction[] {
-  let known = knownByList.get(model.instructions);
-  if (known === undefined) {
-    const list: KnownInstruction[] = [];
-    for (const instruction of instructionsWithTriggers(model)) {
-      const spec = instructionSpec(instruction.keyword);
-      if (spec !== undefined) list.push({ instruction, spec });
-    }
-    knownByList.set(model.instructions, (known = list));
+export const knownInstructions = perInstructionList((model) => {
+  const list: KnownInstruction[] = [];
+  for (const instruction of instructionsWithTriggers(model)) {
+    const spec = instructionSpec(instruction.keyword);
+    if (spec !== undefined) list.push({ instruction, spec });
   }
-  return known;
-}
+  return list;
+});
 
 /** The paths of a COPY/ADD as the builder reads them: JSON strings in exec form, else the words. */
 export function copyPaths(instruction: InstructionModel): { paths: string[]; fromJson: boolean } {

@@ -10,3 +10,8 @@ export const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus');
 export function fixture(relative: string): string {
   return fs.readFileSync(path.join(FIXTURES, relative), 'utf8');
 }
+
+/** The corpus's Dockerfiles by name, sorted (empty when the corpus is absent: tests that use it skip, saying so). */
+export const CORPUS_DOCKERFILES: readonly string[] = fs.existsSync(path.join(CORPUS, 'files'))
+  ? fs.readdirSync(path.join(CORPUS, 'files')).filter((f) => f.endsWith('Dockerfile')).sort()
+  : [];

@@ -9,30 +9,15 @@ import { SegmentCache, commonPrefixLength, commonSuffixLength } from '../../serv
 import { movedFrom } from '../../server/src/model/instruction';
 import type { InstructionModel } from '../../server/src/model';
 import { FUZZ_RUNS, FUZZ_SEED, anyDockerfile } from '../fuzz/dockerfiles';
-import { CORPUS } from '../helpers/paths';
-
-/** Everything the model lifts from dockerfile-ast, as plain data (the lazy variable references included). */
-function lifted(instruction: InstructionModel): unknown {
-  return {
-    index: instruction.index, keyword: instruction.keyword, keywordText: instruction.keywordText, keywordRange: instruction.keywordRange,
-    range: instruction.range, stageIndex: instruction.stageIndex, flags: instruction.flags, args: instruction.args,
-    argumentsText: instruction.argumentsText, argumentsRange: instruction.argumentsRange, command: instruction.command,
-    heredocs: instruction.heredocs, detachedHeredocs: instruction.detachedHeredocs, properties: instruction.properties,
-    variables: instruction.variables, trigger: instruction.trigger === undefined ? undefined : lifted(instruction.trigger),
-  };
-}
-
-function parsed(text: string, segmentLines: number, cache?: SegmentCache): unknown {
-  const result = parseSegmented(text, new LineIndex(text), cache, segmentLines);
-  return { escapeChar: result.escapeChar, directives: result.directives, comments: result.comments, instructions: result.instructions.map(lifted) };
-}
+import { CORPUS, CORPUS_DOCKERFILES } from '../helpers/paths';
+import { parsedText, wholeParse } from '../helpers/parsedText';
 
 /** Cut as often as the scanner allows (every instruction) and compare with one whole-file parse. */
 function assertSameAsWhole(text: string, label: string): void {
-  assert.deepEqual(parsed(text, 1), parsed(text, Number.MAX_SAFE_INTEGER), label);
+  assert.deepEqual(parsedText(text, 1), wholeParse(text), label);
 }
 
-const corpusFiles = fs.existsSync(path.join(CORPUS, 'files')) ? fs.readdirSync(path.join(CORPUS, 'files')).filter((f) => f.endsWith('Dockerfile')).sort() : [];
+const corpusFiles = CORPUS_DOCKERFILES;
 
 describe('parsing in segments gives exactly the whole-file parse', () => {
   it('on the cases that could fool the cut: continuations, both escape characters, heredocs, detached heredocs, comments, CRLF', () => {
@@ -71,7 +56,7 @@ describe('parsing in segments gives exactly the whole-file parse', () => {
       const after = before.slice(0, position) + insert + before.slice(position + remove);
       const cache = new SegmentCache(3);
       parseSegmented(before, new LineIndex(before), cache);
-      assert.deepEqual(parsed(after, 3, cache), parsed(after, Number.MAX_SAFE_INTEGER), JSON.stringify({ before, after }));
+      assert.deepEqual(parsedText(after, 3, cache), wholeParse(after), JSON.stringify({ before, after }));
     }), { numRuns: FUZZ_RUNS, seed: FUZZ_SEED });
   });
 
@@ -91,7 +76,7 @@ describe('parsing in segments gives exactly the whole-file parse', () => {
       const fresh = after.instructions.filter((instruction) => !reused.has(instruction) && !reused.has(movedFrom(instruction)?.instruction as InstructionModel)).length;
       // The changed segment and the one after it, before the scan rejoins the previous cuts (without that: all ~400).
       assert.ok(fresh <= 100, `commenting out line ${line}: ${fresh} instructions parsed again (of ${after.instructions.length})`);
-      assert.deepEqual(parsed(current, 40), parsed(current, Number.MAX_SAFE_INTEGER));
+      assert.deepEqual(parsedText(current, 40), wholeParse(current));
       previous = after;
     }
   });
@@ -128,10 +113,10 @@ describe('parsing in segments gives exactly the whole-file parse', () => {
     const same = after.instructions.filter((instruction, i) => instruction === before.instructions[i]).length;
     assert.equal(same, 180, 'every instruction outside the edited 20-line segment is reused as is');
     assert.equal(after.instructions[105]?.argumentsText, 'step 105 changed');
-    assert.deepEqual(parsed(edited, 20, cache), parsed(edited, Number.MAX_SAFE_INTEGER));
+    assert.deepEqual(parsedText(edited, 20, cache), wholeParse(edited));
     // A line added near the top moves every later segment: they are shifted, not parsed again, and still right.
     const inserted = `RUN first\n${edited}`;
-    assert.deepEqual(parsed(inserted, 20, cache), parsed(inserted, Number.MAX_SAFE_INTEGER));
+    assert.deepEqual(parsedText(inserted, 20, cache), wholeParse(inserted));
   });
 });
 

@@ -31,7 +31,7 @@ export function buildInstruction(
   const heredocCapable = instructionSpec(keyword)?.supportsHeredoc === true;
   const astArgs = ast.getArguments();
   // dockerfile-ast lifts flags only for some instructions; the builder reads leading `--name` words on all.
-  const flags = hasMethod<WithFlags>(ast, 'getFlags') ? safely(() => ast.getFlags().map((flag) => toFlagModel(flag, at)), []) : leadingFlags(astArgs, at);
+  const flags = hasMethod<WithFlags>(ast, 'getFlags') ? safely(() => ast.getFlags().map((flag) => toFlagModel(flag, at)), []) : leadingFlags(astArgs.map((arg) => toToken(arg, at)));
   const heredocs = heredocCapable && hasMethod<WithHeredocs>(ast, 'getHeredocs')
     ? safely(() => ast.getHeredocs().map((heredoc) => toHeredocModel(heredoc, lines, at)).filter((h): h is HeredocModel => h !== undefined), [])
     : [];
@@ -242,10 +242,7 @@ function variableSources(ast: AstInstruction, keyword: string, lines: LineIndex)
     const { start, end } = arg.getRange();
     args.push(lines.offsetAt(start.line, start.character), lines.offsetAt(end.line, end.character));
   }
-  const first = args[0];
-  const last = args[args.length - 1];
-  const dollar = first === undefined ? -1 : lines.text.indexOf('$', first);
-  if (last === undefined || dollar === -1 || dollar >= last) return NO_VARIABLES.sources;
+  if (!hasDollarWithin(args, lines)) return NO_VARIABLES.sources;
   if (keyword !== 'LABEL' || !hasMethod<WithProperties>(ast, 'getProperties')) return { args, literal: [] };
   const literal = safely(() => ast.getProperties(), [])
     .filter((property) => {
@@ -255,6 +252,25 @@ function variableSources(ast: AstInstruction, keyword: string, lines: LineIndex)
     .map((property) => property.getValueRange())
     .filter((range): range is Range => range !== null);
   return { args, literal };
+}
+
+/** Whether a `$` lies between the first word's start and the last word's end (`words`: offset pairs in `lines`). */
+function hasDollarWithin(words: readonly number[], lines: LineIndex): boolean {
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (first === undefined || last === undefined) return false;
+  const dollar = lines.text.indexOf('$', first);
+  return dollar !== -1 && dollar < last;
+}
+
+/**
+ * An instruction read without dockerfile-ast (model/plainLines.ts): the fields as dockerfile-ast would have
+ * given them, and its raw words as start and end offsets in `lines`, the text it was read from, `lineDelta`
+ * lines above where the model has it.
+ */
+export function lexedInstruction(fields: Omit<InstructionModel, 'variables'>, rawWords: readonly number[], lines: LineIndex, escapeChar: string, lineDelta: number): InstructionModel {
+  const sources = hasDollarWithin(rawWords, lines) ? { args: rawWords, literal: [] } : NO_VARIABLES.sources;
+  return new Instruction(fields, variableSourceOf(sources, lines, escapeChar, lineDelta));
 }
 
 function variableReferencesOf(sources: VariableSources, lines: LineIndex, escapeChar: string): VariableReference[] {
@@ -281,12 +297,13 @@ function hasMethod<T>(value: object, method: string): value is T & object {
 
 const FLAG_WORD = /^--([A-Za-z][A-Za-z0-9-]*)(?:=(.*))?$/s;
 
-function leadingFlags(args: readonly Argument[], at: (range: Range) => Range): FlagModel[] {
+/** The leading `--name[=value]` words of an instruction whose parser does not lift flags itself. */
+export function leadingFlags(args: readonly Token[]): FlagModel[] {
   const flags: FlagModel[] = [];
   for (const arg of args) {
-    const match = FLAG_WORD.exec(arg.getValue());
+    const match = FLAG_WORD.exec(arg.value);
     if (match === null) break;
-    const range = at(arg.getRange());
+    const range = arg.range;
     const name = match[1] ?? '';
     const nameEnd = { line: range.start.line, character: range.start.character + 2 + name.length };
     flags.push({

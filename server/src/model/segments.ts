@@ -1,11 +1,11 @@
 import { DockerfileParser } from 'dockerfile-ast';
-import type { Instruction } from 'dockerfile-ast';
+import type { Comment, Instruction, ParserDirective } from 'dockerfile-ast';
 import { LineIndex } from './lines';
 import { buildInstruction, linkMove, movedInstruction, renumberedInstruction } from './instruction';
 import type { Numbering } from './instruction';
 import { shareArgumentSplits } from './astArgumentSplits';
-import { DETACHED_HEREDOC } from './heredocs';
-import { instructionSpec } from '../reference/instructions';
+import { COMMENT_OR_BLANK, InstructionLines } from './instructionLines';
+import { commentOnLine, firstNonBlank, plainInstructionLines, readPlainInstruction } from './plainLines';
 import type { Range } from './positions';
 import { moveRange } from './positions';
 import type {
@@ -62,87 +62,25 @@ export class SegmentCache {
   constructor(readonly segmentLines = SEGMENT_LINES) {}
 }
 
-const COMMENT_OR_BLANK = /^[ \t]*(#|$)/;
 const CUTTABLE = /^[ \t]*[A-Za-z]/;
-const WORDS = /[^ \t]+/g;
-/** A heredoc whose terminator cannot be predicted: everything after it stays in one segment. */
-const UNPREDICTABLE = '\u0000';
-
-/** dockerfile-ast's reading of `<<NAME`, `<<-"NAME"`, `<<'NAME'` (null: not a heredoc). */
-function heredocName(token: string, escapeChar: string): string | null {
-  let name = token.slice(2);
-  if (name.startsWith('-')) name = name.slice(1);
-  for (const quote of ['"', "'"]) {
-    if (!name.startsWith(quote)) continue;
-    if (!name.endsWith(quote)) return null;
-    name = name.slice(1, -1);
-  }
-  if (name.startsWith('<')) return null;
-  // An escape inside the word is removed by the parser; rather than imitate it, give up cutting after it.
-  // An empty name (`<<""`, or a lone quote) is never terminated by the parser.
-  return name.includes(escapeChar) || name === '' ? UNPREDICTABLE : name;
-}
 
 /**
- * The first line of each segment from line `from` (a segment start, where the scanner's state is fresh),
- * following dockerfile-ast's own reading of lines: an instruction continues while a line ends with the escape
- * character (blank and comment lines in between keep it going); its `<<NAME` words open heredocs whose bodies
- * start after its last line and end at a line that is exactly NAME (leading tabs allowed when any of its words
- * is `<<-`). `synced` says whether a line where a cut may go starts the unchanged rest of the previous version
- * at one of its own segment starts: from there on the previous cuts hold as they were, and the scan stops.
+ * The first line of each segment from line `from` (a segment start, where the reader's state is fresh), at
+ * instruction starts as InstructionLines reads them. `synced` says whether a line where a cut may go starts the
+ * unchanged rest of the previous version at one of its own segment starts: from there on the previous cuts
+ * hold as they were, and the scan stops.
  */
 function scanStarts(lines: LineIndex, escapeChar: string, segmentLines: number, from: number, synced: ((line: number) => boolean) | undefined): { starts: number[]; syncedAt: number | undefined } {
   const starts = [from];
-  let continuation = false;
-  let tabbed = false;
-  /** The first two words of the instruction (keyword, and ONBUILD's trigger keyword). */
-  let keywords: string[] = [];
-  /** Heredocs the current instruction opens; `tabbed` undefined: as the instruction's `<<-` words say. */
-  let opened: { name: string; tabbed: boolean | undefined }[] = [];
-  const pending: { name: string; tabbed: boolean }[] = [];
-  /** At the end of an instruction: the heredocs it opened start their bodies. */
-  const pushOpened = (): void => {
-    const capability = heredocCapability(keywords, escapeChar);
-    if (capability === 'unknown') pending.push({ name: UNPREDICTABLE, tabbed: false });
-    else if (capability === 'yes') for (const heredoc of opened) pending.push({ name: heredoc.name, tabbed: heredoc.tabbed ?? tabbed });
-    opened = [];
-  };
+  const reader = new InstructionLines(escapeChar);
   for (let line = from; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
-    const body = pending[0];
-    if (!continuation && body !== undefined) {
-      if ((body.tabbed ? text.replace(/^\t+/, '') : text) === body.name) pending.shift();
-      continue;
-    }
-    if (COMMENT_OR_BLANK.test(text)) continue;
-    if (!continuation) {
+    if (reader.atInstructionStart && !COMMENT_OR_BLANK.test(text)) {
       if (line > from && synced?.(line) === true && CUTTABLE.test(text)) return { starts, syncedAt: line };
       // A cut only before a plain keyword: a parse strips a BOM at its start, which mid-file is text.
       if (line - (starts[starts.length - 1] ?? 0) >= segmentLines && CUTTABLE.test(text)) starts.push(line);
-      tabbed = false;
-      opened = [];
-      keywords = [];
     }
-    // Words matter only for the keyword and ONBUILD's trigger, and for `<<`: most lines are not split at all.
-    if (keywords.length < 2) keywords.push(...(text.match(WORDS) ?? []).slice(0, 2 - keywords.length));
-    if (!text.includes('<')) {
-      continuation = endsEscaped(text, escapeChar, continuation);
-      if (!continuation && opened.length > 0) pushOpened();
-      continue;
-    }
-    for (const token of text.split(/[ \t]+/)) {
-      if (token === '') continue;
-      // The parser removes escapes from words (`\<<EOF` reads as `<<EOF`): such a word may open a heredoc.
-      if (token.includes('<') && token.includes(escapeChar) && !token.startsWith('<<')) opened.push({ name: UNPREDICTABLE, tabbed: undefined });
-      if (!token.startsWith('<<') || token.length <= 2) continue;
-      if (token.startsWith('<<-')) tabbed = true;
-      const name = heredocName(token, escapeChar);
-      if (name !== null) opened.push({ name, tabbed: undefined });
-    }
-    // `<< EOF`: the model takes the lines up to EOF as the body the author meant (see heredocs.ts).
-    for (const match of text.matchAll(DETACHED_HEREDOC)) opened.push({ name: match[5] ?? UNPREDICTABLE, tabbed: match[3] === '-' });
-    continuation = endsEscaped(text, escapeChar, continuation);
-    if (!continuation && opened.length > 0) pushOpened();
+    reader.next(text);
   }
   return { starts, syncedAt: undefined };
 }
@@ -209,45 +147,6 @@ interface PreviousCuts {
   readonly starts: readonly number[];
 }
 
-/**
- * Whether the instruction goes on after this line, by dockerfile-ast's own character walk: an escape before
- * the line end (spaces allowed between) continues it, and so does an escape followed by spaces and one more
- * character, which the walk skips without ending the continuation it was in.
- */
-function endsEscaped(text: string, escapeChar: string, enteringEscaped: boolean): boolean {
-  if (!enteringEscaped && !text.includes(escapeChar)) return false;
-  let escaped = enteringEscaped;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    if (char === escapeChar) {
-      const next = text.charAt(i + 1);
-      if (next === '') return true;
-      if (next !== ' ' && next !== '\t') continue;
-      let j = i + 2;
-      while (j < text.length && (text.charAt(j) === ' ' || text.charAt(j) === '\t')) j++;
-      if (j >= text.length) return true;
-      i = j;
-    } else if (char === '#') {
-      if (escaped) return true;
-    } else if (char !== ' ' && char !== '\t') {
-      escaped = false;
-    }
-  }
-  return escaped;
-}
-
-const hasHeredocs = (keyword: string): boolean => instructionSpec(keyword)?.supportsHeredoc === true;
-
-/** Only RUN, COPY and ADD (also as ONBUILD's trigger) have heredocs; a keyword with an escape in it is unknown. */
-function heredocCapability(keywords: readonly string[], escapeChar: string): 'yes' | 'no' | 'unknown' {
-  const [first = '', second = ''] = keywords.map((k) => k.toUpperCase());
-  if (first.includes(escapeChar)) return 'unknown';
-  if (hasHeredocs(first)) return 'yes';
-  if (first !== 'ONBUILD') return 'no';
-  if (second.includes(escapeChar)) return 'unknown';
-  return hasHeredocs(second) ? 'yes' : 'no';
-}
-
 /** The escape character, from the parser directives above the first instruction. */
 function escapeCharOf(text: string, lines: LineIndex): string {
   let end = 0;
@@ -255,7 +154,11 @@ function escapeCharOf(text: string, lines: LineIndex): string {
   return end === 0 ? '\\' : DockerfileParser.parse(text.slice(0, lines.offsetAt(end, 0))).getEscapeCharacter();
 }
 
-export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCache | undefined, segmentLines = cache?.segmentLines ?? SEGMENT_LINES): ParsedText {
+/**
+ * The document's directives, comments and instructions. `readPlainLines` false: the parser reads every line
+ * (the reference the tests compare plain-line reading with).
+ */
+export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCache | undefined, segmentLines = cache?.segmentLines ?? SEGMENT_LINES, readPlainLines = true): ParsedText {
   shareArgumentSplits();
   const escape = escapeCharOf(text, lines);
   const proposed = proposedStarts(text, lines, escape, segmentLines, cache?.previous);
@@ -271,7 +174,7 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
     const first = startLine === 0;
     // Only the first segment sees the parser directives; the others are told the escape character.
     const key = `${first ? '' : escapeChar}\u0000${segmentText}`;
-    const local = cache?.segments.get(key) ?? next.segments.get(key) ?? parseLocal(segmentText, first ? undefined : escapeChar, { line: startLine, index: instructions.length, stages: stagesBefore });
+    const local = cache?.segments.get(key) ?? next.segments.get(key) ?? parseLocal(segmentText, first ? undefined : escapeChar, escape, { line: startLine, index: instructions.length, stages: stagesBefore }, readPlainLines);
     next.segments.set(key, local);
     return local;
   };
@@ -288,7 +191,7 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
     starts.push(startLine);
     if (startLine === 0) {
       // The cuts assumed the directives' escape character; should the parse disagree, parse the file whole.
-      if (local.escapeChar !== escape && end !== undefined) return parseSegmented(text, lines, cache, Number.MAX_SAFE_INTEGER);
+      if (local.escapeChar !== escape && end !== undefined) return parseSegmented(text, lines, cache, Number.MAX_SAFE_INTEGER, readPlainLines);
       escapeChar = local.escapeChar;
       directives = local.directives;
     }
@@ -343,34 +246,143 @@ function detachedCopy(text: string): string {
   return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
-/** The segment parsed and built where it is first placed, so that placing it there copies nothing. */
-function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefined, at: { readonly line: number; readonly index: number; readonly stages: number }): LocalSegment {
+/** The segment read and built where it is first placed, so that placing it there copies nothing. */
+function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefined, knownEscape: string, at: { readonly line: number; readonly index: number; readonly stages: number }, readPlainLines: boolean): LocalSegment {
   // A leading escape directive line when the file uses a backtick: every range below is one line lower.
   const prefix = escapeFromFirstSegment !== undefined && escapeFromFirstSegment !== '\\' ? `# escape=${escapeFromFirstSegment}\n` : '';
   const source = detachedCopy(prefix + segmentText);
-  const ast = DockerfileParser.parse(source);
-  const localLines = new LineIndex(source);
-  const escapeChar = ast.getEscapeCharacter();
-  const lineOffset = at.line - (prefix === '' ? 0 : 1);
-  const instructions = liftInstructions(ast.getInstructions(), localLines, escapeChar, lineOffset, at.index, at.stages);
+  const lines = new LineIndex(source);
+  const place = { source, lines, prefixLines: prefix === '' ? 0 : 1, lineOffset: at.line - (prefix === '' ? 0 : 1), atFileStart: escapeFromFirstSegment === undefined, index: at.index, stages: at.stages };
+  // A BOM or a lone CR anywhere: the parser reads the segment (rare, and not worth imitating).
+  const content = (readPlainLines && !source.includes('\uFEFF') && !/\r(?!\n)/.test(source) ? readMixed(place, knownEscape) : undefined) ?? parsedWhole(place);
   return {
-    placed: {
-      line: at.line,
-      index: at.index,
-      stages: at.stages,
-      instructions,
-      comments: ast.getComments().map((comment) => ({ text: comment.getContent(), range: moveRange(comment.getRange(), lineOffset) })),
-    },
-    directives: prefix !== '' ? [] : ast.getDirectives().map((directive) => ({
-      name: directive.getName(),
-      value: directive.getValue(),
-      range: directive.getRange(),
-      nameRange: directive.getNameRange(),
-      valueRange: directive.getValueRange(),
-    })),
-    escapeChar,
-    fromCount: instructions.filter((instruction) => instruction.keyword === 'FROM').length,
+    placed: { line: at.line, index: at.index, stages: at.stages, instructions: content.instructions, comments: content.comments },
+    directives: content.directives,
+    escapeChar: content.escapeChar,
+    fromCount: content.instructions.filter((instruction) => instruction.keyword === 'FROM').length,
   };
+}
+
+/** A segment's text, where it goes, and how much of it is the escape directive prepended to it. */
+interface SegmentSource {
+  readonly source: string;
+  readonly lines: LineIndex;
+  readonly prefixLines: number;
+  /** How much lower the document has `lines`' lines. */
+  readonly lineOffset: number;
+  /** The segment starts the file: the parser directives are its own. */
+  readonly atFileStart: boolean;
+  readonly index: number;
+  readonly stages: number;
+}
+
+interface SegmentContent {
+  readonly instructions: InstructionModel[];
+  readonly comments: CommentModel[];
+  readonly directives: readonly ParserDirectiveModel[];
+  readonly escapeChar: string;
+}
+
+function parsedWhole(segment: SegmentSource): SegmentContent {
+  const ast = DockerfileParser.parse(segment.source);
+  const escapeChar = ast.getEscapeCharacter();
+  return {
+    instructions: liftInstructions(ast.getInstructions(), segment.lines, escapeChar, segment.lineOffset, segment.index, segment.stages),
+    comments: commentsOf(ast.getComments(), segment.lineOffset),
+    directives: segment.prefixLines > 0 ? [] : directivesOf(ast.getDirectives()),
+    escapeChar,
+  };
+}
+
+function commentsOf(comments: readonly Comment[], lineOffset: number): CommentModel[] {
+  return comments.map((comment) => ({ text: comment.getContent(), range: moveRange(comment.getRange(), lineOffset) }));
+}
+
+function directivesOf(directives: readonly ParserDirective[]): ParserDirectiveModel[] {
+  return directives.map((directive) => ({
+    name: directive.getName(),
+    value: directive.getValue(),
+    range: directive.getRange(),
+    nameRange: directive.getNameRange(),
+    valueRange: directive.getValueRange(),
+  }));
+}
+
+/**
+ * The segment read line by line: plain instruction lines and comment lines (model/plainLines.ts) by this
+ * module, everything from any other instruction on by the parser, up to the next plain instruction line where
+ * the parser's own reading of that stretch starts an instruction (it confirms; if it does not, the parser reads
+ * the rest of the segment). Undefined when the parser directives name another escape character than the one
+ * the lines were judged by.
+ */
+function readMixed(segment: SegmentSource, escapeChar: string): SegmentContent | undefined {
+  const { source, lines, lineOffset } = segment;
+  const instructions: InstructionModel[] = [];
+  const comments: CommentModel[] = [];
+  let directives: readonly ParserDirectiveModel[] = [];
+  let parsedEscape = escapeChar;
+  let stages = segment.stages;
+  const take = (parsed: { instructions: readonly InstructionModel[]; comments: readonly CommentModel[] }): void => {
+    for (const instruction of parsed.instructions) {
+      instructions.push(instruction);
+      if (instruction.keyword === 'FROM') stages++;
+    }
+    for (const comment of parsed.comments) comments.push(comment);
+  };
+  const parseLines = (from: number, to: number | undefined): { instructions: InstructionModel[]; comments: CommentModel[] } => {
+    const fileStart = segment.atFileStart && from === 0;
+    const prefix = !fileStart && escapeChar !== '\\' ? `# escape=${escapeChar}\n` : '';
+    const text = prefix + source.slice(lines.offsetAt(from, 0), to === undefined ? source.length : lines.offsetAt(to, 0));
+    const ast = DockerfileParser.parse(text);
+    if (fileStart) {
+      directives = directivesOf(ast.getDirectives());
+      parsedEscape = ast.getEscapeCharacter();
+    }
+    const offset = lineOffset + from - (prefix === '' ? 0 : 1);
+    return {
+      instructions: liftInstructions(ast.getInstructions(), new LineIndex(text), ast.getEscapeCharacter(), offset, segment.index + instructions.length, stages),
+      comments: commentsOf(ast.getComments(), offset),
+    };
+  };
+  /** Where the stretch the parser reads began (it is reading while `reader` is defined). */
+  let parsedFrom = 0;
+  let reader: InstructionLines | undefined;
+  for (let line = segment.prefixLines; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    const plain = plainInstructionLines(lines, line, escapeChar);
+    if (reader === undefined) {
+      // The file's first lines may be parser directives: the parser reads them.
+      const directiveLines = segment.atFileStart && line === 0;
+      const read = plain > 0 && !directiveLines ? readPlainInstruction(lines, line, plain, escapeChar, lineOffset, segment.index + instructions.length, stages, comments) : undefined;
+      if (read !== undefined) {
+        take({ instructions: [read], comments: [] });
+        line += plain - 1;
+        continue;
+      }
+      if (!directiveLines && COMMENT_OR_BLANK.test(text)) {
+        if (text.includes('#')) comments.push(commentOnLine(text, line + lineOffset));
+        continue;
+      }
+      parsedFrom = line;
+      reader = new InstructionLines(escapeChar);
+      reader.next(text);
+      continue;
+    }
+    if (!reader.next(text) || plain === 0) continue;
+    const parsed = parseLines(parsedFrom, line + plain);
+    const last = parsed.instructions[parsed.instructions.length - 1];
+    if (last?.range.start.line !== line + lineOffset || last.range.start.character !== firstNonBlank(text)) {
+      take(parseLines(parsedFrom, undefined));
+      reader = undefined;
+      break;
+    }
+    take(parsed);
+    reader = undefined;
+    line += plain - 1;
+  }
+  if (reader !== undefined) take(parseLines(parsedFrom, undefined));
+  if (segment.atFileStart && parsedEscape !== escapeChar) return undefined;
+  return { instructions, comments, directives, escapeChar };
 }
 
 /** Instructions in order, skipping the lines a detached heredoc (`<< EOF`) meant as its body. */

@@ -1,0 +1,371 @@
+import { commandOf, lexedInstruction, leadingFlags } from './instruction';
+import type { LineIndex } from './lines';
+import { range } from './positions';
+import type { Position } from './positions';
+import type { CommentModel, FlagModel, FlagOptionModel, InstructionModel, KeyValue, Token } from './types';
+
+/**
+ * Plain instructions, read without the parser. Most instructions are words with no escape or heredoc
+ * (`FROM golang:1.22 AS build`, `COPY --from=build /out /bin/`, `RUN apt-get update && \` onto more such
+ * lines), and most comments are lines of their own. For those, dockerfile-ast's reading is splitting on blanks,
+ * yet it was most of the cost of opening a file: its parse, every getter splitting the text again, and a tree
+ * of objects to throw away. This module gives the model's fields for such an instruction exactly as the
+ * dockerfile-ast path does (imitating its quirks too); anything else goes to the parser.
+ * `test/model/plainLines.test.ts` compares the two over the corpus, chosen cases and random text.
+ */
+
+/** A heredoc (`<<`) or a BOM: the parser's. */
+const NEEDS_PARSER = /<<|\uFEFF/;
+/**
+ * What properties (ARG, ENV, LABEL) must not hold: the parser unquotes their values. A backslash:
+ * dockerfile-ast's flag reader skips it whatever the escape character.
+ */
+const STRICT = /[\\<"'\uFEFF]/;
+
+const isBlank = (code: number): boolean => code === 32 || code === 9;
+
+/** The column of the first character that is not a space or tab (-1: none). */
+export function firstNonBlank(text: string): number {
+  for (let i = 0; i < text.length; i++) if (!isBlank(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+function wordEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && !isBlank(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** A line's text before a final `<blank><escape>` that continues the instruction, or the whole line. */
+function bodyOf(text: string, escapeChar: string): { body: string; continued: boolean } {
+  const continued = text.length >= 2 && text.endsWith(escapeChar) && isBlank(text.charCodeAt(text.length - 2));
+  return { body: continued ? text.slice(0, -1) : text, continued };
+}
+
+/**
+ * Words with escapes read simply: each escape takes the next character into the word (`\"`, `\n`, `\\`). An
+ * escape before a blank (an escaped space), a `#` or a `<`, or at the end, means more than that to the parser.
+ */
+function plainWords(body: string, escapeChar: string): boolean {
+  // An escape at the end continues the line whatever comes before it (`\\` too), without a blank to end the word.
+  if (NEEDS_PARSER.test(body) || body.endsWith(escapeChar)) return false;
+  // Every escape, also the second of a pair: the parser's line reader does not pair them as its word reader does.
+  for (let i = body.indexOf(escapeChar); i !== -1; i = body.indexOf(escapeChar, i + 1)) {
+    const next = body.charCodeAt(i + 1);
+    if (Number.isNaN(next) || isBlank(next) || next === 35 /* # */ || next === 60 /* < */) return false;
+  }
+  return true;
+}
+
+const strictBody = (body: string, escapeChar: string): boolean => !STRICT.test(body) && !body.includes(escapeChar);
+
+/** A word's value as dockerfile-ast gives it: escapes removed, except before `$`, which stays escaped. */
+function unescaped(word: string, escapeChar: string): string {
+  if (!word.includes(escapeChar)) return word;
+  let value = '';
+  for (let i = 0; i < word.length; i++) {
+    const char = word.charAt(i);
+    if (char !== escapeChar) {
+      value += char;
+      continue;
+    }
+    const next = word.charAt(++i);
+    value += next === '$' ? char + next : next;
+  }
+  return value;
+}
+
+const PROPERTY_KEYWORDS: ReadonlySet<string> = new Set(['ARG', 'ENV', 'LABEL']);
+
+/**
+ * How many lines the instruction starting on line `line` spans if this module reads it as dockerfile-ast
+ * would; 0 if the parser must. Plain: words without heredocs (escapes only taking the next character),
+ * continued by a final ` \` onto lines of the same kind, with blank and comment lines among them; ARG, ENV and
+ * LABEL, whose values the parser unquotes, only on one line without quotes or escapes; not ONBUILD, which
+ * carries a second instruction. (readPlainInstruction may still decline one: see there.)
+ */
+export function plainInstructionLines(lines: LineIndex, line: number, escapeChar: string): number {
+  const text = lines.lineText(line);
+  const start = firstNonBlank(text);
+  if (start === -1 || text.charCodeAt(start) === 35 /* # */) return 0;
+  const keyword = text.slice(start, wordEnd(text, start)).toUpperCase();
+  // An escape in the keyword joins it with what follows.
+  if (keyword === 'ONBUILD' || keyword.includes(escapeChar)) return 0;
+  const properties = PROPERTY_KEYWORDS.has(keyword);
+  let { body, continued } = bodyOf(text, escapeChar);
+  // The keyword itself must be on the line (` \` alone is an instruction named by the escape character).
+  if (firstNonBlank(body) === -1 || !(properties ? strictBody(body, escapeChar) && !continued : plainWords(body, escapeChar))) return 0;
+  let end = line + 1;
+  for (; continued; end++) {
+    if (end >= lines.lineCount) return 0;
+    const next = lines.lineText(end);
+    const first = firstNonBlank(next);
+    // A comment line goes on the instruction whatever it ends with; the parser's word reader takes an escape in it.
+    if (first !== -1 && next.charCodeAt(first) === 35 /* # */) {
+      if (next.includes(escapeChar) || NEEDS_PARSER.test(next)) return 0;
+      continue;
+    }
+    // A line of only the escape: a blank line that continues.
+    if (first !== -1 && first === next.length - 1 && next.endsWith(escapeChar)) continue;
+    // An escape first on a continuation line keeps the parser in the continuation (a `#` after it is a comment).
+    if (first !== -1 && next.startsWith(escapeChar, first)) return 0;
+    ({ body, continued } = bodyOf(next, escapeChar));
+    if (!plainWords(body, escapeChar)) return 0;
+    // A blank line goes on the instruction too.
+    if (firstNonBlank(body) === -1) continued = true;
+  }
+  return end - line;
+}
+
+/** A comment line at an instruction start (`#` its first non-blank character), as dockerfile-ast reads it. */
+export function commentOnLine(text: string, line: number): CommentModel {
+  const hash = text.indexOf('#');
+  let start = hash + 1;
+  while (start < text.length && isBlank(text.charCodeAt(start))) start++;
+  let end = text.length;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return { text: text.slice(start, end), range: range(line, hash, line, text.length) };
+}
+
+/** How dockerfile-ast's instruction classes find flags: where they stop looking (absent: it does not lift flags). */
+const FLAG_SEARCH = new Map<string, (word: string) => boolean>([
+  ...['FROM', 'RUN', 'COPY', 'ADD'].map((keyword): [string, (word: string) => boolean] => [keyword, (word) => !word.includes('--')]),
+  ['HEALTHCHECK', (word) => word.toUpperCase() === 'CMD' || word.toUpperCase() === 'NONE'],
+  ...['CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME'].map((keyword): [string, (word: string) => boolean] => [keyword, () => true]),
+]);
+
+/**
+ * The plain instruction on lines `line` to `line + count - 1` of `lines` (see plainInstructionLines), placed
+ * `lineOffset` lines lower in the document: the file's instruction `index`, after `stagesBefore` stages began.
+ * Comment lines within it go to `comments`. Undefined (nothing added) when a flag dockerfile-ast would lift
+ * holds an escape, a backslash or no name, whose ranges it computes in ways not imitated here.
+ */
+export function readPlainInstruction(lines: LineIndex, line: number, count: number, escapeChar: string, lineOffset: number, index: number, stagesBefore: number, comments: CommentModel[]): InstructionModel | undefined {
+  const at = line + lineOffset;
+  const text = lines.lineText(line);
+  const start = firstNonBlank(text);
+  const keywordEnd = wordEnd(text, start);
+  const keywordText = text.slice(start, keywordEnd);
+  const keyword = keywordText.toUpperCase();
+  const words: Token[] = [];
+  const within: CommentModel[] = [];
+  let lastLine = line;
+  for (let l = line; l < line + count; l++) {
+    const lineText = lines.lineText(l);
+    const first = firstNonBlank(lineText);
+    if (l > line && first !== -1 && lineText.charCodeAt(first) === 35 /* # */) {
+      within.push(commentOnLine(lineText, l + lineOffset));
+      continue;
+    }
+    // A line of only the escape holds no word.
+    if (l > line && first === lineText.length - 1 && lineText.endsWith(escapeChar)) continue;
+    if (first !== -1) lastLine = l;
+    wordsOf(bodyOf(lineText, escapeChar).body, l === line ? keywordEnd : 0, l + lineOffset, escapeChar, words);
+  }
+  const stopSearch = FLAG_SEARCH.get(keyword);
+  const flags = stopSearch === undefined ? leadingFlags(words) : liftedFlags(words, stopSearch, escapeChar);
+  if (flags === undefined) return undefined;
+  for (const comment of within) comments.push(comment);
+  // Like dockerfile-ast, drop as many leading words as there are flags (a word before a flag may go instead).
+  const args = words.slice(flags.length);
+  // Its arguments text leaves the flags out only where it lifts them itself.
+  const spanned = stopSearch === undefined ? words : args;
+  const first = spanned[0];
+  const last = spanned[spanned.length - 1];
+  const argumentsRange = first === undefined || last === undefined ? null : { start: first.range.start, end: last.range.end };
+  const offsetOf = (position: Position): number => lines.offsetAt(position.line - lineOffset, position.character);
+  let argumentsText = '';
+  if (argumentsRange !== null) {
+    argumentsText = argumentsRange.start.line === argumentsRange.end.line
+      ? lines.lineText(argumentsRange.start.line - lineOffset).slice(argumentsRange.start.character, argumentsRange.end.character)
+      : argumentsContent(lines, offsetOf(argumentsRange.start), offsetOf(argumentsRange.end), escapeChar);
+  }
+  const rawWords: number[] = [];
+  for (const word of words) rawWords.push(offsetOf(word.range.start), offsetOf(word.range.end));
+  return lexedInstruction({
+    index,
+    keyword,
+    keywordText,
+    keywordRange: range(at, start, at, keywordEnd),
+    range: range(at, start, lastLine + lineOffset, lines.lineText(lastLine).length),
+    stageIndex: keyword === 'FROM' ? stagesBefore : stagesBefore - 1,
+    flags,
+    args,
+    argumentsText,
+    argumentsRange,
+    command: commandOf(keyword, args, argumentsText, argumentsRange, false),
+    heredocs: [],
+    detachedHeredocs: [],
+    properties: PROPERTY_KEYWORDS.has(keyword) ? propertiesOf(words, text) : [],
+    trigger: undefined,
+  }, rawWords, lines, escapeChar, lineOffset);
+}
+
+/**
+ * dockerfile-ast's getArgumentsRanges and getArgumentsContent over the text from the first argument to the
+ * end of the last, ported as written: how it joins lines (each continuation line from its first column, up to
+ * its last character before the escape) and which lines it takes for comments decide the command text.
+ */
+function argumentsContent(lines: LineIndex, from: number, to: number, escapeChar: string): string {
+  const text = lines.text;
+  const fullArgs = text.substring(from, to);
+  const ranges: (readonly [number, number])[] = [];
+  let end = -1;
+  let startOffset: number | null = from;
+  let comment = false;
+  for (let i = 0; i < fullArgs.length; i++) {
+    const char = fullArgs.charAt(i);
+    if (char === escapeChar) {
+      const next = fullArgs.charAt(i + 1);
+      if (next === ' ' || next === '\t') {
+        for (let j = i + 2; j < fullArgs.length; j++) {
+          const after = fullArgs.charAt(j);
+          if (after === ' ' || after === '\t') continue;
+          if (after === '\r' || after === '\n') {
+            if (startOffset !== null) ranges.push([startOffset, from + end + 1]);
+            startOffset = null;
+            comment = false;
+            i = after === '\r' ? j + 1 : j;
+          }
+          break;
+        }
+      } else if (next === '\r') {
+        if (startOffset !== null) ranges.push([startOffset, from + end + 1]);
+        startOffset = null;
+        comment = false;
+        i += 2;
+      } else if (next === '\n') {
+        if (startOffset !== null) ranges.push([startOffset, from + end + 1]);
+        startOffset = null;
+        comment = false;
+        i++;
+      } else {
+        i++;
+      }
+    } else if (char === '\r' || char === '\n') {
+      if (comment) {
+        startOffset = null;
+        comment = false;
+      }
+    } else if (!comment) {
+      if (startOffset === null) {
+        if (char === '#') {
+          comment = true;
+          continue;
+        }
+        const position = lines.positionAt(from + i);
+        if (position.character !== 0) startOffset = lines.offsetAt(position.line, 0);
+      }
+      end = i;
+    }
+  }
+  ranges.push(startOffset === null ? [from + end, from + end + 1] : [startOffset, from + end + 1]);
+  let content = '';
+  for (const [start, stop] of ranges) content += text.substring(start, stop);
+  return content;
+}
+
+function wordsOf(text: string, from: number, line: number, escapeChar: string, words: Token[]): void {
+  for (let i = from; i < text.length;) {
+    if (isBlank(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i);
+    words.push({ value: unescaped(text.slice(i, end), escapeChar), range: range(line, i, line, end) });
+    i = end;
+  }
+}
+
+/**
+ * ModifiableInstruction.getFlags: every word before the stop that starts with `--` (others are passed over).
+ * Undefined for a flag with an escape, a backslash (its name reader skips those) or no name.
+ */
+function liftedFlags(words: readonly Token[], stopSearch: (word: string) => boolean, escapeChar: string): FlagModel[] | undefined {
+  const flags: FlagModel[] = [];
+  for (const word of words) {
+    if (stopSearch(word.value)) break;
+    if (!word.value.startsWith('--')) continue;
+    const raw = word.range.end.character - word.range.start.character !== word.value.length || word.value.includes(escapeChar) || word.value.includes('\\');
+    if (raw || word.value === '--') return undefined;
+    flags.push(flagOf(word));
+  }
+  return flags;
+}
+
+function flagOf({ value: word, range: wordRange }: Token): FlagModel {
+  const { line, character: column } = wordRange.start;
+  const end = wordRange.end.character;
+  const equals = word.indexOf('=');
+  if (equals === -1) return { name: word.substring(2), value: null, range: wordRange, nameRange: range(line, column + 2, line, end), valueRange: null, options: [] };
+  const value = word.substring(equals + 1);
+  const valueColumn = column + equals + 1;
+  return {
+    name: word.substring(2, equals),
+    value,
+    range: wordRange,
+    nameRange: range(line, column + 2, line, column + equals),
+    valueRange: range(line, equals === word.length - 1 ? end : valueColumn, line, end),
+    options: optionsOf(value, line, valueColumn),
+  };
+}
+
+/** Flag's option reading (`type=cache,target=/root/.cache`), including its placement of odd input. */
+function optionsOf(value: string, line: number, column: number): FlagOptionModel[] {
+  const options: FlagOptionModel[] = [];
+  let nameStart = -1;
+  let valueStart = -1;
+  let hasOptions = false;
+  const option = (valueEnd: number): FlagOptionModel => {
+    const optionRange = range(line, column + nameStart, line, column + valueEnd);
+    if (valueStart === -1) return { name: value.substring(nameStart, valueEnd), value: null, range: optionRange, valueRange: null };
+    return { name: value.substring(nameStart, valueStart - 1), value: value.substring(valueStart, valueEnd), range: optionRange, valueRange: range(line, column + valueStart, line, column + valueEnd) };
+  };
+  for (let i = 0; i < value.length; i++) {
+    const char = value.charAt(i);
+    if (char === '=') {
+      hasOptions = true;
+      if (valueStart === -1) valueStart = i + 1;
+    } else if (char === ',') {
+      options.push(option(i));
+      nameStart = -1;
+      valueStart = -1;
+    } else if (nameStart === -1) {
+      nameStart = i;
+    }
+  }
+  if (hasOptions && nameStart !== -1) options.push(option(value.length));
+  return options;
+}
+
+/** PropertyInstruction.getProperties on plain words: `k=v` pairs, or the legacy `key value…` form. */
+function propertiesOf(words: readonly Token[], text: string): KeyValue[] {
+  const [first, second] = words;
+  const last = words[words.length - 1];
+  if (first === undefined || second === undefined || last === undefined) return first === undefined ? [] : [assignment(first)];
+  if (first.value.includes('=')) return words.map(assignment);
+  const valueRange = { start: second.range.start, end: last.range.end };
+  return [{
+    name: first.value,
+    nameRange: first.range,
+    value: text.slice(valueRange.start.character, valueRange.end.character),
+    valueRange,
+    range: { start: first.range.start, end: last.range.end },
+    legacySpaceForm: true,
+  }];
+}
+
+/** One `name=value` word (or a bare `name`). */
+function assignment(word: Token): KeyValue {
+  const equals = word.value.indexOf('=');
+  if (equals === -1) return { name: word.value, nameRange: word.range, value: undefined, valueRange: undefined, range: word.range, legacySpaceForm: false };
+  const { line, character } = word.range.start;
+  return {
+    name: word.value.slice(0, equals),
+    nameRange: range(line, character, line, character + equals),
+    value: word.value.slice(equals + 1),
+    valueRange: range(line, character + equals + 1, line, word.range.end.character),
+    range: word.range,
+    legacySpaceForm: false,
+  };
+}

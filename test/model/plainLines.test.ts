@@ -32,8 +32,10 @@ const WORDS = [
   // Escapes and backslashes: taken characters, `\$`, an escaped blank, a flag with an escape, `<` without a heredoc.
   'a\\"b', '\\$HOME', 'c:\\\\path', 'a\\nb', '\\\\', 'x\\ y', '--a\\b', '--mount=a\\,b', 'a\\#b', '\\<<EOF', '`n', 'a`$b', '--',
   '<', 'a<b', '2<&1', '<<EOF',
+  // Quoted property values, well formed or not.
+  'A="b c"', 'A=""', 'A="x', 'A="b"c', '"A"=b', 'A=b"c"', 'A="${B}"', 'A=${B:-"x y"}',
 ];
-const KEYWORDS = ['FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME', 'COPY', 'ADD', 'HEALTHCHECK', 'ENV', 'ARG', 'LABEL', 'EXPOSE', 'WORKDIR', 'USER', 'STOPSIGNAL', 'MAINTAINER', 'run', 'Unknown'];
+const KEYWORDS = ['ONBUILD RUN', 'ONBUILD ENV', 'ONBUILD', 'FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME', 'COPY', 'ADD', 'HEALTHCHECK', 'ENV', 'ARG', 'LABEL', 'EXPOSE', 'WORKDIR', 'USER', 'STOPSIGNAL', 'MAINTAINER', 'run', 'Unknown'];
 const blanks = fc.constantFrom('', ' ', '  ', '\t', ' \t ');
 const words = fc.array(fc.constantFrom(...WORDS), { maxLength: 5 });
 const contentLine = fc.tuple(blanks, words, blanks).map(([before, w, after]) => before + w.join(' ') + after);
@@ -78,6 +80,8 @@ describe('plain instructions read without the parser equal the parser\'s reading
       'RUN --mount=type=secret,id=a, --mount=,x --mount==a --mount=a,,b --mount=a=b=c echo\n',
       'RUN printf "a\\n\\"b\\"" \\\n  \\$HOME c:\\\\x < /in 2<&1\nCOPY --a\\b x y\nRUN a -- b\nCOPY -- a\n',
       '# escape=`\nRUN dir c:\\ `\n  /s `n\nCOPY c:\\x d\n',
+      'ENV A="b c" D="" E=f\nLABEL name="MariaDB Server" \\\n  version="1" \\\n  # note\n  x=y\nARG R="a b c"\nENV A=1 \\\n\n  B=${C:-d} \\\n  E=\n',
+      'ONBUILD RUN --mount=type=cache,target=/x make \\\n  all\nONBUILD ARG UID=1000\nONBUILD ENV A="b c"\nONBUILD COPY . /app\nonbuild from x AS y\nONBUILD\n',
       'COPY ---x --= a b\n',
       'FROM a\nRUN echo $HOME ${A:-x} \\\n  ${B\n',
     ];
@@ -109,7 +113,9 @@ describe('plain instructions read without the parser equal the parser\'s reading
     assert.equal(lines('RUN a \\\n  b\n'), 2);
     assert.equal(lines('RUN a \\\n  # c\n\n  b\nRUN x\n'), 4);
     assert.equal(lines('RUN printf "a\\n" \\\n  c:\\\\x \\$HOME < in\n'), 2);
-    for (const text of ['RUN a\\ b', 'RUN a\\#b', 'RUN a\\<<EOF', 'RUN a \\\n  \\#x', 'RUN a\\\n b', 'RUN <<EOF', 'ENV A="b"', 'LABEL a=\'b\'', 'ENV A=1 \\\n B=2', 'ONBUILD RUN x', 'RUN a \\', 'RUN a \\\n  # c \\ d\n b', '\uFEFFFROM a', '# comment', '']) {
+    assert.equal(lines('LABEL a="b c" \\\n  d="e"\n'), 2);
+    assert.equal(lines('ONBUILD COPY . /app\n'), 1);
+    for (const text of ['ENV A \\\n b', 'ENV A "b"', 'ENV A="b"c', 'ENV A="b"\tc=d', 'ENV "A"=b', 'ENV A="b', 'ONBUILD ONBUILD RUN x', 'ONBUILD \\\n RUN x', 'RUN a\\ b', 'RUN a\\#b', 'RUN a\\<<EOF', 'RUN a \\\n  \\#x', 'RUN a\\\n b', 'RUN <<EOF', "LABEL a='b'", 'RUN a \\', 'RUN a \\\n  # c \\ d\n b', '\uFEFFFROM a', '# comment', '']) {
       assert.equal(lines(text), 0, JSON.stringify(text));
     }
     assert.equal(plainInstructionLines(new LineIndex('RUN a `\n b'), 0, '`'), 2);

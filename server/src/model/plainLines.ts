@@ -17,16 +17,20 @@ import type { CommentModel, FlagModel, FlagOptionModel, InstructionModel, KeyVal
 /** A heredoc (`<<`) or a BOM: the parser's. */
 const NEEDS_PARSER = /<<|\uFEFF/;
 /**
- * What properties (ARG, ENV, LABEL) must not hold: the parser unquotes their values. A backslash:
- * dockerfile-ast's flag reader skips it whatever the escape character.
+ * What properties (ARG, ENV, LABEL) must not hold: single quotes (literal to the variable reader), a heredoc,
+ * a BOM, a backslash (kept simple: the parser unescapes property values its own way).
  */
-const STRICT = /[\\<"'\uFEFF]/;
+const NOT_IN_PROPERTIES = /[\\'\uFEFF]|<</;
 
 const isBlank = (code: number): boolean => code === 32 || code === 9;
 
 /** The column of the first character that is not a space or tab (-1: none). */
 export function firstNonBlank(text: string): number {
-  for (let i = 0; i < text.length; i++) if (!isBlank(text.charCodeAt(i))) return i;
+  return firstNonBlankFrom(text, 0);
+}
+
+function firstNonBlankFrom(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (!isBlank(text.charCodeAt(i))) return i;
   return -1;
 }
 
@@ -57,7 +61,21 @@ function plainWords(body: string, escapeChar: string): boolean {
   return true;
 }
 
-const strictBody = (body: string, escapeChar: string): boolean => !STRICT.test(body) && !body.includes(escapeChar);
+/**
+ * Property words the parser reads as this module does: no escape, and a double quote only around a whole
+ * value (`NAME="a b"`), closed on its line and followed by a space or the end, as its property reader wants.
+ */
+function plainProperties(body: string, escapeChar: string): boolean {
+  if (NOT_IN_PROPERTIES.test(body) || body.includes(escapeChar)) return false;
+  for (let open = body.indexOf('"'); open !== -1; open = body.indexOf('"', open)) {
+    const close = body.indexOf('"', open + 1);
+    if (body.charAt(open - 1) !== '=' || close === -1 || !['', ' '].includes(body.charAt(close + 1))) return false;
+    const wordStart = Math.max(body.lastIndexOf(' ', open), body.lastIndexOf('\t', open)) + 1;
+    if (body.slice(wordStart, open).includes('"')) return false;
+    open = close + 1;
+  }
+  return true;
+}
 
 /** A word's value as dockerfile-ast gives it: escapes removed, except before `$`, which stays escaped. */
 function unescaped(word: string, escapeChar: string): string {
@@ -88,13 +106,24 @@ export function plainInstructionLines(lines: LineIndex, line: number, escapeChar
   const text = lines.lineText(line);
   const start = firstNonBlank(text);
   if (start === -1 || text.charCodeAt(start) === 35 /* # */) return 0;
-  const keyword = text.slice(start, wordEnd(text, start)).toUpperCase();
-  // An escape in the keyword joins it with what follows.
-  if (keyword === 'ONBUILD' || keyword.includes(escapeChar)) return 0;
-  const properties = PROPERTY_KEYWORDS.has(keyword);
+  const keywordEnd = wordEnd(text, start);
+  const onbuild = text.slice(start, keywordEnd).toUpperCase() === 'ONBUILD';
   let { body, continued } = bodyOf(text, escapeChar);
+  // ONBUILD's trigger decides how the line reads; it must be on the line, and not another ONBUILD.
+  const keywordStart = onbuild ? firstNonBlankFrom(body, keywordEnd) : start;
+  const keyword = keywordStart === -1 ? '' : body.slice(keywordStart, wordEnd(body, keywordStart)).toUpperCase();
+  // An escape in the keyword joins it with what follows.
+  if (keyword === '' || keyword === 'ONBUILD' || keyword.includes(escapeChar)) return 0;
+  const properties = PROPERTY_KEYWORDS.has(keyword);
+  if (properties) {
+    // The legacy `ENV key value…` form on one line without quotes; the first property on the keyword's line.
+    const firstWord = firstNonBlankFrom(body, wordEnd(body, keywordStart));
+    const legacy = firstWord !== -1 && !body.slice(firstWord, wordEnd(body, firstWord)).includes('=');
+    if (firstWord === -1 || (legacy && (continued || body.includes('"')))) return 0;
+  }
+  const plainBody = (line: string): boolean => (properties ? plainProperties(line, escapeChar) : plainWords(line, escapeChar));
   // The keyword itself must be on the line (` \` alone is an instruction named by the escape character).
-  if (firstNonBlank(body) === -1 || !(properties ? strictBody(body, escapeChar) && !continued : plainWords(body, escapeChar))) return 0;
+  if (firstNonBlank(body) === -1 || !plainBody(body)) return 0;
   let end = line + 1;
   for (; continued; end++) {
     if (end >= lines.lineCount) return 0;
@@ -110,7 +139,7 @@ export function plainInstructionLines(lines: LineIndex, line: number, escapeChar
     // An escape first on a continuation line keeps the parser in the continuation (a `#` after it is a comment).
     if (first !== -1 && next.startsWith(escapeChar, first)) return 0;
     ({ body, continued } = bodyOf(next, escapeChar));
-    if (!plainWords(body, escapeChar)) return 0;
+    if (!plainBody(body)) return 0;
     // A blank line goes on the instruction too.
     if (firstNonBlank(body) === -1) continued = true;
   }
@@ -141,31 +170,53 @@ const FLAG_SEARCH = new Map<string, (word: string) => boolean>([
  * holds an escape, a backslash or no name, whose ranges it computes in ways not imitated here.
  */
 export function readPlainInstruction(lines: LineIndex, line: number, count: number, escapeChar: string, lineOffset: number, index: number, stagesBefore: number, comments: CommentModel[]): InstructionModel | undefined {
-  const at = line + lineOffset;
   const text = lines.lineText(line);
   const start = firstNonBlank(text);
-  const keywordEnd = wordEnd(text, start);
-  const keywordText = text.slice(start, keywordEnd);
+  const stageIndex = text.slice(start, wordEnd(text, start)).toUpperCase() === 'FROM' ? stagesBefore : stagesBefore - 1;
+  const within: CommentModel[] = [];
+  const read = readAt({ lines, escapeChar, lineOffset, lastLine: line + count - 1, comments: within }, line, start, index, stageIndex);
+  if (read !== undefined) for (const comment of within) comments.push(comment);
+  return read;
+}
+
+interface Reading {
+  readonly lines: LineIndex;
+  readonly escapeChar: string;
+  readonly lineOffset: number;
+  /** The instruction's last line (comment and blank lines included). */
+  readonly lastLine: number;
+  /** Where comment lines within the instruction go. */
+  readonly comments: CommentModel[];
+}
+
+/** The instruction whose keyword is at `line`, `column` (ONBUILD's trigger: at its first word). */
+function readAt(reading: Reading, line: number, column: number, index: number, stageIndex: number): InstructionModel | undefined {
+  const { lines, escapeChar, lineOffset } = reading;
+  const at = line + lineOffset;
+  const text = lines.lineText(line);
+  const keywordEnd = wordEnd(text, column);
+  const keywordText = text.slice(column, keywordEnd);
   const keyword = keywordText.toUpperCase();
   const words: Token[] = [];
-  const within: CommentModel[] = [];
+  const bodies: { line: number; body: string }[] = [];
   let lastLine = line;
-  for (let l = line; l < line + count; l++) {
+  for (let l = line; l <= reading.lastLine; l++) {
     const lineText = lines.lineText(l);
     const first = firstNonBlank(lineText);
     if (l > line && first !== -1 && lineText.charCodeAt(first) === 35 /* # */) {
-      within.push(commentOnLine(lineText, l + lineOffset));
+      reading.comments.push(commentOnLine(lineText, l + lineOffset));
       continue;
     }
     // A line of only the escape holds no word.
     if (l > line && first === lineText.length - 1 && lineText.endsWith(escapeChar)) continue;
     if (first !== -1) lastLine = l;
-    wordsOf(bodyOf(lineText, escapeChar).body, l === line ? keywordEnd : 0, l + lineOffset, escapeChar, words);
+    const body = bodyOf(lineText, escapeChar).body;
+    bodies.push({ line: l + lineOffset, body: l === line ? ' '.repeat(keywordEnd) + body.slice(keywordEnd) : body });
+    wordsOf(body, l === line ? keywordEnd : 0, l + lineOffset, escapeChar, words);
   }
   const stopSearch = FLAG_SEARCH.get(keyword);
   const flags = stopSearch === undefined ? leadingFlags(words) : liftedFlags(words, stopSearch, escapeChar);
   if (flags === undefined) return undefined;
-  for (const comment of within) comments.push(comment);
   // Like dockerfile-ast, drop as many leading words as there are flags (a word before a flag may go instead).
   const args = words.slice(flags.length);
   // Its arguments text leaves the flags out only where it lifts them itself.
@@ -182,13 +233,20 @@ export function readPlainInstruction(lines: LineIndex, line: number, count: numb
   }
   const rawWords: number[] = [];
   for (const word of words) rawWords.push(offsetOf(word.range.start), offsetOf(word.range.end));
+  let trigger: InstructionModel | undefined;
+  const triggerWord = words[0];
+  if (keyword === 'ONBUILD' && triggerWord !== undefined) {
+    // Its trigger is read from its first word on, as the parser reads it: a keyword with an escape was declined.
+    trigger = readAt({ ...reading, comments: [] }, triggerWord.range.start.line - lineOffset, triggerWord.range.start.character, index, stageIndex);
+    if (trigger === undefined) return undefined;
+  }
   return lexedInstruction({
     index,
     keyword,
     keywordText,
-    keywordRange: range(at, start, at, keywordEnd),
-    range: range(at, start, lastLine + lineOffset, lines.lineText(lastLine).length),
-    stageIndex: keyword === 'FROM' ? stagesBefore : stagesBefore - 1,
+    keywordRange: range(at, column, at, keywordEnd),
+    range: range(at, column, lastLine + lineOffset, lines.lineText(lastLine).length),
+    stageIndex,
     flags,
     args,
     argumentsText,
@@ -196,8 +254,8 @@ export function readPlainInstruction(lines: LineIndex, line: number, count: numb
     command: commandOf(keyword, args, argumentsText, argumentsRange, false),
     heredocs: [],
     detachedHeredocs: [],
-    properties: PROPERTY_KEYWORDS.has(keyword) ? propertiesOf(words, text) : [],
-    trigger: undefined,
+    properties: PROPERTY_KEYWORDS.has(keyword) ? propertiesOf(propertyWords(bodies), text) : [],
+    trigger,
   }, rawWords, lines, escapeChar, lineOffset);
 }
 
@@ -355,15 +413,37 @@ function propertiesOf(words: readonly Token[], text: string): KeyValue[] {
   }];
 }
 
-/** One `name=value` word (or a bare `name`). */
+/**
+ * The property reader's words: split on blanks except inside a double-quoted value (plainProperties made sure
+ * each closes on its line). `bodies` hold each line's text with the keyword blanked out.
+ */
+function propertyWords(bodies: readonly { line: number; body: string }[]): Token[] {
+  const words: Token[] = [];
+  for (const { line, body } of bodies) {
+    for (let i = firstNonBlankFrom(body, 0); i !== -1 && i < body.length; i = firstNonBlankFrom(body, i)) {
+      let end = i;
+      while (end < body.length && !isBlank(body.charCodeAt(end))) {
+        const close = body.charAt(end) === '"' ? body.indexOf('"', end + 1) : end;
+        end = close === -1 ? body.length : close + 1;
+      }
+      words.push({ value: body.slice(i, end), range: range(line, i, line, end) });
+      i = end;
+    }
+  }
+  return words;
+}
+
+/** One `name=value` word (or a bare `name`); a value in double quotes loses them, as Property.getValue does. */
 function assignment(word: Token): KeyValue {
   const equals = word.value.indexOf('=');
   if (equals === -1) return { name: word.value, nameRange: word.range, value: undefined, valueRange: undefined, range: word.range, legacySpaceForm: false };
   const { line, character } = word.range.start;
+  const value = word.value.slice(equals + 1);
+  const quoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"');
   return {
     name: word.value.slice(0, equals),
     nameRange: range(line, character, line, character + equals),
-    value: word.value.slice(equals + 1),
+    value: quoted ? value.slice(1, -1) : value,
     valueRange: range(line, character + equals + 1, line, word.range.end.character),
     range: word.range,
     legacySpaceForm: false,

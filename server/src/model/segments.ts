@@ -147,8 +147,15 @@ interface PreviousCuts {
   readonly starts: readonly number[];
 }
 
+/**
+ * A first line the parser may read parser directives from: a comment with an `=` (its directive reader stops
+ * at the first line that is not one, so with any other first line there are none).
+ */
+const MAY_BE_DIRECTIVE = /^[ \t]*#.*=/;
+
 /** The escape character, from the parser directives above the first instruction. */
 function escapeCharOf(text: string, lines: LineIndex): string {
+  if (!MAY_BE_DIRECTIVE.test(lines.lineText(0).replace(/^\uFEFF/, ''))) return '\\';
   let end = 0;
   while (end < lines.lineCount && COMMENT_OR_BLANK.test(end === 0 ? lines.lineText(0).replace(/^\uFEFF/, '') : lines.lineText(end))) end++;
   return end === 0 ? '\\' : DockerfileParser.parse(text.slice(0, lines.offsetAt(end, 0))).getEscapeCharacter();
@@ -352,7 +359,7 @@ function readMixed(segment: SegmentSource, escapeChar: string): SegmentContent |
     const plain = plainInstructionLines(lines, line, escapeChar);
     if (reader === undefined) {
       // The file's first lines may be parser directives: the parser reads them.
-      const directiveLines = segment.atFileStart && line === 0;
+      const directiveLines = segment.atFileStart && line === 0 && MAY_BE_DIRECTIVE.test(text);
       const read = plain > 0 && !directiveLines ? readPlainInstruction(lines, line, plain, escapeChar, lineOffset, segment.index + instructions.length, stages, comments) : undefined;
       if (read !== undefined) {
         take({ instructions: [read], comments: [] });

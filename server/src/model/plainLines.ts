@@ -197,7 +197,9 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
   const keywordEnd = wordEnd(text, column);
   const keywordText = text.slice(column, keywordEnd);
   const keyword = keywordText.toUpperCase();
+  const properties = PROPERTY_KEYWORDS.has(keyword);
   const words: Token[] = [];
+  /** Each line's text for the property reader (the keyword blanked out). */
   const bodies: { line: number; body: string }[] = [];
   let lastLine = line;
   for (let l = line; l <= reading.lastLine; l++) {
@@ -211,7 +213,7 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
     if (l > line && first === lineText.length - 1 && lineText.endsWith(escapeChar)) continue;
     if (first !== -1) lastLine = l;
     const body = bodyOf(lineText, escapeChar).body;
-    bodies.push({ line: l + lineOffset, body: l === line ? ' '.repeat(keywordEnd) + body.slice(keywordEnd) : body });
+    if (properties) bodies.push({ line: l + lineOffset, body: l === line ? ' '.repeat(keywordEnd) + body.slice(keywordEnd) : body });
     wordsOf(body, l === line ? keywordEnd : 0, l + lineOffset, escapeChar, words);
   }
   const stopSearch = FLAG_SEARCH.get(keyword);
@@ -254,7 +256,7 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
     command: commandOf(keyword, args, argumentsText, argumentsRange, false),
     heredocs: [],
     detachedHeredocs: [],
-    properties: PROPERTY_KEYWORDS.has(keyword) ? propertiesOf(propertyWords(bodies), text) : [],
+    properties: properties ? propertiesOf(propertyWords(bodies), text) : [],
     trigger,
   }, rawWords, lines, escapeChar, lineOffset);
 }

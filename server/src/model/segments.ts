@@ -51,6 +51,8 @@ interface LocalSegment {
   readonly directives: readonly ParserDirectiveModel[];
   readonly escapeChar: string;
   readonly fromCount: number;
+  /** Its reading ended at an instruction start (the parser reads nothing past its last line): a cut after it holds. */
+  readonly endsFresh: boolean;
 }
 
 /** Parsed segments and checked cuts of one document's previous version, by text; a new version takes what it can reuse. */
@@ -224,6 +226,8 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
  * cut line. Cached by that text, so an unchanged boundary is checked once.
  */
 function cutHolds(local: LocalSegment, startLine: number, cut: number, text: string, lines: LineIndex, escapeChar: string, cache: SegmentCache | undefined, next: SegmentCache): boolean {
+  // Read to its end line by line, its last instruction plain: the cut line (a keyword) starts the next one.
+  if (local.endsFresh) return true;
   const { instructions, line } = local.placed;
   const last = instructions[instructions.length - 1];
   const probeStart = startLine + (last === undefined ? 0 : last.range.start.line - line);
@@ -267,6 +271,7 @@ function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefi
     directives: content.directives,
     escapeChar: content.escapeChar,
     fromCount: content.instructions.filter((instruction) => instruction.keyword === 'FROM').length,
+    endsFresh: content.endsFresh,
   };
 }
 
@@ -288,6 +293,8 @@ interface SegmentContent {
   readonly comments: CommentModel[];
   readonly directives: readonly ParserDirectiveModel[];
   readonly escapeChar: string;
+  /** See LocalSegment.endsFresh. */
+  readonly endsFresh: boolean;
 }
 
 function parsedWhole(segment: SegmentSource): SegmentContent {
@@ -298,6 +305,7 @@ function parsedWhole(segment: SegmentSource): SegmentContent {
     comments: commentsOf(ast.getComments(), segment.lineOffset),
     directives: segment.prefixLines > 0 ? [] : directivesOf(ast.getDirectives()),
     escapeChar,
+    endsFresh: false,
   };
 }
 
@@ -351,6 +359,7 @@ function readMixed(segment: SegmentSource, escapeChar: string): SegmentContent |
       comments: commentsOf(ast.getComments(), offset),
     };
   };
+  const finish = (endsFresh: boolean): SegmentContent | undefined => (segment.atFileStart && parsedEscape !== escapeChar ? undefined : { instructions, comments, directives, escapeChar, endsFresh });
   /** Where the stretch the parser reads began (it is reading while `reader` is defined). */
   let parsedFrom = 0;
   let reader: InstructionLines | undefined;
@@ -380,16 +389,14 @@ function readMixed(segment: SegmentSource, escapeChar: string): SegmentContent |
     const last = parsed.instructions[parsed.instructions.length - 1];
     if (last?.range.start.line !== line + lineOffset || last.range.start.character !== firstNonBlank(text)) {
       take(parseLines(parsedFrom, undefined));
-      reader = undefined;
-      break;
+      return finish(false);
     }
     take(parsed);
     reader = undefined;
     line += plain - 1;
   }
   if (reader !== undefined) take(parseLines(parsedFrom, undefined));
-  if (segment.atFileStart && parsedEscape !== escapeChar) return undefined;
-  return { instructions, comments, directives, escapeChar };
+  return finish(reader === undefined);
 }
 
 /** Instructions in order, skipping the lines a detached heredoc (`<< EOF`) meant as its body. */

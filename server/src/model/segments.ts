@@ -22,6 +22,9 @@ import type {
  * character continues a line, a heredoc ends only at an exact terminator line, every `<<word` opens one), so a
  * doubtful place is simply not a cut; `test/model/segments.test.ts` checks the result equals a whole-file
  * parse over the corpus and over random text.
+ *
+ * Within a segment, plain instructions and comment lines are read line by line (plainLines.ts) and only the
+ * rest goes to dockerfile-ast (readMixed).
  */
 
 /** Lines per segment before a cut is looked for. */
@@ -257,15 +260,19 @@ function detachedCopy(text: string): string {
   return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
-/** The segment read and built where it is first placed, so that placing it there copies nothing. */
+/**
+ * The segment read and built where it is first placed, so that placing it there copies nothing. The first
+ * segment reads the file's directives; `knownEscape` is what they were found to say (escapeCharOf).
+ */
 function parseLocal(segmentText: string, escapeFromFirstSegment: string | undefined, knownEscape: string, at: { readonly line: number; readonly index: number; readonly stages: number }, readPlainLines: boolean): LocalSegment {
   // A leading escape directive line when the file uses a backtick: every range below is one line lower.
   const prefix = escapeFromFirstSegment !== undefined && escapeFromFirstSegment !== '\\' ? `# escape=${escapeFromFirstSegment}\n` : '';
   const source = detachedCopy(prefix + segmentText);
   const lines = new LineIndex(source);
-  const place = { source, lines, prefixLines: prefix === '' ? 0 : 1, lineOffset: at.line - (prefix === '' ? 0 : 1), atFileStart: escapeFromFirstSegment === undefined, index: at.index, stages: at.stages };
+  const segment: SegmentSource = { source, lines, prefixLines: prefix === '' ? 0 : 1, lineOffset: at.line - (prefix === '' ? 0 : 1), atFileStart: escapeFromFirstSegment === undefined, index: at.index, stages: at.stages };
   // A BOM or a lone CR anywhere: the parser reads the segment (rare, and not worth imitating).
-  const content = (readPlainLines && !source.includes('\uFEFF') && !/\r(?!\n)/.test(source) ? readMixed(place, knownEscape) : undefined) ?? parsedWhole(place);
+  const plainReading = readPlainLines && !source.includes('\uFEFF') && !/\r(?!\n)/.test(source);
+  const content = (plainReading ? readMixed(segment, escapeFromFirstSegment ?? knownEscape) : undefined) ?? parsedWhole(segment);
   return {
     placed: { line: at.line, index: at.index, stages: at.stages, instructions: content.instructions, comments: content.comments },
     directives: content.directives,
@@ -337,11 +344,12 @@ function readMixed(segment: SegmentSource, escapeChar: string): SegmentContent |
   let directives: readonly ParserDirectiveModel[] = [];
   let parsedEscape = escapeChar;
   let stages = segment.stages;
+  const takeInstruction = (instruction: InstructionModel): void => {
+    instructions.push(instruction);
+    if (instruction.keyword === 'FROM') stages++;
+  };
   const take = (parsed: { instructions: readonly InstructionModel[]; comments: readonly CommentModel[] }): void => {
-    for (const instruction of parsed.instructions) {
-      instructions.push(instruction);
-      if (instruction.keyword === 'FROM') stages++;
-    }
+    for (const instruction of parsed.instructions) takeInstruction(instruction);
     for (const comment of parsed.comments) comments.push(comment);
   };
   const parseLines = (from: number, to: number | undefined): { instructions: InstructionModel[]; comments: CommentModel[] } => {
@@ -371,7 +379,7 @@ function readMixed(segment: SegmentSource, escapeChar: string): SegmentContent |
       const directiveLines = segment.atFileStart && line === 0 && MAY_BE_DIRECTIVE.test(text);
       const read = plain > 0 && !directiveLines ? readPlainInstruction(lines, line, plain, escapeChar, lineOffset, segment.index + instructions.length, stages, comments) : undefined;
       if (read !== undefined) {
-        take({ instructions: [read], comments: [] });
+        takeInstruction(read);
         line += plain - 1;
         continue;
       }

@@ -76,7 +76,8 @@ export function toolchainById(id: ToolchainId): Toolchain {
 
 /** Packages named by `apt-get install`, `apk add`, `yum/dnf install` in a simple command. */
 export function installedPackages(command: SimpleCommand): string[] {
-  const [tool, sub] = command.words.map((w) => w.split('/').pop() ?? w);
+  // Only the first two words name the tool (by its last path part): every RUN's commands pass through here.
+  const [tool, sub] = command.words.slice(0, 2).map((w) => w.slice(w.lastIndexOf('/') + 1));
   const installs = ((tool === 'apt-get' || tool === 'apt' || tool === 'yum' || tool === 'dnf' || tool === 'microdnf') && sub === 'install')
     || (tool === 'apk' && sub === 'add');
   if (!installs) return [];

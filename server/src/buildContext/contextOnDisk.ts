@@ -13,8 +13,11 @@ export function contextOnDisk(directory: string): ContextFiles {
   return {
     read(relative) {
       const full = inside(relative);
+      if (full === undefined) return undefined;
       try {
-        return full === undefined ? undefined : fs.readFileSync(full, 'utf8');
+        // Most reads miss (`<name>.dockerignore` next to each Dockerfile): a stat that does not throw is ~8× cheaper than a failed read.
+        if (fs.statSync(full, { throwIfNoEntry: false })?.isFile() !== true) return undefined;
+        return fs.readFileSync(full, 'utf8');
       } catch {
         return undefined;
       }

@@ -15,7 +15,8 @@ interface WithProperties { getProperties(): Property[] }
 interface WithTrigger { getTriggerInstruction(): AstInstruction | null }
 
 const COMMAND_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
-const PROPERTY_KEYWORDS: ReadonlySet<string> = new Set(['ARG', 'ENV', 'LABEL']);
+/** The instructions whose arguments are read as `name=value` properties. */
+export const PROPERTY_KEYWORDS: ReadonlySet<string> = new Set(['ARG', 'ENV', 'LABEL']);
 
 export function buildInstruction(
   ast: AstInstruction,

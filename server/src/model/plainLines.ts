@@ -1,4 +1,4 @@
-import { commandOf, lexedInstruction, leadingFlags } from './instruction';
+import { PROPERTY_KEYWORDS, commandOf, lexedInstruction, leadingFlags } from './instruction';
 import type { LineIndex } from './lines';
 import { range } from './positions';
 import type { Position } from './positions';
@@ -92,8 +92,6 @@ function unescaped(word: string, escapeChar: string): string {
   }
   return value;
 }
-
-const PROPERTY_KEYWORDS: ReadonlySet<string> = new Set(['ARG', 'ENV', 'LABEL']);
 
 /**
  * How many lines the instruction starting on line `line` spans if this module reads it as dockerfile-ast

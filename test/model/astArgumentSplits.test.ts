@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DockerfileParser, Instruction } from 'dockerfile-ast';
 import { shareArgumentSplits } from '../../server/src/model/astArgumentSplits';
-import { CORPUS } from '../helpers/paths';
+import { CORPUS, CORPUS_DOCKERFILES } from '../helpers/paths';
 
 /** Everything dockerfile-ast answers about each instruction that rests on its argument split. */
 function answers(text: string): unknown[] {
@@ -36,7 +36,7 @@ const CASES = [
   'FROM a\nRUN <<EOF cat >/x\nhello $NAME\nEOF\nONBUILD COPY . /src\nENV A=1 B="two words" C=$A\nLABEL x=\'$literal\'\nHEALTHCHECK --interval=5s CMD curl -f http://localhost/\n',
 ];
 
-const corpusFiles = fs.existsSync(path.join(CORPUS, 'files')) ? fs.readdirSync(path.join(CORPUS, 'files')).filter((f) => f.endsWith('Dockerfile')).sort() : [];
+const corpusFiles = CORPUS_DOCKERFILES;
 
 describe('sharing dockerfile-ast\'s argument split changes none of its answers', () => {
   it(`on edge cases and the corpus (${corpusFiles.length} files)`, () => {

@@ -8,7 +8,7 @@ import type { DockerfileModel } from '../../server/src/model';
 import { SegmentCache } from '../../server/src/model/segments';
 import { runRules } from '../../server/src/rules/engine';
 import { FUZZ_RUNS, FUZZ_SEED, anyDockerfile } from '../fuzz/dockerfiles';
-import { CORPUS } from '../helpers/paths';
+import { CORPUS, CORPUS_DOCKERFILES } from '../helpers/paths';
 
 /**
  * A keystroke re-parses one segment and re-checks its instructions with the local rules; everything else is
@@ -66,7 +66,7 @@ function edit(text: string, at: number, remove: number, insert: string): string 
   return text.slice(0, position) + insert + text.slice(position + (remove % 4));
 }
 
-const corpusFiles = fs.existsSync(path.join(CORPUS, 'files')) ? fs.readdirSync(path.join(CORPUS, 'files')).filter((f) => f.endsWith('Dockerfile')).sort() : [];
+const corpusFiles = CORPUS_DOCKERFILES;
 
 describe('incremental checking equals checking from scratch', () => {
   it('after random edits of random Dockerfiles (fast-check, fixed seed)', () => {

@@ -8,7 +8,7 @@ import type { CodeAction, CodeLens, CompletionList, Hover, MarkupContent } from 
 import { ALL_RULES } from '../../server/src/rules/registry';
 import { cliBundle, languageOfLocale } from '../../server/src/locale/bundle';
 import { LspTestClient } from '../helpers/lspClient';
-import { CORPUS, DIST } from '../helpers/paths';
+import { CORPUS, CORPUS_DOCKERFILES, DIST } from '../helpers/paths';
 import { pseudoBundle } from '../helpers/pseudoLocale';
 import type { LintReport } from '../helpers/rulePages';
 import { lintJson, writeRuleExamples } from '../helpers/rulePages';
@@ -39,7 +39,7 @@ describe('translation through l10n/bundle.l10n.json (pseudo-locale)', () => {
     assert.deepEqual(ALL_RULES.map((rule) => rule.id).filter((id) => !fired.has(id)), []);
   });
 
-  const corpusFiles = fs.existsSync(path.join(CORPUS, 'files')) ? fs.readdirSync(path.join(CORPUS, 'files')).filter((f) => f.endsWith('Dockerfile')).map((f) => path.join(CORPUS, 'files', f)) : [];
+  const corpusFiles = CORPUS_DOCKERFILES.map((f) => path.join(CORPUS, 'files', f));
   it('the CLI translates every finding on the corpus', corpusFiles.length === 0 ? { skip: `no corpus at ${CORPUS}` } : {}, () => {
     const report = lintTranslated(dir, corpusFiles);
     assert.ok(report.files.reduce((n, f) => n + f.problems.length, 0) > 1000);

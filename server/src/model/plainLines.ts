@@ -97,8 +97,8 @@ function unescaped(word: string, escapeChar: string): string {
  * How many lines the instruction starting on line `line` spans if this module reads it as dockerfile-ast
  * would; 0 if the parser must. Plain: words without heredocs (escapes only taking the next character),
  * continued by a final ` \` onto lines of the same kind, with blank and comment lines among them; ARG, ENV and
- * LABEL, whose values the parser unquotes, only on one line without quotes or escapes; not ONBUILD, which
- * carries a second instruction. (readPlainInstruction may still decline one: see there.)
+ * LABEL without escapes, double quotes only around whole values (plainProperties), the legacy `key value` form
+ * on one line; ONBUILD as its trigger reads. (readPlainInstruction may still decline one: see there.)
  */
 export function plainInstructionLines(lines: LineIndex, line: number, escapeChar: string): number {
   const text = lines.lineText(line);
@@ -110,7 +110,8 @@ export function plainInstructionLines(lines: LineIndex, line: number, escapeChar
   // ONBUILD's trigger decides how the line reads; it must be on the line, and not another ONBUILD.
   const keywordStart = onbuild ? firstNonBlankFrom(body, keywordEnd) : start;
   const keyword = keywordStart === -1 ? '' : body.slice(keywordStart, wordEnd(body, keywordStart)).toUpperCase();
-  // An escape in the keyword joins it with what follows.
+  // The keyword must be on the line (` \` alone is an instruction named by the escape character); an escape
+  // in it joins it with what follows.
   if (keyword === '' || keyword === 'ONBUILD' || keyword.includes(escapeChar)) return 0;
   const properties = PROPERTY_KEYWORDS.has(keyword);
   if (properties) {
@@ -120,8 +121,7 @@ export function plainInstructionLines(lines: LineIndex, line: number, escapeChar
     if (firstWord === -1 || (legacy && (continued || body.includes('"')))) return 0;
   }
   const plainBody = (line: string): boolean => (properties ? plainProperties(line, escapeChar) : plainWords(line, escapeChar));
-  // The keyword itself must be on the line (` \` alone is an instruction named by the escape character).
-  if (firstNonBlank(body) === -1 || !plainBody(body)) return 0;
+  if (!plainBody(body)) return 0;
   let end = line + 1;
   for (; continued; end++) {
     if (end >= lines.lineCount) return 0;

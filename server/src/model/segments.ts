@@ -373,8 +373,8 @@ function readMixed(segment: SegmentSource, escapeChar: string): SegmentContent |
   let reader: InstructionLines | undefined;
   for (let line = segment.prefixLines; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
-    const plain = plainInstructionLines(lines, line, escapeChar);
     if (reader === undefined) {
+      const plain = plainInstructionLines(lines, line, escapeChar);
       // The file's first lines may be parser directives: the parser reads them.
       const directiveLines = segment.atFileStart && line === 0 && MAY_BE_DIRECTIVE.test(text);
       const read = plain > 0 && !directiveLines ? readPlainInstruction(lines, line, plain, escapeChar, lineOffset, segment.index + instructions.length, stages, comments) : undefined;
@@ -392,7 +392,10 @@ function readMixed(segment: SegmentSource, escapeChar: string): SegmentContent |
       reader.next(text);
       continue;
     }
-    if (!reader.next(text) || plain === 0) continue;
+    // Only where the parser's stretch could end: not on each of its lines (a continuation line looks like a start).
+    if (!reader.next(text)) continue;
+    const plain = plainInstructionLines(lines, line, escapeChar);
+    if (plain === 0) continue;
     const parsed = parseLines(parsedFrom, line + plain);
     const last = parsed.instructions[parsed.instructions.length - 1];
     if (last?.range.start.line !== line + lineOffset || last.range.start.character !== firstNonBlank(text)) {

@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import type { InstructionModel } from '../../model';
-import type { Rule } from '../rule';
+import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 import { instructionsWithTriggers } from '../walk';
 
@@ -26,16 +26,18 @@ export const stageNameCasing: Rule = {
   perStage: true,
   buildkit: true,
   get summary() { return l10n.t('Stage names should be lowercase.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const token = stage.nameToken;
       if (token === undefined || isLower(token.value) || token.value.includes('$')) continue;
-      yield {
+      found.push({
         range: token.range,
         message: l10n.t`Stage name \`${token.value}\` should be lowercase.`,
         fixes: [{ title: l10n.t`Rename to ${token.value.toLowerCase()}`, edits: [{ range: token.range, newText: token.value.toLowerCase() }] }],
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -45,19 +47,21 @@ export const fromAsCasing: Rule = {
   perStage: true,
   buildkit: true,
   get summary() { return l10n.t("The 'AS' keyword should match the case of 'FROM'."); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const as = stage.from.args[1];
       if (as === undefined || as.value.toUpperCase() !== 'AS' || stage.nameToken === undefined) continue;
       const keyword = stage.from.keywordText;
       const wanted = isUpper(keyword) ? 'AS' : isLower(keyword) ? 'as' : undefined;
       if (wanted === undefined || as.value === wanted) continue;
-      yield {
+      found.push({
         range: as.range,
         message: l10n.t`'${as.value}' and '${keyword}' keywords' casing do not match: write '${wanted}'.`,
         fixes: [{ title: l10n.t`Change to ${wanted}`, edits: [{ range: as.range, newText: wanted }] }],
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -67,7 +71,8 @@ export const consistentInstructionCasing: Rule = {
   defaultSeverity: 'warning',
   buildkit: true,
   get summary() { return l10n.t('Instructions should use one casing: the majority of the file (usually uppercase).'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     // Counted in one pass that keeps only the instructions not in upper case, the usual minority: this rule reads
     // every instruction of the file on every keystroke. A lowercase majority (rare) takes a second pass.
     let upper = 0;
@@ -88,11 +93,12 @@ export const consistentInstructionCasing: Rule = {
     for (const instruction of offending) {
       const text = instruction.keywordText;
       const wanted = majorityUpper ? text.toUpperCase() : text.toLowerCase();
-      yield {
+      found.push({
         range: instruction.keywordRange,
         message: l10n.t`Command '${text}' should match the case of the command majority (${majorityUpper ? 'uppercase' : 'lowercase'}).`,
         fixes: [{ title: l10n.t`Change to ${wanted}`, edits: [{ range: instruction.keywordRange, newText: wanted }] }],
-      };
+      });
     }
+    return found;
   },
 };

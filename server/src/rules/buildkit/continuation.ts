@@ -1,5 +1,5 @@
 import { l10n } from '../../locale/l10n';
-import type { Rule } from '../rule';
+import type { Finding, Rule } from '../rule';
 
 export const noEmptyContinuation: Rule = {
   id: 'NoEmptyContinuation',
@@ -7,7 +7,8 @@ export const noEmptyContinuation: Rule = {
   defaultSeverity: 'warning',
   buildkit: true,
   get summary() { return l10n.t('Empty lines inside a continued instruction are deprecated.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       const { start, end } = instruction.range;
       if (start.line === end.line) continue;
@@ -15,12 +16,13 @@ export const noEmptyContinuation: Rule = {
       for (let line = start.line + 1; line < end.line; line++) {
         if (model.lines.lineText(line).trim() !== '') continue;
         if (bodies.some((r) => r !== null && line >= r.start.line && line <= r.end.line)) continue;
-        yield {
+        found.push({
           range: { start: { line, character: 0 }, end: { line, character: 0 } },
           message: l10n.t('Empty continuation line: an empty line inside an instruction continued with the escape character is deprecated and will become an error.'),
           fixes: [{ title: l10n.t('Remove the empty line'), edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }] }],
-        };
+        });
       }
     }
+    return found;
   },
 };

@@ -1,5 +1,5 @@
 import { l10n } from '../../locale/l10n';
-import type { Rule } from '../rule';
+import type { Finding, Rule } from '../rule';
 
 export const invalidDefinitionDescription: Rule = {
   id: 'InvalidDefinitionDescription',
@@ -7,7 +7,8 @@ export const invalidDefinitionDescription: Rule = {
   buildkit: true,
   enabledByDefault: false,
   get summary() { return l10n.t('A comment right above a named stage or an ARG should describe it: `# <name> <description>`.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     const described = model.instructions.flatMap((instruction) => {
       if (instruction.keyword === 'ARG') return instruction.properties.length === 1 ? [{ instruction, name: instruction.properties[0]?.name ?? '' }] : [];
       if (instruction.keyword === 'FROM') {
@@ -22,10 +23,11 @@ export const invalidDefinitionDescription: Rule = {
       if (comment === undefined || model.directives.some((d) => d.range.start.line === above)) continue;
       const first = comment.text.trim().split(/\s+/)[0] ?? '';
       if (first === name) continue;
-      yield {
+      found.push({
         range: comment.range,
         message: l10n.t`Comment for ${instruction.keyword === 'FROM' ? l10n.t('build stage') : l10n.t('build argument')} "${name}" should follow the format: \`# ${name} <description>\`. If this is not meant as a description, leave an empty line between it and the instruction.`,
-      };
+      });
     }
+    return found;
   },
 };

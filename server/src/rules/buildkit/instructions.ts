@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import type { KeyValue } from '../../model';
-import type { Rule } from '../rule';
+import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 
 export const maintainerDeprecated: Rule = {
@@ -10,19 +10,21 @@ export const maintainerDeprecated: Rule = {
   defaultSeverity: 'warning',
   buildkit: true,
   get summary() { return l10n.t('MAINTAINER is deprecated; use a label.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'MAINTAINER') continue;
       const author = instruction.argumentsText.trim();
-      yield {
+      found.push({
         range: instruction.range,
         message: l10n.t('The MAINTAINER instruction is deprecated; use a label to define an image author instead.'),
         deprecated: true,
         ...(instruction.range.start.line === instruction.range.end.line && author !== ''
           ? { fixes: [{ title: l10n.t('Replace with LABEL org.opencontainers.image.authors'), edits: [{ range: instruction.range, newText: `LABEL org.opencontainers.image.authors=${JSON.stringify(author)}` }] }] }
           : {}),
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -33,7 +35,8 @@ export const workdirRelativePath: Rule = {
   perStage: true,
   buildkit: true,
   get summary() { return l10n.t('A relative WORKDIR before any absolute one depends on the base image.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       let absoluteSeen = stage.parentStageIndex !== undefined && stage.runtime.workdir.known;
       for (const instruction of stage.instructions) {
@@ -45,12 +48,13 @@ export const workdirRelativePath: Rule = {
           continue;
         }
         if (absoluteSeen) continue;
-        yield {
+        found.push({
           range: instruction.argumentsRange ?? instruction.range,
           message: l10n.t`Relative workdir "${target}" can have unexpected results if the base image changes: use an absolute path.`,
-        };
+        });
       }
     }
+    return found;
   },
 };
 
@@ -65,20 +69,22 @@ export const legacyKeyValueFormat: Rule = {
   defaultSeverity: 'warning',
   buildkit: true,
   get summary() { return l10n.t('`ENV key value` / `LABEL key value` is the legacy form; write `key=value`.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') continue;
       const legacy = instruction.properties.find((p) => p.legacySpaceForm);
       if (legacy === undefined) continue;
       const singleLine = legacy.range.start.line === legacy.range.end.line;
-      yield {
+      found.push({
         range: legacy.range,
         message: l10n.t`"${instruction.keyword} key=value" should be used instead of legacy "${instruction.keyword} key value" format.`,
         ...(singleLine && legacy.value !== undefined && !legacy.value.includes('$')
           ? { fixes: [{ title: `Use ${legacy.name}=…`, edits: [{ range: legacy.range, newText: pairText(legacy) }] }] }
           : {}),
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -93,16 +99,18 @@ export const secretsUsedInArgOrEnv: Rule = {
   defaultSeverity: 'warning',
   buildkit: true,
   get summary() { return l10n.t('ARG and ENV values are stored in the image: do not put secrets there.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
       for (const property of instruction.properties) {
         if (!SECRET.test(property.name) || NOT_SECRET.test(property.name)) continue;
-        yield {
+        found.push({
           range: property.nameRange,
           message: l10n.t`Do not use ${instruction.keyword} or ENV instructions for sensitive data (${instruction.keyword} "${property.name}"): use \`RUN --mount=type=secret\` instead.`,
-        };
+        });
       }
     }
+    return found;
   },
 };

@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import { execFormFix } from '../runtime/commands';
-import type { Rule } from '../rule';
+import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 
 export const jsonArgsRecommended: Rule = {
@@ -10,7 +10,8 @@ export const jsonArgsRecommended: Rule = {
   buildkit: true,
   perStage: true,
   get summary() { return l10n.t('Shell-form CMD/ENTRYPOINT: the shell, not your program, receives the signals.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const runtime = stage.runtime;
       // A custom SHELL is a deliberate choice (BuildKit stays quiet too).
@@ -20,12 +21,13 @@ export const jsonArgsRecommended: Rule = {
       for (const instruction of [...runtime.cmdInstructions, ...runtime.entrypointInstructions]) {
         if (instruction === effectiveEntrypoint || instruction.command?.form !== 'shell' || instruction.command.invalidJson || instruction.command.script === '') continue;
         const fix = execFormFix(model, instruction);
-        yield {
+        found.push({
           range: instruction.command.range ?? instruction.range,
           message: l10n.t`JSON arguments recommended for ${instruction.keyword} to prevent unintended behavior related to OS signals: the shell runs as PID 1 and does not pass SIGTERM on.`,
           ...(fix ? { fixes: [fix] } : {}),
-        };
+        });
       }
     }
+    return found;
   },
 };

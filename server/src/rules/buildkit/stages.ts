@@ -3,7 +3,7 @@ import { expandVariables } from '../../model';
 import type { LookupResult } from '../../model/expand';
 import { lastDefinitionBefore, lookupResultOf } from '../../model/variables';
 import { parseImageReference } from '../../model/imageRef';
-import type { Rule } from '../rule';
+import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 
 const RESERVED = ['scratch', 'context'];
@@ -14,11 +14,13 @@ export const reservedStageName: Rule = {
   perStage: true,
   buildkit: true,
   get summary() { return l10n.t("'scratch' and 'context' are reserved and should not be stage names."); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       if (stage.name === undefined || stage.nameToken === undefined || !RESERVED.includes(stage.name)) continue;
-      yield { range: stage.nameToken.range, message: l10n.t`'${stage.nameToken.value}' is reserved and should not be used as a stage name.` };
+      found.push({ range: stage.nameToken.range, message: l10n.t`'${stage.nameToken.value}' is reserved and should not be used as a stage name.` });
     }
+    return found;
   },
 };
 
@@ -28,18 +30,20 @@ export const undefinedArgInFrom: Rule = {
   perStage: true,
   buildkit: true,
   get summary() { return l10n.t('FROM uses a variable that no ARG before the first FROM declares.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     const declared = new Set(model.globalVariables.map((v) => v.name));
     for (const stage of stagesToCheck(model, context)) {
       for (const reference of stage.from.variables) {
         if (declared.has(reference.name)) continue;
         const similar = [...declared].find((name) => name.toLowerCase() === reference.name.toLowerCase());
-        yield {
+        found.push({
           range: reference.range,
           message: l10n.t`FROM argument '${reference.name}' is not declared${similar ? l10n.t` (did you mean ${similar}?)` : ''}: add \`ARG ${reference.name}=<default>\` before the first FROM.`,
-        };
+        });
       }
     }
+    return found;
   },
 };
 
@@ -49,7 +53,8 @@ export const invalidDefaultArgInFrom: Rule = {
   perStage: true,
   buildkit: true,
   get summary() { return l10n.t('With the default ARG values, the FROM image name is invalid.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     // An ARG without a default is empty in a plain build; one computed from values we cannot evaluate
     // (platform ARGs, pattern operators) is unknown, and then nothing is claimed.
     const defaults = (name: string): LookupResult => {
@@ -67,11 +72,12 @@ export const invalidDefaultArgInFrom: Rule = {
       const validRepo = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(ref.repository);
       const validTag = ref.tag === undefined || /^[\w][\w.-]{0,127}$/.test(ref.tag);
       if (text !== '' && validRepo && validTag) continue;
-      yield {
+      found.push({
         range: stage.baseRange,
         message: l10n.t`Default value for the ARGs in \`${stage.baseText}\` results in an empty or invalid base image name (\`${text}\`): give the ARG a default.`,
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -81,17 +87,19 @@ export const redundantTargetPlatform: Rule = {
   perStage: true,
   buildkit: true,
   get summary() { return l10n.t('`--platform=$TARGETPLATFORM` is the default and can be removed.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const flag = stage.platform;
       if (flag?.value === '$TARGETPLATFORM' || flag?.value === '${TARGETPLATFORM}') {
-        yield {
+        found.push({
           range: flag.range,
           message: l10n.t('Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior.'),
           unnecessary: true,
-        };
+        });
       }
     }
+    return found;
   },
 };
 
@@ -101,14 +109,16 @@ export const fromPlatformFlagConstDisallowed: Rule = {
   perStage: true,
   buildkit: true,
   get summary() { return l10n.t('FROM --platform should not be a constant; it defeats multi-platform builds.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const flag = stage.platform;
       if (flag === undefined || flag.value === null || flag.value.includes('$')) continue;
       // A stage named after its platform (build-arm64) is a deliberate per-platform stage.
       const arch = flag.value.split('/')[1];
       if (arch !== undefined && stage.name?.includes(arch.toLowerCase())) continue;
-      yield { range: flag.range, message: l10n.t`FROM --platform flag should not use a constant value ("${flag.value}"); use $BUILDPLATFORM or $TARGETPLATFORM.` };
+      found.push({ range: flag.range, message: l10n.t`FROM --platform flag should not use a constant value ("${flag.value}"); use $BUILDPLATFORM or $TARGETPLATFORM.` });
     }
+    return found;
   },
 };

@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import { instructionSpec } from '../../reference/instructions';
-import type { Rule } from '../rule';
+import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 import { closest } from '../walk';
 
@@ -10,7 +10,8 @@ export const undefinedVar: Rule = {
   perStage: true,
   buildkit: true,
   get summary() { return l10n.t('A variable the builder substitutes is not defined at that point.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       // With an external base, its image config may define anything (PATH, JAVA_HOME, NGINX_VERSION):
       // then only near-misses of names this file defines are reported. From scratch, everything is known.
@@ -31,13 +32,14 @@ export const undefinedVar: Rule = {
             .filter((name) => name !== reference.name);
           const suggestion = closest(reference.name, known);
           if (!fullyKnown && suggestion === undefined) continue;
-          yield {
+          found.push({
             range: reference.range,
             message: l10n.t`Usage of undefined variable '$${reference.name}'${suggestion ? l10n.t` (did you mean $${suggestion}?)` : ''}.`,
             ...(suggestion ? { fixes: [{ title: l10n.t`Change to $${suggestion}`, edits: [{ range: reference.nameRange, newText: suggestion }] }] } : {}),
-          };
+          });
         }
       }
     }
+    return found;
   },
 };

@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import { copyPaths } from '../walk';
-import type { Rule } from '../rule';
+import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 import { workdirOf } from '../../model';
 
@@ -8,11 +8,13 @@ export const dl3002: Rule = {
   id: 'DL3002',
   defaultSeverity: 'warning',
   get summary() { return l10n.t('The last USER should not be root.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     const final = model.stages.at(-1);
     const user = final?.runtime.user.known ? final.runtime.user.value : undefined;
-    if (user?.instruction === undefined || !/^(root|0)(:.*)?$/.test(user.value)) return;
-    yield { range: user.instruction.range, message: l10n.t('The image runs as root: a compromised process owns the container. Switch to an unprivileged USER at the end.') };
+    if (user?.instruction === undefined || !/^(root|0)(:.*)?$/.test(user.value)) return found;
+    found.push({ range: user.instruction.range, message: l10n.t('The image runs as root: a compromised process owns the container. Switch to an unprivileged USER at the end.') });
+    return found;
   },
 };
 
@@ -21,12 +23,14 @@ export const dl3006: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   get summary() { return l10n.t('Always tag the base image.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const ref = stage.baseImage;
       if (ref === undefined || ref.isScratch || ref.tag !== undefined || ref.digest !== undefined || stage.baseText.includes('$')) continue;
-      yield { range: stage.baseRange ?? stage.from.range, message: l10n.t`\`${stage.baseText}\` has no tag, so it means \`latest\`, whatever that is on the day of the build: pin a version.` };
+      found.push({ range: stage.baseRange ?? stage.from.range, message: l10n.t`\`${stage.baseText}\` has no tag, so it means \`latest\`, whatever that is on the day of the build: pin a version.` });
     }
+    return found;
   },
 };
 
@@ -35,11 +39,13 @@ export const dl3007: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   get summary() { return l10n.t('Do not use the `latest` tag.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       if (stage.baseImage?.tag !== 'latest' || stage.baseImage.digest !== undefined) continue;
-      yield { range: stage.baseRange ?? stage.from.range, message: l10n.t('`:latest` changes under you: pin the version the image was tested with.') };
+      found.push({ range: stage.baseRange ?? stage.from.range, message: l10n.t('`:latest` changes under you: pin the version the image was tested with.') });
     }
+    return found;
   },
 };
 
@@ -48,17 +54,19 @@ export const dl3020: Rule = {
   local: true,
   defaultSeverity: 'warning',
   get summary() { return l10n.t('Use COPY instead of ADD for files and folders.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ADD' || instruction.heredocs.length > 0) continue;
       const sources = instruction.args.slice(0, -1).map((a) => a.value);
       if (sources.length === 0 || sources.some((s) => /^[a-z]+:\/\/|^git@|\.(tar|tgz|tar\.(gz|bz2|xz|zst))$|\.t[bgx]z$/i.test(s))) continue;
-      yield {
+      found.push({
         range: instruction.keywordRange,
         message: l10n.t('ADD of local files does what COPY does, plus surprises (it unpacks archives): use COPY.'),
         fixes: [{ title: l10n.t('Use COPY'), edits: [{ range: instruction.keywordRange, newText: instruction.keywordText === 'add' ? 'copy' : 'COPY' }] }],
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -67,7 +75,8 @@ export const dl3021: Rule = {
   local: true,
   defaultSeverity: 'error',
   get summary() { return l10n.t('COPY with several sources needs a destination ending in `/`.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.heredocs.length > 0) continue;
       const { paths, fromJson } = copyPaths(instruction);
@@ -75,12 +84,13 @@ export const dl3021: Rule = {
       if (paths.length < 3 || target === undefined || /\/$|^\.\.?$/.test(target) || target.includes('$')) continue;
       const destination = fromJson ? { value: target, range: instruction.argumentsRange ?? instruction.range } : instruction.args.at(-1);
       if (destination === undefined) continue;
-      yield {
+      found.push({
         range: destination.range,
         message: l10n.t`With more than one source, the destination must be a directory ending in \`/\`: the build fails on \`${destination.value}\`.`,
         ...(!fromJson ? { fixes: [{ title: `Use ${destination.value}/`, edits: [{ range: destination.range, newText: `${destination.value}/` }] }] } : {}),
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -89,7 +99,8 @@ export const dl3045: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   get summary() { return l10n.t('COPY to a relative destination without a WORKDIR set.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
@@ -99,9 +110,10 @@ export const dl3045: Rule = {
         if (destination === undefined || /^["'$\/]/.test(destination) || destination.includes('$') || /^[A-Za-z]:[\\/]/.test(destination) || stage.runtime.isWindows) continue;
         // Known working directory (set here, or from scratch / a parent stage): the destination is well defined.
         if (workdirOf(stage, instruction) !== undefined) continue;
-        yield { range: instruction.args.at(-1)?.range ?? instruction.range, message: l10n.t`\`${destination}\` is relative, and no WORKDIR is set in this stage: where it lands depends on the base image. Set WORKDIR or use an absolute path.` };
+        found.push({ range: instruction.args.at(-1)?.range ?? instruction.range, message: l10n.t`\`${destination}\` is relative, and no WORKDIR is set in this stage: where it lands depends on the base image. Set WORKDIR or use an absolute path.` });
       }
     }
+    return found;
   },
 };
 
@@ -113,15 +125,17 @@ export const dl4001: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   get summary() { return l10n.t('Either wget or curl, not both.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const uses = (tool: RegExp) => stage.instructions.find((i) => i.keyword === 'RUN' && tool.test(i.argumentsText));
       const wget = uses(WGET);
       const curl = uses(CURL);
       if (wget === undefined || curl === undefined) continue;
       const later = wget.index > curl.index ? wget : curl;
-      yield { range: later.range, message: l10n.t('This stage uses both wget and curl: installing and maintaining one is enough.') };
+      found.push({ range: later.range, message: l10n.t('This stage uses both wget and curl: installing and maintaining one is enough.') });
     }
+    return found;
   },
 };
 
@@ -130,7 +144,8 @@ export const dl3044: Rule = {
   local: true,
   defaultSeverity: 'warning',
   get summary() { return l10n.t('ENV uses a variable it defines itself: the old value is used.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ENV' || instruction.properties.length < 2) continue;
       for (const [index, property] of instruction.properties.entries()) {
@@ -139,9 +154,10 @@ export const dl3044: Rule = {
           && v.range.start.line === property.valueRange.start.line && v.range.start.character >= property.valueRange.start.character
           && v.range.end.character <= property.valueRange.end.character);
         if (reference === undefined) continue;
-        yield { range: reference.range, message: l10n.t`\`$${reference.name}\` is set in this same ENV: the builder substitutes the value from before the instruction. Split it into two ENV lines.` };
+        found.push({ range: reference.range, message: l10n.t`\`$${reference.name}\` is set in this same ENV: the builder substitutes the value from before the instruction. Split it into two ENV lines.` });
       }
     }
+    return found;
   },
 };
 
@@ -151,7 +167,8 @@ export const dl3059: Rule = {
   defaultSeverity: 'hint',
   perStage: true,
   get summary() { return l10n.t('Consecutive RUN instructions could be one layer.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       for (let i = 1; i < stage.instructions.length; i++) {
         const previous = stage.instructions[i - 1];
@@ -161,7 +178,7 @@ export const dl3059: Rule = {
         const mergeable = previous.command?.form === 'shell' && current.command?.form === 'shell' && previous.heredocs.length === 0 && current.heredocs.length === 0
           && current.range.start.line === previous.range.end.line + 1 && current.argumentsRange !== null;
         const escape = model.escapeChar;
-        yield {
+        found.push({
           range: current.keywordRange,
           message: l10n.t`Consecutive RUN instructions (lines ${previous.range.start.line + 1} and ${current.range.start.line + 1}) make two layers; joining them with \`&&\` makes one and keeps files deleted in the second out of the image.`,
           ...(mergeable && current.argumentsRange !== null ? {
@@ -173,8 +190,9 @@ export const dl3059: Rule = {
               ],
             }],
           } : {}),
-        };
+        });
       }
     }
+    return found;
   },
 };

@@ -46,17 +46,19 @@ function rule(id: string, severity: Rule['defaultSeverity'], summary: () => stri
     defaultSeverity: severity,
     get summary() { return summary(); },
     local: true,
-    *check(model) {
+    check(model) {
+      const found: Finding[] = [];
       for (const { instruction, commands } of runCommands(model)) {
         for (const command of commands) {
           const message = find(command, commands, instruction);
           if (message !== undefined) {
             const finding: Finding = { range: instruction.command?.range ?? instruction.range, message };
-            yield finding;
+            found.push(finding);
             break; // one report per RUN and rule
           }
         }
       }
+      return found;
     },
   };
 }
@@ -116,7 +118,8 @@ export const dl4006: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   get summary() { return l10n.t('Set `-o pipefail` before RUN commands with a pipe.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const inherited = stage.parentStageIndex === undefined ? undefined : model.stages[stage.parentStageIndex]?.runtime.shell;
       let covered = inherited?.known === true && shellCoversPipes(inherited.value.value);
@@ -124,12 +127,13 @@ export const dl4006: Rule = {
         if (instruction.keyword === 'SHELL' && instruction.command?.form === 'exec' && instruction.command.argv.length > 0) covered = shellCoversPipes(instruction.command.argv);
         if (covered || instruction.keyword !== 'RUN' || instruction.command?.form !== 'shell' || !instruction.argumentsText.includes('|')) continue;
         if (/pipefail/.test(instruction.argumentsText) || !commandsOf(instruction).some((c) => c.followedBy === '|')) continue;
-        yield {
+        found.push({
           range: instruction.command.range ?? instruction.range,
           message: l10n.t('A pipe hides the failure of every command but the last (`curl ... | tar x` succeeds even if curl fails): set `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` first, or use `set -o pipefail &&`.'),
-        };
+        });
       }
     }
+    return found;
   },
 };
 

@@ -3,7 +3,7 @@ import { writesAfterVolume } from '../../model/volumes';
 import { analyze, commandsOf } from '../../multistage/analysis';
 import { dockerIgnoreFor } from '../../buildContext/dockerignore';
 import type { Token } from '../../model';
-import type { Rule } from '../rule';
+import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 
 /** Dependency installs that only need the manifest, so copying everything first defeats the layer cache. */
@@ -18,7 +18,8 @@ export const copyAllBeforeInstall: Rule = {
   defaultSeverity: 'info',
   perStage: true,
   get summary() { return l10n.t('`COPY . .` before installing dependencies re-installs them on every source change.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       let copyAll: (typeof stage.instructions)[number] | undefined;
       for (const instruction of stage.instructions) {
@@ -30,13 +31,14 @@ export const copyAllBeforeInstall: Rule = {
         if (copyAll === undefined || instruction.keyword !== 'RUN') continue;
         const install = commandsOf(instruction).map((c) => c.words.join(' ')).find((line) => DEPENDENCY_INSTALL.some((re) => re.test(line)));
         if (install === undefined) continue;
-        yield {
+        found.push({
           range: copyAll.range,
           message: l10n.t`\`${copyAll.keywordText} . .\` comes before \`${install}\` (line ${instruction.range.start.line + 1}): any source change invalidates the cache and re-installs every dependency. Copy the manifest (package.json and its lock file, go.mod/go.sum, requirements.txt, ...) first, install, then copy the rest.`,
-        };
+        });
         break;
       }
     }
+    return found;
   },
 };
 
@@ -49,21 +51,23 @@ export const secretFileCopied: Rule = {
   id: 'SecretFileCopied',
   defaultSeverity: 'warning',
   get summary() { return l10n.t('A private key, .env or credentials file is copied into the image.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     const ignore = dockerIgnoreFor(model.uri, context.buildContext);
     for (const instruction of model.instructions) {
       if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.flags.some((f) => f.name === 'from')) continue;
       const { secrets, contextRoots } = sourcesOf(instruction.args);
       for (const source of secrets) {
-        yield { range: source.range, message: l10n.t`\`${source.value}\` looks like a secret and ends up in an image layer anyone with the image can read, even if a later step deletes it. Mount it for the step that needs it: \`RUN --mount=type=secret,id=...\`.` };
+        found.push({ range: source.range, message: l10n.t`\`${source.value}\` looks like a secret and ends up in an image layer anyone with the image can read, even if a later step deletes it. Mount it for the step that needs it: \`RUN --mount=type=secret,id=...\`.` });
       }
       if (contextRoots.length === 0 || context.buildContext === undefined) continue;
       const leaked = ['.env', 'id_rsa', '.npmrc', '.git-credentials'].find((f) => context.buildContext?.exists(f) && ignore?.excludedBy(f) === undefined);
       if (leaked === undefined) continue;
       for (const source of contextRoots) {
-        yield { range: source.range, message: l10n.t`\`${instruction.keywordText} .\` copies \`${leaked}\` from the build context into the image: add it to .dockerignore.` };
+        found.push({ range: source.range, message: l10n.t`\`${instruction.keywordText} .\` copies \`${leaked}\` from the build context into the image: add it to .dockerignore.` });
       }
     }
+    return found;
   },
 };
 
@@ -96,16 +100,18 @@ export const packageUpgradeInImage: Rule = {
   local: true,
   defaultSeverity: 'info',
   get summary() { return l10n.t('`apt-get upgrade` / `apk upgrade` in a build makes it unreproducible; update the base image instead.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       const upgrade = commandsOf(instruction).map((c) => c.words).find((w) => (/^(apt-get|apt)$/.test(w[0] ?? '') && /^(upgrade|dist-upgrade|full-upgrade)$/.test(w.find((x) => !x.startsWith('-') && x !== w[0]) ?? ''))
         || (w[0] === 'apk' && w.includes('upgrade')) || (/^(yum|dnf)$/.test(w[0] ?? '') && (w.includes('upgrade') || (w.includes('update') && w.filter((x) => !x.startsWith('-')).length === 2))));
       if (upgrade === undefined) continue;
-      yield {
+      found.push({
         range: instruction.range,
         message: l10n.t`\`${upgrade.join(' ')}\` upgrades whatever is newest on the day of the build: two builds of the same Dockerfile differ, and the base image's maintainers already ship security updates. Use a newer base image tag instead, or pin the packages that need a fix.`,
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -114,16 +120,18 @@ export const remoteAddWithoutChecksum: Rule = {
   local: true,
   defaultSeverity: 'warning',
   get summary() { return l10n.t('`ADD https://...` without `--checksum` trusts whatever the server returns.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ADD' || instruction.flags.some((f) => f.name === 'checksum')) continue;
       const remote = instruction.args.slice(0, -1).find((a) => /^https?:\/\//i.test(a.value) && !/\.git(#|$)/.test(a.value));
       if (remote === undefined) continue;
-      yield {
+      found.push({
         range: remote.range,
         message: l10n.t('ADD of a remote URL without `--checksum=sha256:...`: a changed or compromised download goes into the image unnoticed. Add the checksum (`ADD --checksum=sha256:<hex> <url> <dest>`).'),
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -132,18 +140,20 @@ export const volumeChangesDiscarded: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   get summary() { return l10n.t('Build steps after a VOLUME that change files under its path are discarded.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       for (const volume of stage.runtime.volumes) {
         if (volume.instruction === undefined || volume.stageIndex !== stage.index) continue;
         for (const write of writesAfterVolume(model, volume.instruction, volume.value)) {
-          yield {
+          found.push({
             range: write.range,
             message: l10n.t`This ${write.keyword} changes ${volume.value}, which VOLUME on line ${volume.instruction.range.start.line + 1} declared: the change is discarded. Move it above the VOLUME.`,
-          };
+          });
         }
       }
     }
+    return found;
   },
 };
 
@@ -151,15 +161,17 @@ export const toolchainInFinalStage: Rule = {
   id: 'ToolchainInFinalStage',
   defaultSeverity: 'info',
   get summary() { return l10n.t('The image ships its build toolchain: a multi-stage build would leave it behind.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     const analysis = analyze(model);
-    if (!analysis.ok) return;
+    if (!analysis.ok) return found;
     const { stage, toolchain } = analysis.analysis;
     // node:20-slim or python:3.12-alpine already are runtime images: converting saves only dev dependencies.
-    if (!toolchain.nativeBinary && toolchain.id !== 'java' && toolchain.id !== 'dotnet' && /slim|alpine/.test(stage.baseImage?.tag ?? '')) return;
-    yield {
+    if (!toolchain.nativeBinary && toolchain.id !== 'java' && toolchain.id !== 'dotnet' && /slim|alpine/.test(stage.baseImage?.tag ?? '')) return found;
+    found.push({
       range: stage.baseRange ?? stage.from.range,
       message: l10n.t`This image builds with the ${toolchain.label} toolchain and ships it too (compilers, headers, caches). "Convert to multi-stage build" (Ctrl+. here, or \`stagecraft convert\`) keeps only what the application needs at run time.`,
-    };
+    });
+    return found;
   },
 };

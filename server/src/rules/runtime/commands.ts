@@ -9,7 +9,8 @@ export const shellFormEntrypoint: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   get summary() { return l10n.t('A shell-form ENTRYPOINT ignores CMD and `docker run` arguments and does not receive SIGTERM.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const last = stage.runtime.entrypointInstructions.at(-1);
       // Broken JSON is reported by InvalidJsonForm: fixing it is the real repair.
@@ -19,12 +20,13 @@ export const shellFormEntrypoint: Rule = {
         ? l10n.t` The CMD on line ${cmd.instruction.range.start.line + 1} is passed to the shell as \`$0 $1 ...\` and ignored, and so are \`docker run IMAGE ARGS\`.`
         : l10n.t(' Arguments given to `docker run IMAGE ARGS` are ignored.');
       const fix = execFormFix(model, last);
-      yield {
+      found.push({
         range: last.command.range ?? last.range,
         message: l10n.t`Shell-form ENTRYPOINT runs as \`${stage.runtime.isWindows ? 'cmd /S /C' : '/bin/sh -c'} "…"\`.${deadCmd} The shell is PID 1, so \`docker stop\` sends SIGTERM to the shell, not to your program, which is killed after the timeout. Use exec form: \`ENTRYPOINT ["executable", "arg"]\`.${fix ? '' : l10n.t(' (No automatic fix: the command uses shell syntax; consider `exec` in a script.)')}`,
         ...(fix ? { fixes: [fix] } : {}),
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -66,18 +68,20 @@ export const execFormVariable: Rule = {
   local: true,
   defaultSeverity: 'warning',
   get summary() { return l10n.t('A `$VARIABLE` in exec form is passed literally: there is no shell to expand it.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       const command = instruction.command;
       if (command?.form !== 'exec' || instruction.keyword === 'SHELL') continue;
       if (SHELL_PROGRAMS.test(command.argv[0] ?? '') && command.argv.some((a) => /^[-/][cC]$|^-Command$/.test(a))) continue;
       for (const reference of instruction.variables) {
-        yield {
+        found.push({
           range: reference.range,
           message: l10n.t`\`${model.lines.slice(reference.range.start.line, reference.range.start.character, reference.range.end.line, reference.range.end.character)}\` is passed literally: exec form runs the program without a shell, so nothing expands variables. Use shell form, or run a shell yourself: \`["/bin/sh", "-c", "… $${reference.name}"]\`.`,
-        };
+        });
       }
     }
+    return found;
   },
 };
 
@@ -90,7 +94,8 @@ export const multipleInstructionsDisallowed: Rule = {
   perStage: true,
   buildkit: true,
   get summary() { return l10n.t('More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one counts.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const lastOf = new Map<string, InstructionModel>();
       for (const instruction of stage.instructions) if (SINGLE_USE.has(instruction.keyword)) lastOf.set(instruction.keyword, instruction);
@@ -103,9 +108,10 @@ export const multipleInstructionsDisallowed: Rule = {
           unnecessary: true,
           fixes: [{ title: l10n.t`Remove this ${instruction.keyword}`, edits: [{ range: wholeLines(instruction.range), newText: '' }] }],
         };
-        yield finding;
+        found.push(finding);
       }
     }
+    return found;
   },
 };
 

@@ -1,7 +1,7 @@
 import { l10n } from '../../locale/l10n';
 import { expandVariables } from '../../model';
 import { lookupResultOf } from '../../model/variables';
-import type { Rule } from '../rule';
+import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 
 const PROTOCOLS = ['tcp', 'udp', 'sctp'];
@@ -29,7 +29,8 @@ export const invalidExposePort: Rule = {
   perStage: true,
   get summary() { return l10n.t('EXPOSE takes ports 0–65535, optionally with `/tcp`, `/udp` or `/sctp`.'); },
   // Stage by stage (a port may be an ARG of the stage); an EXPOSE above the first FROM gets InstructionBeforeFrom.
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const instruction of stagesToCheck(model, context).flatMap((stage) => stage.instructions)) {
       if (instruction.keyword !== 'EXPOSE') continue;
       for (const arg of instruction.args) {
@@ -41,9 +42,10 @@ export const invalidExposePort: Rule = {
         }
         for (const part of spec.split(/\s+/).filter(Boolean)) {
           const problem = exposeProblem(part);
-          if (problem !== undefined) yield { range: arg.range, message: l10n.t`Invalid EXPOSE: ${problem}.` };
+          if (problem !== undefined) found.push({ range: arg.range, message: l10n.t`Invalid EXPOSE: ${problem}.` });
         }
       }
     }
+    return found;
   },
 };

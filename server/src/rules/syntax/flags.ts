@@ -12,14 +12,16 @@ export const unknownFlag: Rule = {
   local: true,
   defaultSeverity: 'error',
   get summary() { return l10n.t('A flag the instruction does not have.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const { instruction, spec } of knownInstructions(model)) {
       for (const flag of instruction.flags) {
         const known = spec.flags.find((f) => f.name === flag.name);
         if (known !== undefined && (!known.labs || model.labsSyntax)) continue;
-        yield unknownFlagFinding(instruction, flag, spec.flags, known);
+        found.push(unknownFlagFinding(instruction, flag, spec.flags, known));
       }
     }
+    return found;
   },
 };
 
@@ -47,17 +49,19 @@ export const duplicateFlag: Rule = {
   local: true,
   defaultSeverity: 'error',
   get summary() { return l10n.t('A flag that may be given once is given twice.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const { instruction, spec } of knownInstructions(model)) {
       if (instruction.flags.length < 2) continue;
       const seen = new Set<string>();
       for (const flag of instruction.flags) {
         const flagSpec = spec.flags.find((f) => f.name === flag.name);
         if (flagSpec === undefined || flagSpec.repeatable) continue;
-        if (seen.has(flag.name)) yield { range: flag.range, message: l10n.t`\`--${flag.name}\` is given more than once.` };
+        if (seen.has(flag.name)) found.push({ range: flag.range, message: l10n.t`\`--${flag.name}\` is given more than once.` });
         seen.add(flag.name);
       }
     }
+    return found;
   },
 };
 
@@ -76,37 +80,41 @@ export const invalidFlagValue: Rule = {
   local: true,
   defaultSeverity: 'error',
   get summary() { return l10n.t('A flag with a missing or malformed value.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const { instruction, spec } of knownInstructions(model)) {
       for (const flag of instruction.flags) {
         const flagSpec = spec.flags.find((f) => f.name === flag.name);
-        if (flagSpec !== undefined) yield* checkFlagValue(instruction, flag, flagSpec);
+        if (flagSpec !== undefined) found.push(...checkFlagValue(instruction, flag, flagSpec));
       }
     }
+    return found;
   },
 };
 
-function* checkFlagValue(instruction: InstructionModel, flag: FlagModel, spec: FlagSpec): Generator<Finding> {
+function checkFlagValue(instruction: InstructionModel, flag: FlagModel, spec: FlagSpec): Finding[] {
+  const found: Finding[] = [];
   const where = flag.valueRange ?? flag.range;
   const say = (problem: string): Finding => ({ range: where, message: l10n.t`\`--${flag.name}\` ${problem}.` });
   if (flag.value === null) {
-    if (spec.kind !== 'boolean') yield { range: flag.range, message: l10n.t`\`--${flag.name}\` needs a value: \`--${flag.name}=<value>\`.` };
-    return;
+    if (spec.kind !== 'boolean') found.push({ range: flag.range, message: l10n.t`\`--${flag.name}\` needs a value: \`--${flag.name}=<value>\`.` });
+    return found;
   }
   if (flag.value === '' && spec.kind !== 'boolean') {
-    yield { range: flag.range, message: l10n.t`\`--${flag.name}\` has an empty value.` };
-    return;
+    found.push({ range: flag.range, message: l10n.t`\`--${flag.name}\` has an empty value.` });
+    return found;
   }
-  if (flag.value.includes('$') && instruction.keyword !== 'HEALTHCHECK') return; // decided at build time
+  if (flag.value.includes('$') && instruction.keyword !== 'HEALTHCHECK') return found; // decided at build time
   const kindCheck: ValueCheck | undefined = spec.kind === 'boolean' ? checkBoolean
     : spec.kind === 'duration' ? checkDuration
       : spec.kind === 'integer' ? checkInteger : undefined;
   const problem = kindCheck?.(flag.value) ?? VALUE_CHECKS[`${instruction.keyword} --${flag.name}`]?.(flag.value);
-  if (problem !== undefined) yield say(problem);
+  if (problem !== undefined) found.push(say(problem));
   if (instruction.keyword === 'RUN' && flag.name === 'mount') {
     for (const mountProblem of checkMount(flag.options)) {
       const option = mountProblem.option === undefined ? undefined : flag.options.find((o) => o === mountProblem.option);
-      yield { range: option?.range ?? where, message: l10n.t`\`--mount\`: ${mountProblem.message}.` };
+      found.push({ range: option?.range ?? where, message: l10n.t`\`--mount\`: ${mountProblem.message}.` });
     }
   }
+  return found;
 }

@@ -1,7 +1,7 @@
 import { l10n } from '../../locale/l10n';
 import type { InstructionModel } from '../../model';
 import { parseJsonStringArray } from '../../model/instruction';
-import type { Rule } from '../rule';
+import type { Finding, Rule } from '../rule';
 
 const JSON_CAPABLE: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'COPY', 'ADD', 'VOLUME']);
 
@@ -30,7 +30,8 @@ export const invalidJsonForm: Rule = {
   local: true,
   defaultSeverity: 'warning',
   get summary() { return l10n.t('Arguments that look like a JSON array but are not valid JSON run in shell form.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if (!JSON_CAPABLE.has(instruction.keyword) || !looksLikeBrokenJson(instruction)) continue;
       const text = instruction.argumentsText.trim();
@@ -38,7 +39,7 @@ export const invalidJsonForm: Rule = {
         ? l10n.t`so it runs in shell form, as \`/bin/sh -c '${text}'\``
         : l10n.t('so the brackets and quotes are read as part of the file names');
       const fixable = /^\[\s*'[^']*'(\s*,\s*'[^']*')*\s*\]$/.test(text);
-      yield {
+      found.push({
         range: instruction.command?.range ?? instruction.argumentsRange ?? instruction.range,
         message: l10n.t`${instruction.keyword} arguments look like JSON but are not a valid JSON array of strings, ${consequence}.${hint(text)}`,
         ...(fixable && instruction.argumentsRange
@@ -49,8 +50,9 @@ export const invalidJsonForm: Rule = {
             }],
           }
           : {}),
-      };
+      });
     }
+    return found;
   },
 };
 

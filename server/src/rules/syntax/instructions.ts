@@ -9,7 +9,8 @@ export const unknownInstruction: Rule = {
   local: true,
   defaultSeverity: 'error',
   get summary() { return l10n.t('A line starts with a word that is not a Dockerfile instruction.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of instructionsWithTriggers(model)) {
       if (isInstructionKeyword(instruction.keyword)) continue;
       const suggestion = closest(instruction.keyword, INSTRUCTION_KEYWORDS);
@@ -20,8 +21,9 @@ export const unknownInstruction: Rule = {
           : l10n.t`Unknown instruction \`${instruction.keywordText}\`: the build stops here. A continued line needs \`${model.escapeChar}\` at the end of the line before.`,
         ...(suggestion ? { fixes: [{ title: l10n.t`Change to ${suggestion}`, edits: [{ range: instruction.keywordRange, newText: suggestion }] }] } : {}),
       };
-      yield finding;
+      found.push(finding);
     }
+    return found;
   },
 };
 
@@ -30,15 +32,17 @@ export const invalidOnbuildTrigger: Rule = {
   local: true,
   defaultSeverity: 'error',
   get summary() { return l10n.t('ONBUILD cannot carry ONBUILD, FROM or MAINTAINER, and needs an instruction.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ONBUILD') continue;
       const trigger = instruction.trigger;
       if (trigger === undefined) continue; // MissingArguments reports the empty ONBUILD.
       if (FORBIDDEN_ONBUILD_TRIGGERS.has(trigger.keyword)) {
-        yield { range: trigger.keywordRange, message: l10n.t`\`${trigger.keyword}\` is not allowed as an ONBUILD trigger.` };
+        found.push({ range: trigger.keywordRange, message: l10n.t`\`${trigger.keyword}\` is not allowed as an ONBUILD trigger.` });
       }
     }
+    return found;
   },
 };
 
@@ -47,13 +51,15 @@ export const missingArguments: Rule = {
   local: true,
   defaultSeverity: 'error',
   get summary() { return l10n.t('An instruction lacks the arguments the builder requires.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const { instruction, spec } of knownInstructions(model)) {
       // A heredoc word (`<<EOF`) is itself an argument: the script for RUN, a source file for COPY/ADD.
       const count = instruction.args.length;
       if (count >= spec.minArgs) continue;
-      yield { range: instruction.range, message: missingMessage(spec.keyword, count) };
+      found.push({ range: instruction.range, message: missingMessage(spec.keyword, count) });
     }
+    return found;
   },
 };
 
@@ -83,7 +89,8 @@ export const invalidFromArguments: Rule = {
   defaultSeverity: 'error',
   perStage: true,
   get summary() { return l10n.t('FROM takes an image, optionally followed by `AS <name>`.'); },
-  *check(model, context) {
+  check(model, context) {
+    const reported: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const args = stage.from.args;
       if (args.length === 0 || args.length === 3 && args[1]?.value.toUpperCase() === 'AS') continue;
@@ -96,8 +103,9 @@ export const invalidFromArguments: Rule = {
         : args.length === 3
           ? l10n.t`Expected \`AS\` before the stage name, found \`${extra.value}\`.`
           : l10n.t('FROM takes one image and an optional `AS <name>`: `FROM <image> [AS <name>]`.');
-      yield { range: { start: extra.range.start, end: last.range.end }, message };
+      reported.push({ range: { start: extra.range.start, end: last.range.end }, message });
     }
+    return reported;
   },
 };
 
@@ -106,12 +114,14 @@ export const emptyCommand: Rule = {
   local: true,
   defaultSeverity: 'warning',
   get summary() { return l10n.t('CMD or ENTRYPOINT without a command.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') continue;
       if (instruction.argumentsText.trim() !== '') continue;
-      yield { range: instruction.range, message: l10n.t`${instruction.keyword} has no command; write \`${instruction.keyword} ["executable", "arg"]\`.` };
+      found.push({ range: instruction.range, message: l10n.t`${instruction.keyword} has no command; write \`${instruction.keyword} ["executable", "arg"]\`.` });
     }
+    return found;
   },
 };
 
@@ -120,20 +130,22 @@ export const invalidKeyValue: Rule = {
   local: true,
   defaultSeverity: 'error',
   get summary() { return l10n.t('ENV and LABEL need a value for every key; ARG names must be valid.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of instructionsWithTriggers(model)) {
       if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL' && instruction.keyword !== 'ARG') continue;
       for (const property of instruction.properties) {
         if (property.name === '') {
-          yield { range: property.range, message: l10n.t`${instruction.keyword} has a pair with an empty name.` };
+          found.push({ range: property.range, message: l10n.t`${instruction.keyword} has a pair with an empty name.` });
         } else if (instruction.keyword !== 'ARG' && property.value === undefined) {
-          yield {
+          found.push({
             range: property.range,
             message: l10n.t`${instruction.keyword} \`${property.name}\` has no value: write \`${property.name}=<value>\` (use \`${property.name}=""\` for empty).`,
-          };
+          });
         }
       }
     }
+    return found;
   },
 };
 
@@ -142,15 +154,17 @@ export const shellRequiresJson: Rule = {
   local: true,
   defaultSeverity: 'error',
   get summary() { return l10n.t('SHELL must be a JSON array.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'SHELL' || instruction.argumentsText.trim() === '') continue;
       if (instruction.command?.form === 'exec' && instruction.command.argv.length > 0) continue;
-      yield {
+      found.push({
         range: instruction.argumentsRange ?? instruction.range,
         message: l10n.t('SHELL must be written as a JSON array of strings, e.g. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`.'),
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -159,7 +173,8 @@ export const invalidHealthcheck: Rule = {
   local: true,
   defaultSeverity: 'error',
   get summary() { return l10n.t('HEALTHCHECK is `NONE` or `CMD <command>`.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'HEALTHCHECK') continue;
       const [sub, ...rest] = instruction.args;
@@ -167,13 +182,14 @@ export const invalidHealthcheck: Rule = {
       const kind = sub.value.toUpperCase();
       if (kind === 'NONE') {
         if (rest.length > 0 || instruction.flags.length > 0) {
-          yield { range: instruction.range, message: l10n.t('`HEALTHCHECK NONE` takes no other arguments or flags.') };
+          found.push({ range: instruction.range, message: l10n.t('`HEALTHCHECK NONE` takes no other arguments or flags.') });
         }
       } else if (kind !== 'CMD') {
-        yield { range: sub.range, message: l10n.t`Unknown HEALTHCHECK type \`${sub.value}\`: use \`CMD <command>\` or \`NONE\`.` };
+        found.push({ range: sub.range, message: l10n.t`Unknown HEALTHCHECK type \`${sub.value}\`: use \`CMD <command>\` or \`NONE\`.` });
       } else if (rest.length === 0) {
-        yield { range: sub.range, message: l10n.t('`HEALTHCHECK CMD` needs a command.') };
+        found.push({ range: sub.range, message: l10n.t('`HEALTHCHECK CMD` needs a command.') });
       }
     }
+    return found;
   },
 };

@@ -11,17 +11,19 @@ export const invalidStageName: Rule = {
   defaultSeverity: 'error',
   perStage: true,
   get summary() { return l10n.t('Stage names start with a letter and contain only letters, digits, `-`, `_` and `.`.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const token = stage.nameToken;
       if (token === undefined || token.value.includes('$')) continue;
       if (!STAGE_NAME.test(token.value.toLowerCase())) {
-        yield {
+        found.push({
           range: token.range,
           message: l10n.t`Invalid stage name \`${token.value}\`: it must start with a letter and contain only letters, digits, \`-\`, \`_\` and \`.\`.`,
-        };
+        });
       }
     }
+    return found;
   },
 };
 
@@ -31,17 +33,19 @@ export const duplicateStageName: Rule = {
   buildkit: true,
   perStage: true,
   get summary() { return l10n.t('Two stages share a name; references resolve to the later one.'); },
-  *check(model, context) {
+  check(model, context) {
+    const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       if (stage.name === undefined || stage.nameToken === undefined) continue;
       // The first stage of that name (the table of stages is what a per-stage rule may read besides its own stage).
       const earlier = model.stagesNamed(stage.name)[0];
       if (earlier === undefined || earlier === stage) continue;
-      yield {
+      found.push({
         range: stage.nameToken.range,
         message: l10n.t`Stage name \`${stage.nameToken.value}\` is already used by stage ${earlier.index} (line ${earlier.from.range.start.line + 1}); stage names should be unique.`,
-      };
+      });
     }
+    return found;
   },
 };
 
@@ -49,10 +53,12 @@ export const noFromInstruction: Rule = {
   id: 'NoFromInstruction',
   defaultSeverity: 'error',
   get summary() { return l10n.t('A Dockerfile needs at least one FROM.'); },
-  *check(model) {
+  check(model) {
+    const found: Finding[] = [];
     const first = model.instructions[0];
-    if (first === undefined || model.stages.length > 0) return;
-    yield { range: first.range, message: l10n.t('This Dockerfile has no `FROM`: every build starts from a base image (`FROM <image>` or `FROM scratch`).') };
+    if (first === undefined || model.stages.length > 0) return found;
+    found.push({ range: first.range, message: l10n.t('This Dockerfile has no `FROM`: every build starts from a base image (`FROM <image>` or `FROM scratch`).') });
+    return found;
   },
 };
 
@@ -60,13 +66,15 @@ export const instructionBeforeFrom: Rule = {
   id: 'InstructionBeforeFrom',
   defaultSeverity: 'error',
   get summary() { return l10n.t('Only ARG may come before the first FROM.'); },
-  *check(model) {
-    if (model.stages.length === 0) return;
+  check(model) {
+    const found: Finding[] = [];
+    if (model.stages.length === 0) return found;
     for (const instruction of model.instructions) {
       if (instruction.stageIndex >= 0) break;
       if (instruction.keyword === 'ARG') continue;
-      yield { range: instruction.keywordRange, message: l10n.t`\`${instruction.keyword}\` comes before the first \`FROM\`; only \`ARG\` may appear there.` };
+      found.push({ range: instruction.keywordRange, message: l10n.t`\`${instruction.keyword}\` comes before the first \`FROM\`; only \`ARG\` may appear there.` });
     }
+    return found;
   },
 };
 
@@ -76,21 +84,25 @@ type ReferenceVerdict = { readonly kind: 'broken' | 'suspicious'; readonly findi
 const verdicts = new WeakMap<DockerfileModel, Map<StageModel, readonly ReferenceVerdict[]>>();
 
 /** The stage references of each stage, judged once per stage of a model; two rules report the two kinds. */
-function* judgeStageReferences(model: DockerfileModel, stages: readonly StageModel[]): Generator<ReferenceVerdict> {
+function judgeStageReferences(model: DockerfileModel, stages: readonly StageModel[]): ReferenceVerdict[] {
+  const found: ReferenceVerdict[] = [];
   let byStage = verdicts.get(model);
   if (byStage === undefined) verdicts.set(model, (byStage = new Map()));
   for (const stage of stages) {
     let judged = byStage.get(stage);
     if (judged === undefined) byStage.set(stage, (judged = [...judgeStage(model, stage)]));
-    yield* judged;
+    found.push(...judged);
   }
+  return found;
 }
 
-function* judgeStage(model: DockerfileModel, stage: StageModel): Generator<ReferenceVerdict> {
-  yield* checkFromLine(model, stage);
+function judgeStage(model: DockerfileModel, stage: StageModel): ReferenceVerdict[] {
+  const found: ReferenceVerdict[] = [];
+  found.push(...checkFromLine(model, stage));
   for (const instruction of stage.instructions) {
-    for (const reference of stageReferencesOf(instruction)) yield* checkReference(model, stage, instruction, reference.value, reference.range);
+    for (const reference of stageReferencesOf(instruction)) found.push(...checkReference(model, stage, instruction, reference.value, reference.range));
   }
+  return found;
 }
 
 export const unknownStageReference: Rule = {
@@ -99,8 +111,10 @@ export const unknownStageReference: Rule = {
   defaultSeverity: 'error',
   perStage: true,
   get summary() { return l10n.t('`--from` or `--mount from=` names a stage index that does not exist, or the stage itself.'); },
-  *check(model, context) {
-    for (const verdict of judgeStageReferences(model, stagesToCheck(model, context))) if (verdict.kind === 'broken') yield verdict.finding;
+  check(model, context) {
+    const found: Finding[] = [];
+    for (const verdict of judgeStageReferences(model, stagesToCheck(model, context))) if (verdict.kind === 'broken') found.push(verdict.finding);
+    return found;
   },
 };
 
@@ -110,8 +124,10 @@ export const imageLooksLikeStage: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   get summary() { return l10n.t('A name that will be pulled as an image but looks like a stage of this file (a typo, or a stage defined later).'); },
-  *check(model, context) {
-    for (const verdict of judgeStageReferences(model, stagesToCheck(model, context))) if (verdict.kind === 'suspicious') yield verdict.finding;
+  check(model, context) {
+    const found: Finding[] = [];
+    for (const verdict of judgeStageReferences(model, stagesToCheck(model, context))) if (verdict.kind === 'suspicious') found.push(verdict.finding);
+    return found;
   },
 };
 
@@ -120,53 +136,57 @@ function stageNames(model: DockerfileModel): string {
   return names.length > 0 ? quoteList(names) : 'none';
 }
 
-function* checkFromLine(model: DockerfileModel, stage: StageModel): Generator<ReferenceVerdict> {
-  if (stage.parentStageIndex !== undefined || stage.baseRange === undefined || !stage.base.exact) return;
+function checkFromLine(model: DockerfileModel, stage: StageModel): ReferenceVerdict[] {
+  const found: ReferenceVerdict[] = [];
+  if (stage.parentStageIndex !== undefined || stage.baseRange === undefined || !stage.base.exact) return found;
   const later = model.stagesNamed(stage.base.text).find((s) => s.index >= stage.index);
-  if (later === undefined) return;
-  yield suspicious({
+  if (later === undefined) return found;
+  found.push(suspicious({
     range: stage.baseRange,
     message: later.index === stage.index
       ? l10n.t`Stage \`${stage.base.text}\` cannot be built from itself; \`FROM\` will look for an image of that name instead.`
       : l10n.t`\`${stage.base.text}\` is defined later (stage ${later.index}, further down): \`FROM\` only sees earlier stages, so this pulls an image named \`${stage.base.text}\`. Move the stage above this line.`,
-  });
+  }));
+  return found;
 }
 
 const broken = (finding: Finding): ReferenceVerdict => ({ kind: 'broken', finding });
 const suspicious = (finding: Finding): ReferenceVerdict => ({ kind: 'suspicious', finding });
 
-function* checkReference(
+function checkReference(
   model: DockerfileModel,
   stage: StageModel,
   instruction: InstructionModel,
   reference: FlagModel['value'],
   range: FlagModel['range'],
-): Generator<ReferenceVerdict> {
-  if (reference === null || reference === '' || reference.includes('$')) return;
+): ReferenceVerdict[] {
+  const found: ReferenceVerdict[] = [];
+  if (reference === null || reference === '' || reference.includes('$')) return found;
   if (/^\d+$/.test(reference)) {
     const index = Number(reference);
     if (index >= model.stages.length) {
-      yield broken({ range, message: l10n.t`There is no stage ${index}; this file has ${model.stages.length} stage(s): ${stageNames(model)}.` });
+      found.push(broken({ range, message: l10n.t`There is no stage ${index}; this file has ${model.stages.length} stage(s): ${stageNames(model)}.` }));
     } else if (index === stage.index) {
-      yield broken({ range, message: l10n.t`Stage ${index} is the stage this ${instruction.keyword} is in: a stage cannot copy from itself.` });
+      found.push(broken({ range, message: l10n.t`Stage ${index} is the stage this ${instruction.keyword} is in: a stage cannot copy from itself.` }));
     }
-    return;
+    return found;
   }
   const target = model.stageByReference(reference);
   if (target !== undefined) {
     if (target.index === stage.index) {
-      yield broken({ range, message: l10n.t`\`${reference}\` is the stage this ${instruction.keyword} is in: a stage cannot copy from itself (circular dependency).` });
+      found.push(broken({ range, message: l10n.t`\`${reference}\` is the stage this ${instruction.keyword} is in: a stage cannot copy from itself (circular dependency).` }));
     }
-    return;
+    return found;
   }
   // Not a stage: the builder pulls an image of that name. Only a near-miss of a stage name is worth a word.
-  if (/[:/@.]/.test(reference)) return;
+  if (/[:/@.]/.test(reference)) return found;
   const names = model.stages.flatMap((s) => (s.nameToken ? [s.nameToken.value] : []));
   const suggestion = names.find((name) => name.toLowerCase().endsWith(`-${reference.toLowerCase()}`)) ?? closest(reference, names);
-  if (suggestion === undefined) return;
-  yield suspicious({
+  if (suggestion === undefined) return found;
+  found.push(suspicious({
     range,
     message: l10n.t`No stage is named \`${reference}\`, so it will be pulled as an image. Did you mean the stage \`${suggestion}\`? Stages: ${stageNames(model)}.`,
     fixes: [{ title: l10n.t`Change to ${suggestion}`, edits: [{ range, newText: suggestion }] }],
-  });
+  }));
+  return found;
 }

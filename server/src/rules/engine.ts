@@ -54,13 +54,13 @@ export function ruleRun(model: DockerfileModel, options: RuleOptions = {}, rules
   const byInstruction = memoRun(instructionUnits(model), enabled.filter((e) => e.memoized === 'instruction'));
   const byStage = memoRun(stageUnits(model), enabled.filter((e) => e.memoized === 'stage'));
   const reportHere = (entry: EnabledRule, finding: Finding): void => report(entry, finding, model.instructionAt(finding.range.start.line), suppressions, problems);
+  const ruleContext = { buildContext: context.buildContext };
   let next = 0;
   let collected = false;
   return {
     step() {
       const entry = enabled[next++];
       if (entry !== undefined) {
-        const ruleContext = { buildContext: context.buildContext };
         try {
           if (entry.memoized === 'instruction') byInstruction.check(entry, ruleContext, (finding) => reportHere(entry, finding));
           else if (entry.memoized === 'stage') byStage.check(entry, ruleContext, (finding) => reportHere(entry, finding));
@@ -92,13 +92,24 @@ interface EnabledRule {
   readonly memoized: 'instruction' | 'stage' | undefined;
 }
 
+/** Made once per rule: every check of every document asks for each rule's ids. */
+const idsByRule = new WeakMap<Rule, readonly string[]>();
+
 function idsOf(rule: Rule): readonly string[] {
-  return rule.aliases === undefined ? [rule.id] : [rule.id, ...rule.aliases];
+  let ids = idsByRule.get(rule);
+  if (ids === undefined) idsByRule.set(rule, (ids = rule.aliases === undefined ? [rule.id] : [rule.id, ...rule.aliases]));
+  return ids;
 }
 
 /** The severity a rule runs with here, or undefined when settings or the file's `# check=` directive turn it off. */
 function severityOf(rule: Rule, options: RuleOptions, suppressions: Suppressions): RuleSeverity | undefined {
-  const configured = idsOf(rule).map((id) => options.severities?.[id]).find((s) => s !== undefined);
+  let configured: RuleSeveritySetting | undefined;
+  if (options.severities !== undefined) {
+    for (const id of idsOf(rule)) {
+      configured = options.severities[id];
+      if (configured !== undefined) break;
+    }
+  }
   if (configured === undefined && rule.enabledByDefault === false) return undefined;
   const severity = configured ?? rule.defaultSeverity;
   if (severity === 'off') return undefined;

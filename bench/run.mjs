@@ -195,29 +195,74 @@ async function measure(name) {
   return result;
 }
 
-const results = { date: new Date().toISOString(), node: process.version, quick, servers: {} };
-for (const name of Object.keys(SERVERS)) {
-  process.stderr.write(`bench: ${name}...\n`);
-  results.servers[name] = await measure(name);
+// The machine's noise is large (±40% between runs for either server), so `--rounds N` measures both servers N
+// times, alternating, and reports each measure's median with the range of the per-round ratios.
+const roundsArg = process.argv.indexOf('--rounds');
+const rounds = roundsArg === -1 ? 1 : Math.max(1, Number(process.argv[roundsArg + 1]) || 1);
+const perRound = [];
+for (let round = 1; round <= rounds; round++) {
+  const measured = {};
+  for (const name of Object.keys(SERVERS)) {
+    process.stderr.write(`bench: ${name}${rounds > 1 ? ` (round ${round} of ${rounds})` : ''}...\n`);
+    measured[name] = await measure(name);
+  }
+  perRound.push(measured);
 }
+
+/** Median of numbers; NaN ("not supported") when any round has none. */
+function median(values) {
+  if (values.some((v) => Number.isNaN(v))) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The rounds' results merged field by field into their medians (the shape of one round's result). */
+function medianOf(results) {
+  const first = results[0];
+  if (typeof first === 'number') return median(results);
+  if (first === null || typeof first !== 'object') return first;
+  return Object.fromEntries(Object.keys(first).map((key) => [key, medianOf(results.map((r) => r?.[key] ?? NaN))]));
+}
+
+/** [label, Stagecraft, docker-langserver] for every measure of one pair of results. */
+function measures(s, d) {
+  const list = [['cold start to initialize', s.initializeMs, d.initializeMs]];
+  if (s.corpusOpen && d.corpusOpen) for (const k of ['p50', 'p95', 'max']) list.push([`corpus didOpen → diagnostics ${k} (${s.corpusOpen.files} files)`, s.corpusOpen[k], d.corpusOpen[k]]);
+  for (const key of Object.keys(s.open)) list.push([key.includes('keystroke') ? `${key.split('-')[0]} lines: keystroke → diagnostics (median of 21)` : `${key} lines: didOpen → diagnostics`, s.open[key], d.open[key]]);
+  for (const key of Object.keys(s.hover)) list.push([`${key} lines: hover p50`, s.hover[key], d.hover[key]]);
+  for (const key of Object.keys(s.features)) {
+    for (const [feature, label] of [['completion', 'completion p50'], ['documentSymbol', 'document symbols'], ['semanticTokensFull', 'semantic tokens full'], ['semanticTokensRange', 'semantic tokens range (60 lines)']]) {
+      list.push([`${key} lines: ${label}`, s.features[key][feature], d.features[key]?.[feature] ?? NaN]);
+    }
+  }
+  list.push(['200-edit typing burst → final diagnostics (300 lines)', s.typingBurstMs, d.typingBurstMs]);
+  list.push(['one edit at a time → its diagnostics, p50 (300 lines)', s.perEditP50Ms, d.perEditP50Ms]);
+  list.push(['one edit at a time → its diagnostics, p95 (300 lines)', s.perEditP95Ms, d.perEditP95Ms]);
+  list.push(['peak RSS (MB)', s.peakRssMB, d.peakRssMB]);
+  return list;
+}
+
+const results = { date: new Date().toISOString(), node: process.version, quick, rounds, servers: medianOf(perRound), perRound };
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-const s = results.servers.stagecraft;
-const d = results.servers['docker-langserver'];
 const shown = (v) => (v === Infinity ? '> 60000' : Number.isNaN(v) ? 'not supported' : v.toFixed(1));
 const ratio = (a, b) => (b === Infinity ? (a === Infinity ? '—' : '< ' + (a / 60000).toFixed(3)) : Number.isNaN(a / b) ? '—' : (a / b).toFixed(2));
-const row = (label, a, b) => `| ${label} | ${shown(a)} | ${shown(b)} | ${ratio(a, b)} |`;
-const rows = ['| measure (ms, MB) | Stagecraft | docker-langserver | ratio |', '|---|---|---|---|', row('cold start to initialize', s.initializeMs, d.initializeMs)];
-if (s.corpusOpen && d.corpusOpen) for (const k of ['p50', 'p95', 'max']) rows.push(row(`corpus didOpen → diagnostics ${k} (${s.corpusOpen.files} files)`, s.corpusOpen[k], d.corpusOpen[k]));
-for (const key of Object.keys(s.open)) rows.push(row(key.includes('keystroke') ? `${key.split('-')[0]} lines: keystroke → diagnostics (median of 21)` : `${key} lines: didOpen → diagnostics`, s.open[key], d.open[key]));
-for (const key of Object.keys(s.hover)) rows.push(row(`${key} lines: hover p50`, s.hover[key], d.hover[key]));
-for (const key of Object.keys(s.features)) {
-  for (const [feature, label] of [['completion', 'completion p50'], ['documentSymbol', 'document symbols'], ['semanticTokensFull', 'semantic tokens full'], ['semanticTokensRange', 'semantic tokens range (60 lines)']]) {
-    rows.push(row(`${key} lines: ${label}`, s.features[key][feature], d.features[key]?.[feature] ?? NaN));
-  }
+/** The per-round ratios' range, where every round has a finite one. */
+function ratioRange(index) {
+  const ratios = perRound.map((round) => {
+    const [, a, b] = measures(round.stagecraft, round['docker-langserver'])[index] ?? [];
+    return a / b;
+  });
+  if (ratios.some((r) => !Number.isFinite(r))) return '—';
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
 }
-rows.push(row('200-edit typing burst → final diagnostics (300 lines)', s.typingBurstMs, d.typingBurstMs));
-rows.push(row('one edit at a time → its diagnostics, p50 (300 lines)', s.perEditP50Ms, d.perEditP50Ms));
-rows.push(row('one edit at a time → its diagnostics, p95 (300 lines)', s.perEditP95Ms, d.perEditP95Ms));
-rows.push(row('peak RSS (MB)', s.peakRssMB, d.peakRssMB));
+const s = results.servers.stagecraft;
+const d = results.servers['docker-langserver'];
+const multiple = rounds > 1;
+const rows = [
+  `| measure (ms, MB)${multiple ? `, median of ${rounds} rounds` : ''} | Stagecraft | docker-langserver | ratio |${multiple ? ' ratio per round |' : ''}`,
+  `|---|---|---|---|${multiple ? '---|' : ''}`,
+  ...measures(s, d).map(([label, a, b], index) => `| ${label} | ${shown(a)} | ${shown(b)} | ${ratio(a, b)} |${multiple ? ` ${ratioRange(index)} |` : ''}`),
+];
 writeFileSync(join(ROOT, 'bench', 'results.md'), `${rows.join('\n')}\n`);
 process.stdout.write(`${rows.join('\n')}\n`);

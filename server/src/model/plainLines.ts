@@ -231,6 +231,8 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
       ? lines.lineText(argumentsRange.start.line - lineOffset).slice(argumentsRange.start.character, argumentsRange.end.character)
       : argumentsContent(lines, offsetOf(argumentsRange.start), offsetOf(argumentsRange.end), escapeChar);
   }
+  // Equal positions are one object (a 20k-line file had 260k position objects for 180k places).
+  const keywordRange = range(at, column, at, keywordEnd);
   const rawWords: number[] = [];
   for (const word of words) rawWords.push(offsetOf(word.range.start), offsetOf(word.range.end));
   let trigger: InstructionModel | undefined;
@@ -244,8 +246,8 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
     index,
     keyword,
     keywordText,
-    keywordRange: range(at, column, at, keywordEnd),
-    range: range(at, column, lastLine + lineOffset, lines.lineText(lastLine).length),
+    keywordRange,
+    range: { start: keywordRange.start, end: endOfRange(lastLine + lineOffset, lines.lineText(lastLine).length, words[words.length - 1]) },
     stageIndex,
     flags,
     args,
@@ -257,6 +259,12 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
     properties: properties ? propertiesOf(propertyWords(bodies), text) : [],
     trigger,
   }, rawWords, lines, escapeChar, lineOffset);
+}
+
+/** The end of an instruction's range: its last word's end object when that is where the range ends. */
+function endOfRange(line: number, character: number, lastWord: Token | undefined): Position {
+  const end = lastWord?.range.end;
+  return end !== undefined && end.line === line && end.character === character ? end : { line, character };
 }
 
 /**
@@ -363,7 +371,7 @@ function flagOf({ value: word, range: wordRange }: Token): FlagModel {
     value,
     range: wordRange,
     nameRange: range(line, column + 2, line, column + equals),
-    valueRange: range(line, equals === word.length - 1 ? end : valueColumn, line, end),
+    valueRange: { start: { line, character: equals === word.length - 1 ? end : valueColumn }, end: wordRange.end },
     options: optionsOf(value, line, valueColumn),
   };
 }
@@ -377,7 +385,7 @@ function optionsOf(value: string, line: number, column: number): FlagOptionModel
   const option = (valueEnd: number): FlagOptionModel => {
     const optionRange = range(line, column + nameStart, line, column + valueEnd);
     if (valueStart === -1) return { name: value.substring(nameStart, valueEnd), value: null, range: optionRange, valueRange: null };
-    return { name: value.substring(nameStart, valueStart - 1), value: value.substring(valueStart, valueEnd), range: optionRange, valueRange: range(line, column + valueStart, line, column + valueEnd) };
+    return { name: value.substring(nameStart, valueStart - 1), value: value.substring(valueStart, valueEnd), range: optionRange, valueRange: { start: { line, character: column + valueStart }, end: optionRange.end } };
   };
   for (let i = 0; i < value.length; i++) {
     const char = value.charAt(i);
@@ -442,9 +450,9 @@ function assignment(word: Token): KeyValue {
   const quoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"');
   return {
     name: word.value.slice(0, equals),
-    nameRange: range(line, character, line, character + equals),
+    nameRange: { start: word.range.start, end: { line, character: character + equals } },
     value: quoted ? value.slice(1, -1) : value,
-    valueRange: range(line, character + equals + 1, line, word.range.end.character),
+    valueRange: { start: { line, character: character + equals + 1 }, end: word.range.end },
     range: word.range,
     legacySpaceForm: false,
   };

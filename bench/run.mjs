@@ -249,11 +249,10 @@ const shown = (v) => (v === Infinity ? '> 60000' : Number.isNaN(v) ? 'not suppor
 const ratio = (a, b) => (b === Infinity ? (a === Infinity ? '—' : '< ' + (a / 60000).toFixed(3)) : Number.isNaN(a / b) ? '—' : (a / b).toFixed(2));
 /** The per-round ratios' range, where every round has a finite one. */
 function ratioRange(index) {
-  const ratios = perRound.map((round) => {
-    const [, a, b] = measures(round.stagecraft, round['docker-langserver'])[index] ?? [];
-    return a / b;
-  });
-  if (ratios.some((r) => !Number.isFinite(r))) return '—';
+  const pairs = perRound.map((round) => measures(round.stagecraft, round['docker-langserver'])[index] ?? []);
+  // A measure docker-langserver does not finish (> 60 s) or does not support has no ratio to range over.
+  if (pairs.some(([, a, b]) => !Number.isFinite(a) || !Number.isFinite(b))) return '—';
+  const ratios = pairs.map(([, a, b]) => a / b);
   return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
 }
 const s = results.servers.stagecraft;

@@ -218,7 +218,7 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
   const flags = stopSearch === undefined ? leadingFlags(words) : liftedFlags(words, stopSearch, escapeChar);
   if (flags === undefined) return undefined;
   // Like dockerfile-ast, drop as many leading words as there are flags (a word before a flag may go instead).
-  const args = words.slice(flags.length);
+  const args = flags.length === 0 ? words : words.slice(flags.length);
   // Its arguments text leaves the flags out only where it lifts them itself.
   const spanned = stopSearch === undefined ? words : args;
   const first = spanned[0];

@@ -78,7 +78,6 @@ interface VariableSource {
   readonly lineDelta: number;
 }
 
-/** Shared by every instruction without a `$`: no per-instruction object, and no hold on its segment's text. */
 /**
  * One empty list for every instruction without flags, heredocs or properties: most have none, and a 20k-line
  * file held 64k empty arrays (2 MB). Not frozen, which would give these lists another map in the rules' loops;
@@ -89,6 +88,7 @@ function shared<T>(list: readonly T[]): readonly T[] {
   return list.length === 0 ? NONE : list;
 }
 
+/** Shared by every instruction without a `$`: no per-instruction object, and no hold on its segment's text. */
 const NO_VARIABLES: VariableSource = { sources: { args: [], literal: [] }, lines: new LineIndex(''), escapeChar: '\\', lineDelta: 0 };
 
 function variableSourceOf(sources: VariableSources, lines: LineIndex, escapeChar: string, lineDelta: number): VariableSource {

@@ -1,6 +1,6 @@
 import { l10n } from './locale/l10n';
 import type { Connection, FormattingOptions, InitializeParams, InitializeResult, Position, Range, TextDocumentIdentifier } from 'vscode-languageserver';
-import { ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_NAME } from '../../common/src/protocol';
 import { ruleOptionsForUri } from './config/ruleOptions';
@@ -31,7 +31,7 @@ import { LEGEND, SemanticTokensProvider } from './features/semanticTokens';
 import { documentLinks } from './features/documentLinks';
 import { inlayHints } from './features/inlayHints';
 import { contextForUri } from './buildContext/contextOnDisk';
-import { WorkspaceImages } from './workspace/imageIndex';
+import { DOCKERFILE_GLOB, WorkspaceImages } from './workspace/imageIndex';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -48,6 +48,7 @@ export function startServer(connection: Connection): void {
   let supportsCreateFile = false;
   let settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
   let snippetSupport = false;
+  let watchesFiles = false;
   let workspaceFolders: string[] = [];
   const semanticTokens = new SemanticTokensProvider();
   const workspaceImages = new WorkspaceImages();
@@ -56,6 +57,7 @@ export function startServer(connection: Connection): void {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     supportsCreateFile = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
     snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri === null ? [] : [{ uri: params.rootUri, name: '' }]))
       .filter((folder) => folder.uri.startsWith('file:'))
       .map((folder) => fileURLToPath(folder.uri));
@@ -96,6 +98,20 @@ export function startServer(connection: Connection): void {
     setTimeout(() => {
       workspaceImages.scan(workspaceFolders).catch((error: unknown) => connection.console.warn(`Stagecraft could not scan the workspace: ${String(error)}`));
     }, 500);
+    // Dockerfiles created, changed or deleted on disk keep those images current.
+    if (watchesFiles) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DOCKERFILE_GLOB }] })
+        .catch((error: unknown) => connection.console.warn(`Stagecraft could not watch the workspace's Dockerfiles: ${String(error)}`));
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) {
+      // An open document speaks for itself until it is closed.
+      if (documents.get(change.uri) !== undefined) continue;
+      if (change.type === FileChangeType.Deleted) workspaceImages.forget(change.uri);
+      else void workspaceImages.refresh(change.uri);
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -144,6 +160,8 @@ export function startServer(connection: Connection): void {
     semanticTokens.forget(event.document.uri);
     cache.forget(event.document.uri);
     diagnostics.clear(event.document.uri);
+    // What it said may not have been saved: the file on disk (or its absence) counts from now on.
+    void workspaceImages.refresh(event.document.uri);
   });
 
   connection.onCodeAction((params) => {

@@ -37,12 +37,18 @@ export class LspTestClient {
       this.appliedEdits.push(params);
       return { applied: true };
     });
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.onNotification('window/logMessage', () => undefined);
     process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection.listen();
   }
 
   settings: unknown = {};
+  /** What the server registered dynamically (client/registerCapability). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** Edits the server asked the client to apply (workspace/applyEdit). */
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
 
@@ -63,7 +69,7 @@ export class LspTestClient {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       capabilities: {
-        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: {
           publishDiagnostics: { versionSupport: true },
           completion: { completionItem: { snippetSupport: options.snippets === true } },

@@ -137,6 +137,49 @@ describe('completion through the server', () => {
     assert.deepEqual((await complete('FROM golang:1.22 |')).labels, ['AS']);
   });
 
+  it('base images follow the Dockerfiles created, changed and deleted on disk, and closed documents', async () => {
+    const imagesNow = async (): Promise<string[]> => (await complete('FROM |', pathToFileURL(path.join(workspace, 'other')).toString())).labels;
+    const eventually = async (holds: (labels: string[]) => boolean, what: string): Promise<void> => {
+      let labels: string[] = [];
+      for (let attempt = 0; attempt < 50; attempt++) {
+        labels = await imagesNow();
+        if (holds(labels)) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.fail(`${what}: ${labels.join(', ')}`);
+    };
+    const watcher = client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
+    assert.ok(watcher !== undefined, 'the server watches Dockerfiles when the client can register watchers');
+    assert.match(JSON.stringify(watcher.registerOptions), /Dockerfile/);
+    // The scan has run (the fixture's images are there) before files change under it.
+    await eventually((labels) => labels.includes('node:20-alpine'), 'the workspace scan');
+    fs.mkdirSync(path.join(workspace, 'watched'));
+    const file = path.join(workspace, 'watched', 'Dockerfile');
+    const uri = pathToFileURL(file).toString();
+    const changed = (type: 1 | 2 | 3): Promise<void> => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });
+    fs.writeFileSync(file, lines('FROM watched/created:1'));
+    await changed(1);
+    await eventually((labels) => labels.includes('watched/created:1'), 'a created Dockerfile counts');
+    fs.writeFileSync(file, lines('FROM watched/changed:2'));
+    await changed(2);
+    await eventually((labels) => labels.includes('watched/changed:2') && !labels.includes('watched/created:1'), 'a changed Dockerfile counts as it is now');
+    fs.rmSync(file);
+    await changed(3);
+    await eventually((labels) => !labels.includes('watched/changed:2'), 'a deleted Dockerfile no longer counts');
+    // A file created in a folder the scan skips does not count either.
+    fs.mkdirSync(path.join(workspace, 'node_modules', 'late'), { recursive: true });
+    const skipped = path.join(workspace, 'node_modules', 'late', 'Dockerfile');
+    fs.writeFileSync(skipped, lines('FROM late/dependency:1'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(skipped).toString(), type: 1 }] });
+    // An open document counts while open; closed, what is on disk counts (here: nothing, it was never saved).
+    const unsaved = pathToFileURL(path.join(workspace, 'watched', 'Dockerfile.unsaved')).toString();
+    await client.open(unsaved, lines('FROM unsaved/image:1'));
+    await eventually((labels) => labels.includes('unsaved/image:1'), 'an open document counts');
+    await client.close(unsaved);
+    await eventually((labels) => !labels.includes('unsaved/image:1'), 'a closed document that is not on disk no longer counts');
+    assert.ok(!(await imagesNow()).includes('late/dependency:1'), 'node_modules is not watched into the images');
+  });
+
   it('variables in scope: FROM sees global ARGs and platform args; a stage offers to declare what it lacks', async () => {
     const inFrom = await complete(lines('ARG GO=1.22', 'FROM golang:${|'));
     assert.deepEqual(inFrom.labels, ['GO', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DockerfileModel } from '../model';
 import { buildModel } from '../model';
 
@@ -15,12 +15,29 @@ export interface ScanLimits {
 
 const DEFAULT_LIMITS: ScanLimits = { maxFolders: 3000, maxFiles: 300, maxDepth: 8 };
 
+/** Files the scan would read, for the editor to watch (a glob in the LSP's syntax). */
+export const DOCKERFILE_GLOB = '**/{Dockerfile,Dockerfile.*,Dockerfile-*,Containerfile,Containerfile.*,Containerfile-*,*.dockerfile,*.containerfile}';
+
+/** Larger files are not read for their base images. */
+const MAX_FILE_LENGTH = 1_000_000;
+
+/** Whether the scan reads this file: inside a workspace folder, not in a dependency, build or hidden folder. */
+function scanned(file: string, folders: readonly string[]): boolean {
+  return folders.some((folder) => {
+    const relative = path.relative(folder, path.dirname(file));
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    return relative === '' || relative.split(path.sep).every((part) => !SKIPPED_FOLDERS.has(part) && !part.startsWith('.'));
+  });
+}
+
 /**
  * Base images the workspace's Dockerfiles already use, for FROM completion: a background scan of the
  * workspace folders (bounded, skipping dependency and build folders) plus every document the editor opens.
  */
 export class WorkspaceImages {
   private readonly byFile = new Map<string, readonly string[]>();
+  /** The workspace folders the last scan read. */
+  private folders: readonly string[] = [];
 
   /** Records the external base images of one file (a newer version replaces what an older one said). */
   record(model: DockerfileModel): void {
@@ -28,6 +45,30 @@ export class WorkspaceImages {
       .filter((stage) => stage.baseImage !== undefined && !stage.baseImage.isScratch && stage.base.exact)
       .map((stage) => stage.base.text);
     this.byFile.set(model.uri, images);
+  }
+
+  /** A file deleted from disk no longer counts. */
+  forget(uri: string): void {
+    this.byFile.delete(uri);
+  }
+
+  /**
+   * A file created or changed on disk, or a document closed (what it says now is what is on disk): read again.
+   * Gone or unreadable, it no longer counts.
+   */
+  async refresh(uri: string): Promise<void> {
+    const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    if (file === undefined || !scanned(file, this.folders)) {
+      this.forget(uri);
+      return;
+    }
+    try {
+      const text = await fs.readFile(file, 'utf8');
+      if (text.length < MAX_FILE_LENGTH) this.record(buildModel({ uri, version: 0, text }));
+      else this.forget(uri);
+    } catch {
+      this.forget(uri);
+    }
   }
 
   /** Images by how many times they are used, most used first. */
@@ -38,6 +79,7 @@ export class WorkspaceImages {
   }
 
   async scan(folders: readonly string[], limits: ScanLimits = DEFAULT_LIMITS): Promise<number> {
+    this.folders = folders;
     let foldersSeen = 0;
     let filesRead = 0;
     const queue = folders.map((folder) => ({ folder, depth: 0 }));
@@ -61,7 +103,7 @@ export class WorkspaceImages {
           if (this.byFile.has(uri)) continue;
           try {
             const text = await fs.readFile(full, 'utf8');
-            if (text.length < 1_000_000) this.record(buildModel({ uri, version: 0, text }));
+            if (text.length < MAX_FILE_LENGTH) this.record(buildModel({ uri, version: 0, text }));
           } catch {
             // Unreadable files simply contribute nothing.
           }

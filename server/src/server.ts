@@ -1,6 +1,6 @@
 import { l10n } from './locale/l10n';
 import type { Connection, FormattingOptions, InitializeParams, InitializeResult, Position, Range, TextDocumentIdentifier } from 'vscode-languageserver';
-import { DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, ErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_NAME } from '../../common/src/protocol';
 import { ruleOptionsForUri } from './config/ruleOptions';
@@ -51,7 +51,7 @@ export function startServer(connection: Connection): void {
   let watchesFiles = false;
   let workspaceFolders: string[] = [];
   const semanticTokens = new SemanticTokensProvider();
-  const workspaceImages = new WorkspaceImages();
+  const workspaceImages = new WorkspaceImages((uri) => documents.get(uri) !== undefined);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
@@ -106,12 +106,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    for (const change of changes) {
-      // An open document speaks for itself until it is closed.
-      if (documents.get(change.uri) !== undefined) continue;
-      if (change.type === FileChangeType.Deleted) workspaceImages.forget(change.uri);
-      else void workspaceImages.refresh(change.uri);
-    }
+    // An open document speaks for itself until it is closed (refresh leaves it alone).
+    for (const change of changes) void workspaceImages.refresh(change.uri);
   });
 
   connection.onDidChangeConfiguration((change) => {

@@ -39,6 +39,9 @@ export class WorkspaceImages {
   /** The workspace folders the last scan read. */
   private folders: readonly string[] = [];
 
+  /** `isOpen`: whether the editor has the document open; then it, not the file on disk, says what it uses. */
+  constructor(private readonly isOpen: (uri: string) => boolean = () => false) {}
+
   /** Records the external base images of one file (a newer version replaces what an older one said). */
   record(model: DockerfileModel): void {
     const images = model.stages
@@ -57,18 +60,20 @@ export class WorkspaceImages {
    * Gone or unreadable, it no longer counts.
    */
   async refresh(uri: string): Promise<void> {
+    if (this.isOpen(uri)) return;
     const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    if (file === undefined || !scanned(file, this.folders)) {
-      this.forget(uri);
-      return;
+    let text: string | undefined;
+    if (file !== undefined && scanned(file, this.folders)) {
+      try {
+        text = await fs.readFile(file, 'utf8');
+      } catch {
+        // Gone or unreadable: it no longer counts.
+      }
     }
-    try {
-      const text = await fs.readFile(file, 'utf8');
-      if (text.length < MAX_FILE_LENGTH) this.record(buildModel({ uri, version: 0, text }));
-      else this.forget(uri);
-    } catch {
-      this.forget(uri);
-    }
+    // Opened while the file was read: the document counts, as recorded when it was opened.
+    if (this.isOpen(uri)) return;
+    if (text !== undefined && text.length < MAX_FILE_LENGTH) this.record(buildModel({ uri, version: 0, text }));
+    else this.forget(uri);
   }
 
   /** Images by how many times they are used, most used first. */

@@ -21,12 +21,17 @@ export const DOCKERFILE_GLOB = '**/{Dockerfile,Dockerfile.*,Dockerfile-*,Contain
 /** Larger files are not read for their base images. */
 const MAX_FILE_LENGTH = 1_000_000;
 
-/** Whether the scan reads this file: inside a workspace folder, not in a dependency, build or hidden folder. */
+/** A dependency, build or hidden folder: the scan does not go in, and files in it do not count. */
+function skippedFolder(name: string): boolean {
+  return SKIPPED_FOLDERS.has(name) || name.startsWith('.');
+}
+
+/** Whether the scan reads this file: inside a workspace folder, not in a skipped folder. */
 function scanned(file: string, folders: readonly string[]): boolean {
   return folders.some((folder) => {
     const relative = path.relative(folder, path.dirname(file));
     if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    return relative === '' || relative.split(path.sep).every((part) => !SKIPPED_FOLDERS.has(part) && !part.startsWith('.'));
+    return relative === '' || !relative.split(path.sep).some(skippedFolder);
   });
 }
 
@@ -50,9 +55,10 @@ export class WorkspaceImages {
     this.byFile.set(model.uri, images);
   }
 
-  /** A file deleted from disk no longer counts. */
-  forget(uri: string): void {
-    this.byFile.delete(uri);
+  /** What a file's text says, or nothing for a file too large to read for its base images. */
+  private recordText(uri: string, text: string): void {
+    if (text.length < MAX_FILE_LENGTH) this.record(buildModel({ uri, version: 0, text }));
+    else this.byFile.delete(uri);
   }
 
   /**
@@ -72,8 +78,8 @@ export class WorkspaceImages {
     }
     // Opened while the file was read: the document counts, as recorded when it was opened.
     if (this.isOpen(uri)) return;
-    if (text !== undefined && text.length < MAX_FILE_LENGTH) this.record(buildModel({ uri, version: 0, text }));
-    else this.forget(uri);
+    if (text === undefined) this.byFile.delete(uri);
+    else this.recordText(uri, text);
   }
 
   /** Images by how many times they are used, most used first. */
@@ -101,14 +107,13 @@ export class WorkspaceImages {
       for (const entry of entries) {
         const full = path.join(next.folder, entry.name);
         if (entry.isDirectory()) {
-          if (next.depth < limits.maxDepth && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) queue.push({ folder: full, depth: next.depth + 1 });
+          if (next.depth < limits.maxDepth && !skippedFolder(entry.name)) queue.push({ folder: full, depth: next.depth + 1 });
         } else if (entry.isFile() && DOCKERFILE_NAME.test(entry.name) && filesRead < limits.maxFiles) {
           filesRead++;
           const uri = pathToFileURL(full).toString();
           if (this.byFile.has(uri)) continue;
           try {
-            const text = await fs.readFile(full, 'utf8');
-            if (text.length < MAX_FILE_LENGTH) this.record(buildModel({ uri, version: 0, text }));
+            this.recordText(uri, await fs.readFile(full, 'utf8'));
           } catch {
             // Unreadable files simply contribute nothing.
           }

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { withProcessLock } from './processLock';
 
 /**
  * A real Docker engine for tests: started here if it is installed but not running (as `.ci/run` arranges),
@@ -33,6 +34,9 @@ function daemonAnswers(): boolean {
 
 let engineState: { ok: true } | { ok: false; reason: string } | undefined;
 
+const DAEMON_LOG = path.join(os.tmpdir(), 'stagecraft-dockerd.log');
+const STARTUP_MS = 60_000;
+
 /** Makes sure a daemon answers; returns why not otherwise. Tests skip with that reason unless CI requires the engine. */
 export async function ensureEngine(): Promise<{ ok: true } | { ok: false; reason: string }> {
   if (engineState !== undefined) return engineState;
@@ -40,24 +44,47 @@ export async function ensureEngine(): Promise<{ ok: true } | { ok: false; reason
     engineState = { ok: false, reason: 'the docker CLI is not installed (apt-get install docker.io)' };
     return engineState;
   }
-  if (!daemonAnswers()) {
-    const dockerd = ['/usr/sbin/dockerd', '/usr/bin/dockerd'].find((p) => fs.existsSync(p));
-    if (dockerd === undefined || process.getuid?.() !== 0) {
-      engineState = { ok: false, reason: 'no Docker daemon is running and this test cannot start one (needs root and dockerd)' };
-      return engineState;
-    }
-    const log = fs.openSync(path.join(os.tmpdir(), 'stagecraft-dockerd.log'), 'a');
-    const daemon = spawn(dockerd, ['--bridge=none', '--iptables=false'], { detached: true, stdio: ['ignore', log, log] });
-    daemon.unref();
-    const deadline = Date.now() + 60_000;
-    while (!daemonAnswers() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
-    if (!daemonAnswers()) {
-      engineState = { ok: false, reason: `dockerd did not come up within 60 s; see ${path.join(os.tmpdir(), 'stagecraft-dockerd.log')}` };
-      return engineState;
-    }
-  }
-  engineState = { ok: true };
+  // The processes that wait for the lock find the daemon the first one started.
+  engineState = daemonAnswers() ? { ok: true } : await withProcessLock('dockerd', 2 * STARTUP_MS, async () => (daemonAnswers() ? { ok: true } : startDaemon()));
   return engineState;
+}
+
+async function startDaemon(): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const dockerd = ['/usr/sbin/dockerd', '/usr/bin/dockerd'].find((p) => fs.existsSync(p));
+  if (dockerd === undefined || process.getuid?.() !== 0) {
+    return { ok: false, reason: 'no Docker daemon is running and this test cannot start one (needs root and dockerd)' };
+  }
+  const logStart = fs.existsSync(DAEMON_LOG) ? fs.statSync(DAEMON_LOG).size : 0;
+  const log = fs.openSync(DAEMON_LOG, 'a');
+  const daemon = spawn(dockerd, ['--bridge=none', '--iptables=false'], { detached: true, stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  daemon.unref();
+  let exitCode: number | null | undefined;
+  daemon.on('exit', (code) => (exitCode = code));
+  const deadline = Date.now() + STARTUP_MS;
+  while (exitCode === undefined && Date.now() < deadline) {
+    if (daemonAnswers()) return { ok: true };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (exitCode === undefined) killGroup(daemon.pid); // half started, it would keep containerd's database locked for the next try
+  const what = exitCode === undefined ? `did not answer within ${STARTUP_MS / 1000} s` : `exited (${String(exitCode)})`;
+  return { ok: false, reason: `dockerd ${what}; from ${DAEMON_LOG}:\n${daemonErrors(logStart)}` };
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** The daemon's error lines since `offset`, so a failure in CI says why without the log at hand. */
+function daemonErrors(offset: number): string {
+  const lines = fs.readFileSync(DAEMON_LOG).subarray(offset).toString('utf8').split('\n');
+  const errors = lines.filter((line) => /level=(error|fatal)|^failed to /.test(line));
+  return (errors.length > 0 ? errors : lines).slice(-8).join('\n');
 }
 
 /** A 2 MB image with busybox's /bin/sh and tools, from Debian's busybox-static, tagged for reuse. */

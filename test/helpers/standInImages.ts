@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BUSYBOX_IMAGE, docker, ensureBusyboxImage, ensureEngine } from './engine';
+import { withProcessLock } from './processLock';
 
 /**
  * Local stand-ins for the public images the sample Dockerfiles name (nothing can be pulled here): a Debian
@@ -95,17 +96,20 @@ function buildRecipe(recipe: Recipe): void {
 
 /** Makes the stand-ins for the given recipes (all by default) plus `alpine:3.20` (busybox). */
 export async function ensureStandInImages(names: readonly string[] = Object.keys(RECIPES)): Promise<void> {
-  ensureBusyboxImage();
-  if (!imageExists('alpine:3.20')) {
-    const tagged = docker(['tag', BUSYBOX_IMAGE, 'alpine:3.20']);
-    if (tagged.status !== 0) throw new Error(tagged.stderr);
-  }
-  if (names.length > 0) await ensureMinbase();
-  for (const name of names) {
-    const recipe = RECIPES[name];
-    if (recipe === undefined) throw new Error(`no stand-in recipe ${name}`);
-    buildRecipe(recipe);
-  }
+  // Building one takes minutes; a process that waits finds them made and returns at once.
+  await withProcessLock('standins', 30 * 60_000, async () => {
+    ensureBusyboxImage();
+    if (!imageExists('alpine:3.20')) {
+      const tagged = docker(['tag', BUSYBOX_IMAGE, 'alpine:3.20']);
+      if (tagged.status !== 0) throw new Error(tagged.stderr);
+    }
+    if (names.length > 0) await ensureMinbase();
+    for (const name of names) {
+      const recipe = RECIPES[name];
+      if (recipe === undefined) throw new Error(`no stand-in recipe ${name}`);
+      buildRecipe(recipe);
+    }
+  });
 }
 
 if (require.main === module) {

@@ -1,7 +1,9 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { stdioConnection } from './transport/stdio';
 
-// The transport (--node-ipc from the VS Code client, --stdio from other editors) is read from argv.
-const connection = createConnection(ProposedFeatures.all);
+// The transport (--node-ipc from the VS Code client, --stdio from other editors) is read from argv; stdio
+// gets a writer of its own (one write per message).
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`Stagecraft: uncaught ${error.stack ?? error.message}`));
 startServer(connection);

@@ -156,4 +156,15 @@ describe('stagecraft lint for CI', () => {
     fs.writeFileSync(path.join(root, '.stagecraft.json'), '{ "rules": { "LegacyKeyValueFormat": "loud" } }');
     assert.match(cli('lint', file).stderr, /rule LegacyKeyValueFormat must be "off", "hint", "info", "warning" or "error"/);
   });
+
+  it('passes over a folder named .stagecraft.json on the way up', () => {
+    const root = tempDir('stagecraft-');
+    fs.mkdirSync(path.join(root, 'svc', '.stagecraft.json'), { recursive: true });
+    const file = path.join(root, 'svc', 'Dockerfile');
+    fs.writeFileSync(file, 'FROM alpine:3.20\nENV A 1\n');
+    fs.writeFileSync(path.join(root, '.stagecraft.json'), JSON.stringify({ rules: { LegacyKeyValueFormat: 'error' } }));
+    const result = cli('lint', file);
+    assert.equal(result.stderr, '');
+    assert.deepEqual(result.stdout.trim().split('\n').map((l) => l.split(' ').slice(1, 3).join(' ')), ['error LegacyKeyValueFormat']);
+  });
 });

@@ -1,7 +1,6 @@
-import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { stdioConnection } from '../transport/stdio';
 
 export function startStdioServer(): void {
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-  startServer(connection);
+  startServer(stdioConnection());
 }

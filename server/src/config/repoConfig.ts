@@ -38,19 +38,30 @@ const cache = new Map<string, { mtimeMs: number; config: RepoConfig }>();
 export function repoConfigFor(directory: string): RepoConfig | undefined {
   for (let dir = path.resolve(directory); ; dir = path.dirname(dir)) {
     const file = path.join(dir, REPO_CONFIG_FILE);
-    let mtimeMs: number | undefined;
+    // Asked on every check for every folder up to the root: a missing file must not cost an exception.
+    let stat: fs.Stats | undefined;
     try {
-      mtimeMs = fs.statSync(file).mtimeMs;
+      stat = fs.statSync(file, { throwIfNoEntry: false });
     } catch {
-      mtimeMs = undefined;
+      stat = undefined; // a folder above that cannot be read holds no configuration we could use
     }
-    if (mtimeMs !== undefined) {
+    if (stat?.isFile() === true) {
       const cached = cache.get(file);
-      if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.config;
-      const config = parseRepoConfig(file, fs.readFileSync(file, 'utf8'));
-      cache.set(file, { mtimeMs, config });
+      if (cached !== undefined && cached.mtimeMs === stat.mtimeMs) return cached.config;
+      const config = readRepoConfig(file);
+      cache.set(file, { mtimeMs: stat.mtimeMs, config });
       return config;
     }
     if (path.dirname(dir) === dir) return undefined;
   }
+}
+
+function readRepoConfig(file: string): RepoConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { file, severities: {}, problems: [l10n.t`${file} could not be read: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  return parseRepoConfig(file, text);
 }

@@ -148,7 +148,10 @@ describe('completion through the server', () => {
       }
       assert.fail(`${what}: ${labels.join(', ')}`);
     };
-    const watcher = client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
+    // The server registers its watcher after `initialized`: a test run on its own can get here first.
+    const findWatcher = () => client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
+    for (let attempt = 0; attempt < 50 && findWatcher() === undefined; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const watcher = findWatcher();
     assert.ok(watcher !== undefined, 'the server watches Dockerfiles when the client can register watchers');
     assert.match(JSON.stringify(watcher.registerOptions), /Dockerfile/);
     // The scan has run (the fixture's images are there) before files change under it.
@@ -171,6 +174,11 @@ describe('completion through the server', () => {
     const skipped = path.join(workspace, 'node_modules', 'late', 'Dockerfile');
     fs.writeFileSync(skipped, lines('FROM late/dependency:1'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(skipped).toString(), type: 1 }] });
+    // Nor one deeper than the scan goes (eight folders).
+    const deepFolder = path.join(workspace, ...'abcdefghi'.split(''));
+    fs.mkdirSync(deepFolder, { recursive: true });
+    fs.writeFileSync(path.join(deepFolder, 'Dockerfile'), lines('FROM too/deep:1'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(deepFolder, 'Dockerfile')).toString(), type: 1 }] });
     // An open document counts while open; closed, what is on disk counts (here: nothing, it was never saved).
     const unsaved = pathToFileURL(path.join(workspace, 'watched', 'Dockerfile.unsaved')).toString();
     await client.open(unsaved, lines('FROM unsaved/image:1'));
@@ -178,6 +186,7 @@ describe('completion through the server', () => {
     await client.close(unsaved);
     await eventually((labels) => !labels.includes('unsaved/image:1'), 'a closed document that is not on disk no longer counts');
     assert.ok(!(await imagesNow()).includes('late/dependency:1'), 'node_modules is not watched into the images');
+    assert.ok(!(await imagesNow()).includes('too/deep:1'), 'a file deeper than the scan goes is not watched into the images');
   });
 
   it('variables in scope: FROM sees global ARGs and platform args; a stage offers to declare what it lacks', async () => {

@@ -26,12 +26,14 @@ function skippedFolder(name: string): boolean {
   return SKIPPED_FOLDERS.has(name) || name.startsWith('.');
 }
 
-/** Whether the scan reads this file: inside a workspace folder, not in a skipped folder. */
-function scanned(file: string, folders: readonly string[]): boolean {
+/** Whether the scan reads this file: inside a workspace folder, not in a skipped folder nor deeper than it goes. */
+function scanned(file: string, folders: readonly string[], maxDepth: number): boolean {
   return folders.some((folder) => {
     const relative = path.relative(folder, path.dirname(file));
     if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    return relative === '' || !relative.split(path.sep).some(skippedFolder);
+    if (relative === '') return true;
+    const steps = relative.split(path.sep);
+    return steps.length <= maxDepth && !steps.some(skippedFolder);
   });
 }
 
@@ -41,8 +43,9 @@ function scanned(file: string, folders: readonly string[]): boolean {
  */
 export class WorkspaceImages {
   private readonly byFile = new Map<string, readonly string[]>();
-  /** The workspace folders the last scan read. */
+  /** The workspace folders the last scan read, and how deep it went. */
   private folders: readonly string[] = [];
+  private maxDepth = DEFAULT_LIMITS.maxDepth;
 
   /** `isOpen`: whether the editor has the document open; then it, not the file on disk, says what it uses. */
   constructor(private readonly isOpen: (uri: string) => boolean = () => false) {}
@@ -69,7 +72,7 @@ export class WorkspaceImages {
     if (this.isOpen(uri)) return;
     const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
     let text: string | undefined;
-    if (file !== undefined && scanned(file, this.folders)) {
+    if (file !== undefined && scanned(file, this.folders, this.maxDepth)) {
       try {
         text = await fs.readFile(file, 'utf8');
       } catch {
@@ -91,6 +94,7 @@ export class WorkspaceImages {
 
   async scan(folders: readonly string[], limits: ScanLimits = DEFAULT_LIMITS): Promise<number> {
     this.folders = folders;
+    this.maxDepth = limits.maxDepth;
     let foldersSeen = 0;
     let filesRead = 0;
     const queue = folders.map((folder) => ({ folder, depth: 0 }));

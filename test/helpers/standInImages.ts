@@ -96,20 +96,22 @@ function buildRecipe(recipe: Recipe): void {
 
 /** Makes the stand-ins for the given recipes (all by default) plus `alpine:3.20` (busybox). */
 export async function ensureStandInImages(names: readonly string[] = Object.keys(RECIPES)): Promise<void> {
-  // Building one takes minutes; a process that waits finds them made and returns at once.
-  await withProcessLock('standins', 30 * 60_000, async () => {
+  // One lock per image, so that a test needing only busybox does not wait for the toolchains another builds;
+  // a process that waits finds the image made and goes on at once.
+  await withProcessLock('standin-busybox', 10 * 60_000, async () => {
     ensureBusyboxImage();
     if (!imageExists('alpine:3.20')) {
       const tagged = docker(['tag', BUSYBOX_IMAGE, 'alpine:3.20']);
       if (tagged.status !== 0) throw new Error(tagged.stderr);
     }
-    if (names.length > 0) await ensureMinbase();
-    for (const name of names) {
-      const recipe = RECIPES[name];
-      if (recipe === undefined) throw new Error(`no stand-in recipe ${name}`);
-      buildRecipe(recipe);
-    }
   });
+  if (names.length === 0) return;
+  await withProcessLock('standin-minbase', 20 * 60_000, ensureMinbase);
+  for (const name of names) {
+    const recipe = RECIPES[name];
+    if (recipe === undefined) throw new Error(`no stand-in recipe ${name}`);
+    await withProcessLock(`standin-${name}`, 20 * 60_000, async () => buildRecipe(recipe));
+  }
 }
 
 if (require.main === module) {

@@ -10,9 +10,11 @@ import { withProcessLock } from '../helpers/processLock';
 describe('the lock the engine tests share across processes', () => {
   const lockFile = (name: string): string => path.join(os.tmpdir(), `stagecraft-${name}.lock`);
 
-  it('lets one process at a time in', async () => {
+  it('lets one process at a time in', async (t) => {
     const name = `test-${process.pid}-serial`;
-    const journal = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-lock-')), 'journal');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-lock-'));
+    t.after(() => fs.rmSync(folder, { recursive: true, force: true }));
+    const journal = path.join(folder, 'journal');
     const child = `
       const fs = require('node:fs');
       const { withProcessLock } = require(${JSON.stringify(require.resolve('../helpers/processLock'))});
@@ -31,7 +33,6 @@ describe('the lock the engine tests share across processes', () => {
       assert.deepEqual([lines[i], lines[i + 1]], [`in ${pid}`, `out ${pid}`], 'another process entered while one was inside');
     }
     assert.equal(fs.existsSync(lockFile(name)), false);
-    fs.rmSync(path.dirname(journal), { recursive: true, force: true });
   });
 
   it('takes over a lock whose owner is gone', async () => {

@@ -46,17 +46,19 @@ const continuationLine = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(blanks, fc.constantFrom('# note', '#', '#a b', '# x=y')).map(([before, comment]) => before + comment) },
   { weight: 1, arbitrary: blanks },
 );
-const instruction = fc.tuple(blanks, fc.constantFrom(...KEYWORDS), words, fc.array(fc.tuple(continuationLine, fc.boolean()), { maxLength: 4 }), blanks)
-  .map(([before, keyword, first, more, after]) => {
+/** A continuation's escape: after a blank (` \\`), or tight after the last word (`&&\\`). */
+const escapeAfter = (tight: boolean): string => (tight ? '\\' : ' \\');
+const instruction = fc.tuple(blanks, fc.constantFrom(...KEYWORDS), words, fc.boolean(), fc.array(fc.tuple(continuationLine, fc.boolean(), fc.boolean()), { maxLength: 4 }), blanks)
+  .map(([before, keyword, first, firstTight, more, after]) => {
     const lines = [`${before}${keyword} ${first.join(' ')}`];
-    for (const [text, continued] of more) lines.push(continued ? `${text} \\` : text);
+    for (const [text, continued, tight] of more) lines.push(continued ? `${text}${escapeAfter(tight)}` : text);
     // The first line continues onto the rest; the instruction ends at the first later line that is not continued.
-    return `${lines[0]}${more.length > 0 ? ' \\' : ''}\n${lines.slice(1).join('\n')}${after}`;
+    return `${lines[0]}${more.length > 0 ? escapeAfter(firstTight) : ''}\n${lines.slice(1).join('\n')}${after}`;
   });
 const plainDockerfile = fc.tuple(fc.constantFrom('', '# escape=`\n'), fc.array(fc.oneof(
   { weight: 6, arbitrary: instruction },
   { weight: 1, arbitrary: fc.constantFrom('# comment', '  #  indented  ', '', '   ', 'RUN <<EOF\nbody\nEOF', 'ONBUILD RUN x', 'ENV A="b c"') },
-), { maxLength: 25 }), fc.constantFrom('\n', '\r\n')).map(([directive, parts, newline]) => (directive + parts.join('\n')).replace(/\n/g, newline).replace(/ \\(?=\r?\n)/g, directive === '' ? ' \\' : ' `'));
+), { maxLength: 25 }), fc.constantFrom('\n', '\r\n')).map(([directive, parts, newline]) => (directive + parts.join('\n')).replace(/\n/g, newline).replace(/\\(?=\r?\n)/g, directive === '' ? '\\' : '`'));
 
 const corpusFiles = CORPUS_DOCKERFILES;
 
@@ -108,14 +110,15 @@ describe('plain instructions read without the parser equal the parser\'s reading
     for (const file of corpusFiles) assertSameAsParser(fs.readFileSync(path.join(CORPUS, 'files', file), 'utf8'), file);
   });
 
-  it('leaves to the parser what it cannot read: escapes inside a line, heredocs, quoted properties, ONBUILD, a continuation at the end', () => {
+  it('leaves to the parser what it cannot read: escapes inside a line, heredocs, quoted properties, ONBUILD, a continuation at the end, a tight escape before a line that does not start with a blank', () => {
     const lines = (text: string): number => plainInstructionLines(new LineIndex(text), 0, '\\');
     assert.equal(lines('RUN a \\\n  b\n'), 2);
     assert.equal(lines('RUN a \\\n  # c\n\n  b\nRUN x\n'), 4);
     assert.equal(lines('RUN printf "a\\n" \\\n  c:\\\\x \\$HOME < in\n'), 2);
     assert.equal(lines('LABEL a="b c" \\\n  d="e"\n'), 2);
     assert.equal(lines('ONBUILD COPY . /app\n'), 1);
-    for (const text of ['ENV A \\\n b', 'ENV A "b"', 'ENV A="b"c', 'ENV A="b"\tc=d', 'ENV "A"=b', 'ENV A="b', 'ONBUILD ONBUILD RUN x', 'ONBUILD \\\n RUN x', 'RUN a\\ b', 'RUN a\\#b', 'RUN a\\<<EOF', 'RUN a \\\n  \\#x', 'RUN a\\\n b', 'RUN <<EOF', "LABEL a='b'", 'RUN a \\', 'RUN a \\\n  # c \\ d\n b', '\uFEFFFROM a', '# comment', '']) {
+    assert.equal(lines('RUN a&&\\\n  rm x&&\\\n\tls\n'), 3);
+    for (const text of ['ENV A \\\n b', 'ENV A "b"', 'ENV A="b"c', 'ENV A="b"\tc=d', 'ENV "A"=b', 'ENV A="b', 'ONBUILD ONBUILD RUN x', 'ONBUILD \\\n RUN x', 'RUN a\\ b', 'RUN a\\#b', 'RUN a\\<<EOF', 'RUN a \\\n  \\#x', 'RUN a\\\nb', 'RUN\\\n a', 'ENV A=b\\\n C=d', 'RUN a\\\n # c\n b', 'RUN a\\\n\n b', 'RUN a\\\n \\\n b', 'RUN <<EOF', "LABEL a='b'", 'RUN a \\', 'RUN a \\\n  # c \\ d\n b', '\uFEFFFROM a', '# comment', '']) {
       assert.equal(lines(text), 0, JSON.stringify(text));
     }
     assert.equal(plainInstructionLines(new LineIndex('RUN a `\n b'), 0, '`'), 2);

@@ -40,10 +40,17 @@ function wordEnd(text: string, from: number): number {
   return end;
 }
 
-/** A line's text before a final `<blank><escape>` that continues the instruction, or the whole line. */
-function bodyOf(text: string, escapeChar: string): { body: string; continued: boolean } {
-  const continued = text.length >= 2 && text.endsWith(escapeChar) && isBlank(text.charCodeAt(text.length - 2));
-  return { body: continued ? text.slice(0, -1) : text, continued };
+/**
+ * A line's text before a final escape that continues the instruction, or the whole line. `tight`: the escape
+ * follows a word (`&&\`); the parser ends the word there only when the next line starts with a blank, and
+ * otherwise joins the two lines' words into one.
+ */
+function bodyOf(text: string, escapeChar: string): { body: string; continued: boolean; tight: boolean } {
+  if (text.length < 2 || !text.endsWith(escapeChar)) return { body: text, continued: false, tight: false };
+  if (isBlank(text.charCodeAt(text.length - 2))) return { body: text.slice(0, -1), continued: true, tight: false };
+  // Two escapes at the end (`\\`): which pairs with which is the parser's to say (plainWords declines it).
+  if (text.charAt(text.length - 2) === escapeChar) return { body: text, continued: false, tight: false };
+  return { body: text.slice(0, -1), continued: true, tight: true };
 }
 
 /**
@@ -106,7 +113,7 @@ export function plainInstructionLines(lines: LineIndex, line: number, escapeChar
   if (start === -1 || text.charCodeAt(start) === 35 /* # */) return 0;
   const keywordEnd = wordEnd(text, start);
   const onbuild = text.slice(start, keywordEnd).toUpperCase() === 'ONBUILD';
-  let { body, continued } = bodyOf(text, escapeChar);
+  let { body, continued, tight } = bodyOf(text, escapeChar);
   // ONBUILD's trigger decides how the line reads; it must be on the line, and not another ONBUILD.
   const keywordStart = onbuild ? firstNonBlankFrom(body, keywordEnd) : start;
   const keyword = keywordStart === -1 ? '' : body.slice(keywordStart, wordEnd(body, keywordStart)).toUpperCase();
@@ -122,11 +129,15 @@ export function plainInstructionLines(lines: LineIndex, line: number, escapeChar
   }
   const plainBody = (line: string): boolean => (properties ? plainProperties(line, escapeChar) : plainWords(line, escapeChar));
   if (!plainBody(body)) return 0;
+  // A tight escape is read here only after an argument, in words (not properties), and before a line that
+  // starts with a blank and holds words (`&&\` then `    rm -rf …`, common in long RUNs).
+  if (tight && (properties || firstNonBlankFrom(body, wordEnd(body, keywordStart)) === -1)) return 0;
   let end = line + 1;
   for (; continued; end++) {
     if (end >= lines.lineCount) return 0;
     const next = lines.lineText(end);
     const first = firstNonBlank(next);
+    if (tight && (first < 1 || next.charCodeAt(first) === 35 /* # */ || next.startsWith(escapeChar, first))) return 0;
     // A comment line goes on the instruction whatever it ends with; the parser's word reader takes an escape in it.
     if (first !== -1 && next.charCodeAt(first) === 35 /* # */) {
       if (next.includes(escapeChar) || NEEDS_PARSER.test(next)) return 0;
@@ -136,8 +147,8 @@ export function plainInstructionLines(lines: LineIndex, line: number, escapeChar
     if (first !== -1 && first === next.length - 1 && next.endsWith(escapeChar)) continue;
     // An escape first on a continuation line keeps the parser in the continuation (a `#` after it is a comment).
     if (first !== -1 && next.startsWith(escapeChar, first)) return 0;
-    ({ body, continued } = bodyOf(next, escapeChar));
-    if (!plainBody(body)) return 0;
+    ({ body, continued, tight } = bodyOf(next, escapeChar));
+    if (!plainBody(body) || (tight && properties)) return 0;
     // A blank line goes on the instruction too.
     if (firstNonBlank(body) === -1) continued = true;
   }

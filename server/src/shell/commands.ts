@@ -16,13 +16,22 @@ export function simpleCommands(script: string): SimpleCommand[] {
   let words: string[] = [];
   let current = '';
   let inWord = false;
-  const endWord = (): void => {
+  // Plain characters are taken as one slice when the word ends, not one by one: scripts are long, and adding
+  // characters singly made this the largest allocator of a check.
+  let runStart = -1;
+  const flush = (at: number): void => {
+    if (runStart < 0) return;
+    current += script.slice(runStart, at);
+    runStart = -1;
+  };
+  const endWord = (at: number): void => {
+    flush(at);
     if (inWord) words.push(current);
     current = '';
     inWord = false;
   };
-  const endCommand = (operator = ''): void => {
-    endWord();
+  const endCommand = (at: number, operator = ''): void => {
+    endWord(at);
     if (words.length > 0) {
       let split = 0;
       while (split < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[split] ?? '')) split++;
@@ -33,12 +42,14 @@ export function simpleCommands(script: string): SimpleCommand[] {
   for (let i = 0; i < script.length; i++) {
     const ch = script[i] as string;
     if (ch === "'" || ch === '"') {
+      flush(i);
       const end = script.indexOf(ch, i + 1);
       const stop = end < 0 ? script.length : end;
       current += script.slice(i + 1, stop);
       inWord = true;
       i = stop;
     } else if (ch === '\\' && i + 1 < script.length) {
+      flush(i);
       if (script[i + 1] !== '\n') {
         current += script[i + 1];
         inWord = true;
@@ -46,16 +57,16 @@ export function simpleCommands(script: string): SimpleCommand[] {
       i++;
     } else if (ch === '&' || ch === '|' || ch === ';' || ch === '\n' || ch === '(' || ch === ')') {
       const doubled = (ch === '&' || ch === '|') && script[i + 1] === ch;
-      endCommand(doubled ? ch + ch : ch);
+      endCommand(i, doubled ? ch + ch : ch);
       if (doubled) i++;
     } else if (ch === ' ' || ch === '\t' || ch === '\r') {
-      endWord();
+      endWord(i);
     } else {
-      current += ch;
+      if (runStart < 0) runStart = i;
       inWord = true;
     }
   }
-  endCommand();
+  endCommand(script.length);
   return commands;
 }
 

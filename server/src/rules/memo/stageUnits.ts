@@ -30,7 +30,7 @@ const unitsByModel = new WeakMap<DockerfileModel, Units<StageModel>>();
 export function stageUnits(model: DockerfileModel): Units<StageModel> {
   let units = unitsByModel.get(model);
   if (units === undefined) {
-    const context = contextOf(model);
+    const context = canonical(contextOf(model));
     const reused: boolean[] = [];
     const stageMemos = model.stages.map((stage) => {
       const renumberedFrom = renumbered(stage.from);
@@ -71,6 +71,19 @@ function sameInstructions(earlier: readonly InstructionModel[], now: readonly In
 function renumbered(instruction: InstructionModel): InstructionModel | undefined {
   const move = movedFrom(instruction);
   return move !== undefined && move.lines === 0 ? move.instruction : undefined;
+}
+
+/**
+ * The last context made, so that equal contexts are one string object: every stage's memo compares its
+ * context with the new one, and comparing two equal strings that are not the same object reads them whole
+ * (in a 20k-line file: 2,000 comparisons of a 60 KB string, 10 ms per keystroke).
+ */
+let lastContext = '';
+
+function canonical(context: string): string {
+  if (context === lastContext) return lastContext;
+  lastContext = context;
+  return context;
 }
 
 function contextOf(model: DockerfileModel): string {

@@ -43,12 +43,14 @@ async function start(name) {
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } } });
   const initializeMs = performance.now() - started;
   connection.sendNotification('initialized', {});
-  const sample = setInterval(() => {
+  const readRss = () => {
     try {
-      const rss = Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) * 1024;
-      peakRss = Math.max(peakRss, rss);
-    } catch { /* gone */ }
-  }, 20);
+      return Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) * 1024;
+    } catch {
+      return 0; // gone
+    }
+  };
+  const sample = setInterval(() => { peakRss = Math.max(peakRss, readRss()); }, 20);
   /** Diagnostics for `version`, or (for servers that send none) any published after `since`. */
   const waitFor = async (uri, version, since, timeoutMs = 120_000) => {
     const deadline = performance.now() + timeoutMs;
@@ -62,6 +64,7 @@ async function start(name) {
   return {
     name, connection, initializeMs, published, waitFor,
     get peakRss() { return peakRss; },
+    get rss() { return readRss(); },
     async stop() { clearInterval(sample); try { await connection.sendRequest('shutdown'); connection.sendNotification('exit'); } catch { child.kill(); } child.kill(); },
     kill() { clearInterval(sample); connection.dispose(); child.kill('SIGKILL'); },
   };
@@ -133,6 +136,8 @@ async function measure(name) {
     const times = [];
     for (const file of files) times.push(await openAndWait(server, `file:///corpus/${file}`, readFileSync(join(corpusDir, file), 'utf8')));
     result.corpusOpen = { files: files.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+    // Where the memory goes: what the corpus leaves behind, before the large files.
+    result.rssAfterCorpusMB = server.rss / 1e6;
   }
   result.open = {};
   result.hover = {};
@@ -239,6 +244,7 @@ function measures(s, d) {
   list.push(['200-edit typing burst → final diagnostics (300 lines)', s.typingBurstMs, d.typingBurstMs]);
   list.push(['one edit at a time → its diagnostics, p50 (300 lines)', s.perEditP50Ms, d.perEditP50Ms]);
   list.push(['one edit at a time → its diagnostics, p95 (300 lines)', s.perEditP95Ms, d.perEditP95Ms]);
+  if (s.rssAfterCorpusMB !== undefined && d.rssAfterCorpusMB !== undefined) list.push(['RSS after the corpus (MB)', s.rssAfterCorpusMB, d.rssAfterCorpusMB]);
   list.push(['peak RSS (MB)', s.peakRssMB, d.peakRssMB]);
   return list;
 }

@@ -14,9 +14,9 @@ export class InstructionLines {
   private continuation = false;
   private tabbed = false;
   /** The first two words of the instruction (keyword, and ONBUILD's trigger keyword). */
-  private keywords: string[] = [];
+  private readonly keywords: string[] = [];
   /** Heredocs the current instruction opens; `tabbed` undefined: as the instruction's `<<-` words say. */
-  private opened: { name: string; tabbed: boolean | undefined }[] = [];
+  private readonly opened: { name: string; tabbed: boolean | undefined }[] = [];
   /** Heredoc bodies still to come, in order. */
   private readonly pending: { name: string; tabbed: boolean }[] = [];
 
@@ -38,11 +38,11 @@ export class InstructionLines {
     const starts = !this.continuation;
     if (starts) {
       this.tabbed = false;
-      this.opened = [];
-      this.keywords = [];
+      this.opened.length = 0;
+      this.keywords.length = 0;
     }
     // Words matter only for the keyword and ONBUILD's trigger, and for `<<`: most lines are not split at all.
-    if (this.keywords.length < 2) this.keywords.push(...(text.match(WORDS) ?? []).slice(0, 2 - this.keywords.length));
+    if (this.keywords.length < 2) pushFirstWords(text, 2 - this.keywords.length, this.keywords);
     if (text.includes('<')) this.readHeredocWords(text);
     this.continuation = endsEscaped(text, this.escapeChar, this.continuation);
     if (!this.continuation && this.opened.length > 0) this.pushOpened();
@@ -69,12 +69,28 @@ export class InstructionLines {
     const capability = heredocCapability(this.keywords, this.escapeChar);
     if (capability === 'unknown') this.pending.push({ name: UNPREDICTABLE, tabbed: false });
     else if (capability === 'yes') for (const heredoc of this.opened) this.pending.push({ name: heredoc.name, tabbed: heredoc.tabbed ?? this.tabbed });
-    this.opened = [];
+    this.opened.length = 0;
   }
 }
 
+/**
+ * Adds up to `count` of the line's first words to `words`. Every line of every version is read here (20,000
+ * per keystroke in a large file), and splitting the whole line to keep two words was most of what it allocated.
+ */
+function pushFirstWords(text: string, count: number, words: string[]): void {
+  let i = 0;
+  for (let left = count; left > 0; left--) {
+    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+    if (i === text.length) return;
+    const start = i;
+    while (i < text.length && !isBlank(text.charCodeAt(i))) i++;
+    words.push(text.slice(start, i));
+  }
+}
+
+const isBlank = (code: number): boolean => code === 32 || code === 9;
+
 export const COMMENT_OR_BLANK = /^[ \t]*(#|$)/;
-const WORDS = /[^ \t]+/g;
 /** A heredoc whose terminator cannot be predicted: every line after it is inside. */
 const UNPREDICTABLE = '\u0000';
 

@@ -27,8 +27,12 @@ export type AnalysisResult = { readonly ok: true; readonly analysis: Analysis } 
 
 const commandsByInstruction = new WeakMap<InstructionModel, SimpleCommand[]>();
 
+const NO_COMMANDS: readonly SimpleCommand[] = Object.freeze([]);
+
 /** The simple commands of a RUN, whether shell form, exec form or heredoc; split once per instruction (twenty rules ask). */
-export function commandsOf(instruction: InstructionModel): SimpleCommand[] {
+export function commandsOf(instruction: InstructionModel): readonly SimpleCommand[] {
+  // Rules ask about every instruction: the others get one shared empty list and no cache entry.
+  if (instruction.keyword !== 'RUN') return NO_COMMANDS;
   let commands = commandsByInstruction.get(instruction);
   if (commands === undefined) commandsByInstruction.set(instruction, (commands = splitCommands(instruction)));
   return commands;

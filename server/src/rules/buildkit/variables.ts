@@ -22,10 +22,13 @@ export const undefinedVar: Rule = {
       if (stage.runtime.isWindows && !fullyKnown) continue;
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'FROM' || !instructionSpec(instruction.keyword)?.expandsVariables) continue;
-        const bodies = instruction.heredocs.map((h) => h.contentRange).filter((r) => r !== null);
-        for (const reference of instruction.variables) {
+        const references = instruction.variables;
+        if (references.length === 0) continue;
+        // Most instructions have no heredoc: no lists made for them (this rule visits every instruction).
+        const bodies = instruction.heredocs.length === 0 ? undefined : instruction.heredocs.map((h) => h.contentRange).filter((r) => r !== null);
+        for (const reference of references) {
           if (reference.modifier !== null) continue; // ${X:-default} and friends handle the unset case
-          if (bodies.some((r) => r !== null && reference.range.start.line >= r.start.line && reference.range.start.line <= r.end.line)) continue;
+          if (bodies?.some((r) => reference.range.start.line >= r.start.line && reference.range.start.line <= r.end.line) === true) continue;
           if (model.lookupVariable(reference.name, instruction.index) !== undefined) continue;
           const parent = stage.parentStageIndex === undefined ? undefined : model.stages[stage.parentStageIndex];
           const known = [...new Set([...stage.variables.filter((v) => v.instructionIndex < instruction.index).map((v) => v.name), ...(parent?.runtime.env.keys() ?? [])])]

@@ -5,7 +5,7 @@ import type { SimpleCommand } from '../../shell/commands';
 import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 
-type RunCommands = readonly { readonly instruction: InstructionModel; readonly commands: SimpleCommand[] }[];
+type RunCommands = readonly { readonly instruction: InstructionModel; readonly commands: readonly SimpleCommand[] }[];
 
 /** By the instruction list asked about: the twenty rules of this family share one walk of it. */
 const runCommandsOf = new WeakMap<readonly InstructionModel[], RunCommands>();
@@ -14,7 +14,7 @@ const runCommandsOf = new WeakMap<readonly InstructionModel[], RunCommands>();
 function runCommands(model: DockerfileModel): RunCommands {
   let list = runCommandsOf.get(model.instructions);
   if (list === undefined) {
-    const runs: { instruction: InstructionModel; commands: SimpleCommand[] }[] = [];
+    const runs: { instruction: InstructionModel; commands: readonly SimpleCommand[] }[] = [];
     for (const instruction of model.instructions) if (instruction.keyword === 'RUN') runs.push({ instruction, commands: commandsOf(instruction) });
     runCommandsOf.set(model.instructions, (list = runs));
   }
@@ -40,7 +40,7 @@ const isAptGet = (c: SimpleCommand): boolean => tool(c) === 'apt-get';
 const packagesOf = (c: SimpleCommand): string[] => c.words.slice(c.words.indexOf(sub(c)) + 1).filter((w) => !w.startsWith('-') && !w.includes('$'));
 
 /** `summary` is called when read, so it is in the language configured by then, not at module load. */
-function rule(id: string, severity: Rule['defaultSeverity'], summary: () => string, find: (command: SimpleCommand, all: SimpleCommand[], instruction: InstructionModel) => string | undefined): Rule {
+function rule(id: string, severity: Rule['defaultSeverity'], summary: () => string, find: (command: SimpleCommand, all: readonly SimpleCommand[], instruction: InstructionModel) => string | undefined): Rule {
   return {
     id,
     defaultSeverity: severity,

@@ -103,8 +103,8 @@ export const packageUpgradeInImage: Rule = {
   check(model) {
     const found: Finding[] = [];
     for (const instruction of model.instructions) {
-      const upgrade = commandsOf(instruction).map((c) => c.words).find((w) => (/^(apt-get|apt)$/.test(w[0] ?? '') && /^(upgrade|dist-upgrade|full-upgrade)$/.test(w.find((x) => !x.startsWith('-') && x !== w[0]) ?? ''))
-        || (w[0] === 'apk' && w.includes('upgrade')) || (/^(yum|dnf)$/.test(w[0] ?? '') && (w.includes('upgrade') || (w.includes('update') && w.filter((x) => !x.startsWith('-')).length === 2))));
+      const upgrade = commandsOf(instruction).find(({ words: w }) => (/^(apt-get|apt)$/.test(w[0] ?? '') && /^(upgrade|dist-upgrade|full-upgrade)$/.test(w.find((x) => !x.startsWith('-') && x !== w[0]) ?? ''))
+        || (w[0] === 'apk' && w.includes('upgrade')) || (/^(yum|dnf)$/.test(w[0] ?? '') && (w.includes('upgrade') || (w.includes('update') && w.filter((x) => !x.startsWith('-')).length === 2))))?.words;
       if (upgrade === undefined) continue;
       found.push({
         range: instruction.range,

@@ -235,17 +235,16 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
   const first = spanned[0];
   const last = spanned[spanned.length - 1];
   const argumentsRange = first === undefined || last === undefined ? null : { start: first.range.start, end: last.range.end };
-  const offsetOf = (position: Position): number => lines.offsetAt(position.line - lineOffset, position.character);
   let argumentsText = '';
   if (argumentsRange !== null) {
     argumentsText = argumentsRange.start.line === argumentsRange.end.line
       ? lines.lineText(argumentsRange.start.line - lineOffset).slice(argumentsRange.start.character, argumentsRange.end.character)
-      : argumentsContent(lines, offsetOf(argumentsRange.start), offsetOf(argumentsRange.end), escapeChar);
+      : argumentsContent(lines, offsetIn(lines, lineOffset, argumentsRange.start), offsetIn(lines, lineOffset, argumentsRange.end), escapeChar);
   }
   // Equal positions are one object (a 20k-line file had 260k position objects for 180k places).
   const keywordRange = range(at, column, at, keywordEnd);
   const rawWords: number[] = [];
-  for (const word of words) rawWords.push(offsetOf(word.range.start), offsetOf(word.range.end));
+  for (const word of words) rawWords.push(offsetIn(lines, lineOffset, word.range.start), offsetIn(lines, lineOffset, word.range.end));
   let trigger: InstructionModel | undefined;
   const triggerWord = words[0];
   if (keyword === 'ONBUILD' && triggerWord !== undefined) {
@@ -270,6 +269,11 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
     properties: properties ? propertiesOf(propertyWords(bodies), text) : [],
     trigger,
   }, rawWords, lines, escapeChar, lineOffset);
+}
+
+/** The offset in `lines` of a position placed `lineOffset` lines lower in the document. */
+function offsetIn(lines: LineIndex, lineOffset: number, position: Position): number {
+  return lines.offsetAt(position.line - lineOffset, position.character);
 }
 
 /** The end of an instruction's range: its last word's end object when that is where the range ends. */

@@ -1,3 +1,4 @@
+import { firstNonBlankFrom, wordEnd } from './blanks';
 import { DETACHED_HEREDOC } from './heredocs';
 import { instructionSpec } from '../reference/instructions';
 
@@ -78,17 +79,14 @@ export class InstructionLines {
  * per keystroke in a large file), and splitting the whole line to keep two words was most of what it allocated.
  */
 function pushFirstWords(text: string, count: number, words: string[]): void {
-  let i = 0;
+  let end = 0;
   for (let left = count; left > 0; left--) {
-    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-    if (i === text.length) return;
-    const start = i;
-    while (i < text.length && !isBlank(text.charCodeAt(i))) i++;
-    words.push(text.slice(start, i));
+    const start = firstNonBlankFrom(text, end);
+    if (start === -1) return;
+    end = wordEnd(text, start);
+    words.push(text.slice(start, end));
   }
 }
-
-const isBlank = (code: number): boolean => code === 32 || code === 9;
 
 export const COMMENT_OR_BLANK = /^[ \t]*(#|$)/;
 /** A heredoc whose terminator cannot be predicted: every line after it is inside. */

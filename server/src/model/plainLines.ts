@@ -1,5 +1,6 @@
 import { PROPERTY_KEYWORDS, commandOf, lexedInstruction, leadingFlags } from './instruction';
 import type { LineIndex } from './lines';
+import { firstNonBlank, firstNonBlankFrom, isBlank, wordEnd } from './blanks';
 import { range } from './positions';
 import type { Position } from './positions';
 import type { CommentModel, FlagModel, FlagOptionModel, InstructionModel, KeyValue, Token } from './types';
@@ -21,24 +22,6 @@ const NEEDS_PARSER = /<<|\uFEFF/;
  * a BOM, a backslash (kept simple: the parser unescapes property values its own way).
  */
 const NOT_IN_PROPERTIES = /[\\'\uFEFF]|<</;
-
-const isBlank = (code: number): boolean => code === 32 || code === 9;
-
-/** The column of the first character that is not a space or tab (-1: none). */
-export function firstNonBlank(text: string): number {
-  return firstNonBlankFrom(text, 0);
-}
-
-function firstNonBlankFrom(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (!isBlank(text.charCodeAt(i))) return i;
-  return -1;
-}
-
-function wordEnd(text: string, from: number): number {
-  let end = from;
-  while (end < text.length && !isBlank(text.charCodeAt(end))) end++;
-  return end;
-}
 
 /**
  * A line's text before a final escape that continues the instruction, or the whole line. `tight`: the escape

@@ -5,7 +5,8 @@ import { buildInstruction, linkMove, movedInstruction, renumberedInstruction } f
 import type { Numbering } from './instruction';
 import { shareArgumentSplits } from './astArgumentSplits';
 import { COMMENT_OR_BLANK, InstructionLines } from './instructionLines';
-import { commentOnLine, firstNonBlank, plainInstructionLines, readPlainInstruction } from './plainLines';
+import { firstNonBlank } from './blanks';
+import { commentOnLine, plainInstructionLines, readPlainInstruction } from './plainLines';
 import type { Range } from './positions';
 import { moveRange } from './positions';
 import type {

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Prediction } from '../../server/src/explain/effectiveCommand';
 import { explainCommand } from '../../server/src/explain/effectiveCommand';
 import { model } from '../helpers/model';
-import { BUSYBOX_IMAGE, buildImage, docker, ensureBusyboxImage, inspectJson, engineForSuite } from '../helpers/engine';
+import { BUSYBOX_IMAGE, buildImage, docker, inspectJson, engineForSuite } from '../helpers/engine';
+import { ensureStandInImages } from '../helpers/standInImages';
 
 /**
  * The model's prediction against a real engine: what `docker image inspect` stores as Entrypoint/Cmd, what
@@ -70,7 +71,8 @@ function processOf(args: readonly string[]): readonly string[] | null {
 
 describe('effective command on a real Docker engine', async () => {
   if (!(await engineForSuite())) return;
-  before(() => ensureBusyboxImage());
+  // Under the lock the other engine tests take: another test process may be making the same image.
+  before(() => ensureStandInImages([]));
   after(() => {
     if (created.length > 0) docker(['rm', '-f', ...created]);
     docker(['image', 'rm', '-f', ...CASES.map((_, i) => `stagecraft-test/cmd:${i}`)]);

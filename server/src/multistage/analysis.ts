@@ -27,7 +27,8 @@ export type AnalysisResult = { readonly ok: true; readonly analysis: Analysis } 
 
 const commandsByInstruction = new WeakMap<InstructionModel, SimpleCommand[]>();
 
-const NO_COMMANDS: readonly SimpleCommand[] = Object.freeze([]);
+/** Not frozen, like the model's shared empty lists: a frozen array has another map in the rules' loops. */
+const NO_COMMANDS: readonly SimpleCommand[] = [];
 
 /** The simple commands of a RUN, whether shell form, exec form or heredoc; split once per instruction (twenty rules ask). */
 export function commandsOf(instruction: InstructionModel): readonly SimpleCommand[] {

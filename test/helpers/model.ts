@@ -27,3 +27,11 @@ export function problems(text: string, options: RuleOptions = FIXTURE_OPTIONS): 
 export function lines(...content: string[]): string {
   return `${content.join('\n')}\n`;
 }
+
+/**
+ * What a client would receive: the value as JSON. Ranges compare by their numbers — the model keeps Spans,
+ * a rule may build a `{ start, end }` literal, and the memo engine's moved findings are Spans again.
+ */
+export function asSent<T>(value: T): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}

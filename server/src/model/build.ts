@@ -7,6 +7,7 @@ import { expandVariables } from './expand';
 import { looksLikeWindowsImage, parseImageReference } from './imageRef';
 import { computeRuntime } from './runtime';
 import { renumberedStage } from './stageRenumbering';
+import { trimmed } from './lists';
 import { indexAtLine, lastStartingBy, range } from './positions';
 import type { Range } from './positions';
 import type {
@@ -234,7 +235,7 @@ function buildStage(
     platform,
     instructions: stageInstructions,
     range: range(from.range.start.line, from.range.start.character, last.range.end.line, last.range.end.character),
-    variables,
+    variables: trimmed(variables),
     runtime,
   };
 }

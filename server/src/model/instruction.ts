@@ -1,12 +1,14 @@
 import type { Argument, Flag, Heredoc, Instruction as AstInstruction, Property } from 'dockerfile-ast';
 import type { Range } from './positions';
-import { moveRange, rangeContains } from './positions';
+import { keptRange, moveRange, range as spanOf, rangeBetween, rangeContains } from './positions';
 import type { CommandModel, DetachedHeredoc, FlagModel, HeredocModel, InstructionModel, KeyValue, Token, VariableReference } from './types';
 import { LineIndex } from './lines';
 import { findDetachedHeredocs } from './heredocs';
 import { scanVariableReferences } from './variableReferences';
 import { instructionSpec } from '../reference/instructions';
 import { rawArgumentsOf } from './astArgumentSplits';
+import { intern } from './intern';
+import { kept, trimmed } from './lists';
 
 /** dockerfile-ast's typed subclasses, reached by feature test rather than by class identity. */
 interface WithFlags { getFlags(): Flag[] }
@@ -27,8 +29,8 @@ export function buildInstruction(
   lineOffset = 0,
 ): InstructionModel {
   // `lines` and dockerfile-ast's ranges are the parsed text's; the model's are the document's, `lineOffset` lower.
-  const at = (range: Range): Range => moveRange(range, lineOffset);
-  const keyword = ast.getKeyword().toUpperCase();
+  const at = (range: Range): Range => keptRange(range, lineOffset);
+  const keyword = intern(ast.getKeyword().toUpperCase());
   const heredocCapable = instructionSpec(keyword)?.supportsHeredoc === true;
   const astArgs = ast.getArguments();
   // dockerfile-ast lifts flags only for some instructions; the builder reads leading `--name` words on all.
@@ -37,10 +39,10 @@ export function buildInstruction(
     ? safely(() => ast.getHeredocs().map((heredoc) => toHeredocModel(heredoc, lines, at)).filter((h): h is HeredocModel => h !== undefined), [])
     : [];
   const bodies = heredocs.flatMap((h) => [h.contentRange, h.terminatorRange]).filter((r): r is Range => r !== null);
-  const args = astArgs
+  const args = trimmed(astArgs
     .slice(hasMethod<WithFlags>(ast, 'getFlags') ? 0 : flags.length)
     .map((arg) => toToken(arg, at))
-    .filter((token) => !bodies.some((body) => rangeContains(body, token.range.start)));
+    .filter((token) => !bodies.some((body) => rangeContains(body, token.range.start))));
   const argumentsText = ast.getArgumentsContent() ?? '';
   const localArgumentsRange = ast.getArgumentsRange();
   const argumentsRange = localArgumentsRange === null ? null : at(localArgumentsRange);
@@ -51,7 +53,7 @@ export function buildInstruction(
   return new Instruction({
     index,
     keyword,
-    keywordText: ast.getInstruction(),
+    keywordText: intern(ast.getInstruction()),
     keywordRange: at(ast.getInstructionRange()),
     range: at(ast.getRange()),
     stageIndex,
@@ -76,16 +78,6 @@ interface VariableSource {
   readonly escapeChar: string;
   /** How far the instruction was moved from where `lines` has it. */
   readonly lineDelta: number;
-}
-
-/**
- * One empty list for every instruction without flags, heredocs or properties: most have none, and a 20k-line
- * file held 64k empty arrays (2 MB). Not frozen, which would give these lists another map in the rules' loops;
- * the readonly types keep anyone from adding to it.
- */
-const NONE: readonly never[] = [];
-function shared<T>(list: readonly T[]): readonly T[] {
-  return list.length === 0 ? NONE : list;
 }
 
 /** Shared by every instruction without a `$`: no per-instruction object, and no hold on its segment's text. */
@@ -144,14 +136,14 @@ class Instruction implements InstructionModel {
     this.keywordRange = fields.keywordRange;
     this.range = fields.range;
     this.stageIndex = numbering.stageIndex;
-    this.flags = shared(fields.flags);
+    this.flags = kept(fields.flags);
     this.args = fields.args;
     this.argumentsText = fields.argumentsText;
     this.argumentsRange = fields.argumentsRange;
     this.command = fields.command;
-    this.heredocs = shared(fields.heredocs);
-    this.detachedHeredocs = shared(fields.detachedHeredocs);
-    this.properties = shared(fields.properties);
+    this.heredocs = kept(fields.heredocs);
+    this.detachedHeredocs = kept(fields.detachedHeredocs);
+    this.properties = kept(fields.properties);
     this.trigger = numbering.trigger;
     this.variableSource = source;
     this.cachedVariables = undefined;
@@ -162,7 +154,7 @@ class Instruction implements InstructionModel {
 
   get variables(): readonly VariableReference[] {
     const source = this.variableSource;
-    this.cachedVariables ??= moveReferences(variableReferencesOf(source.sources, source.lines, source.escapeChar), source.lineDelta);
+    this.cachedVariables ??= kept(moveReferences(variableReferencesOf(source.sources, source.lines, source.escapeChar), source.lineDelta));
     return this.cachedVariables;
   }
 }
@@ -328,13 +320,13 @@ export function leadingFlags(args: readonly Token[]): FlagModel[] {
     if (match === null) break;
     const range = arg.range;
     const name = match[1] ?? '';
-    const nameEnd = { line: range.start.line, character: range.start.character + 2 + name.length };
+    const nameEnd = range.start.character + 2 + name.length;
     flags.push({
       name,
       value: match[2] ?? null,
       range,
-      nameRange: { start: { line: range.start.line, character: range.start.character + 2 }, end: nameEnd },
-      valueRange: match[2] === undefined ? null : { start: { line: nameEnd.line, character: nameEnd.character + 1 }, end: range.end },
+      nameRange: spanOf(range.start.line, range.start.character + 2, range.start.line, nameEnd),
+      valueRange: match[2] === undefined ? null : spanOf(range.start.line, nameEnd + 1, range.end.line, range.end.character),
       options: [],
     });
   }
@@ -347,7 +339,7 @@ function atOptional(range: Range | null, at: (range: Range) => Range): Range | n
 }
 
 function toToken(arg: Argument, at: (range: Range) => Range): Token {
-  return { value: arg.getValue(), range: at(arg.getRange()) };
+  return { value: intern(arg.getValue()), range: at(arg.getRange()) };
 }
 
 function toFlagModel(flag: Flag, at: (range: Range) => Range): FlagModel {
@@ -413,7 +405,7 @@ export function commandOf(
     if (sub === undefined || sub.value.toUpperCase() !== 'CMD') return undefined;
     text = argumentsText.replace(/^\s*\S+\s*/, '');
     const firstCommandArg = args[1];
-    range = firstCommandArg && argumentsRange ? { start: firstCommandArg.range.start, end: argumentsRange.end } : null;
+    range = firstCommandArg && argumentsRange ? rangeBetween(firstCommandArg.range.start, argumentsRange.end) : null;
   } else if (!COMMAND_KEYWORDS.has(keyword)) {
     return undefined;
   }

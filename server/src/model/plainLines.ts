@@ -1,7 +1,9 @@
 import { PROPERTY_KEYWORDS, commandOf, lexedInstruction, leadingFlags } from './instruction';
 import type { LineIndex } from './lines';
 import { firstNonBlank, firstNonBlankFrom, isBlank, wordEnd } from './blanks';
-import { range } from './positions';
+import { range, rangeBetween } from './positions';
+import { intern } from './intern';
+import { trimmed } from './lists';
 import type { Position } from './positions';
 import type { CommentModel, FlagModel, FlagOptionModel, InstructionModel, KeyValue, Token } from './types';
 
@@ -187,8 +189,8 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
   const at = line + lineOffset;
   const text = lines.lineText(line);
   const keywordEnd = wordEnd(text, column);
-  const keywordText = text.slice(column, keywordEnd);
-  const keyword = keywordText.toUpperCase();
+  const keywordText = intern(text.slice(column, keywordEnd));
+  const keyword = intern(keywordText.toUpperCase());
   const properties = PROPERTY_KEYWORDS.has(keyword);
   const words: Token[] = [];
   /** Each line's text for the property reader (the keyword blanked out). */
@@ -211,13 +213,15 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
   const stopSearch = FLAG_SEARCH.get(keyword);
   const flags = stopSearch === undefined ? leadingFlags(words) : liftedFlags(words, stopSearch, escapeChar);
   if (flags === undefined) return undefined;
+  const keptFlags = trimmed(flags);
   // Like dockerfile-ast, drop as many leading words as there are flags (a word before a flag may go instead).
-  const args = flags.length === 0 ? words : words.slice(flags.length);
+  // A copy even without flags: `words` grew by push and has room for 17 (a 20k-line model: 1.6 MB of slack).
+  const args = words.slice(flags.length);
   // Its arguments text leaves the flags out only where it lifts them itself.
   const spanned = stopSearch === undefined ? words : args;
   const first = spanned[0];
   const last = spanned[spanned.length - 1];
-  const argumentsRange = first === undefined || last === undefined ? null : { start: first.range.start, end: last.range.end };
+  const argumentsRange = first === undefined || last === undefined ? null : rangeBetween(first.range.start, last.range.end);
   let argumentsText = '';
   if (argumentsRange !== null) {
     argumentsText = argumentsRange.start.line === argumentsRange.end.line
@@ -240,9 +244,9 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
     keyword,
     keywordText,
     keywordRange,
-    range: { start: keywordRange.start, end: endOfRange(lastLine + lineOffset, lines.lineText(lastLine).length, words[words.length - 1]) },
+    range: rangeBetween(keywordRange.start, endOfRange(lastLine + lineOffset, lines.lineText(lastLine).length, words[words.length - 1])),
     stageIndex,
-    flags,
+    flags: keptFlags,
     args,
     argumentsText,
     argumentsRange,
@@ -251,7 +255,7 @@ function readAt(reading: Reading, line: number, column: number, index: number, s
     detachedHeredocs: [],
     properties: properties ? propertiesOf(propertyWords(bodies), text) : [],
     trigger,
-  }, rawWords, lines, escapeChar, lineOffset);
+  }, trimmed(rawWords), lines, escapeChar, lineOffset);
 }
 
 /** The offset in `lines` of a position placed `lineOffset` lines lower in the document. */
@@ -336,7 +340,7 @@ function wordsOf(text: string, from: number, line: number, escapeChar: string, w
       continue;
     }
     const end = wordEnd(text, i);
-    words.push({ value: unescaped(text.slice(i, end), escapeChar), range: range(line, i, line, end) });
+    words.push({ value: intern(unescaped(text.slice(i, end), escapeChar)), range: range(line, i, line, end) });
     i = end;
   }
 }
@@ -361,16 +365,16 @@ function flagOf({ value: word, range: wordRange }: Token): FlagModel {
   const { line, character: column } = wordRange.start;
   const end = wordRange.end.character;
   const equals = word.indexOf('=');
-  if (equals === -1) return { name: word.substring(2), value: null, range: wordRange, nameRange: range(line, column + 2, line, end), valueRange: null, options: [] };
+  if (equals === -1) return { name: intern(word.substring(2)), value: null, range: wordRange, nameRange: range(line, column + 2, line, end), valueRange: null, options: [] };
   const value = word.substring(equals + 1);
   const valueColumn = column + equals + 1;
   return {
-    name: word.substring(2, equals),
+    name: intern(word.substring(2, equals)),
     value,
     range: wordRange,
     nameRange: range(line, column + 2, line, column + equals),
-    valueRange: { start: { line, character: equals === word.length - 1 ? end : valueColumn }, end: wordRange.end },
-    options: optionsOf(value, line, valueColumn),
+    valueRange: rangeBetween({ line, character: equals === word.length - 1 ? end : valueColumn }, wordRange.end),
+    options: trimmed(optionsOf(value, line, valueColumn)),
   };
 }
 
@@ -383,7 +387,7 @@ function optionsOf(value: string, line: number, column: number): FlagOptionModel
   const option = (valueEnd: number): FlagOptionModel => {
     const optionRange = range(line, column + nameStart, line, column + valueEnd);
     if (valueStart === -1) return { name: value.substring(nameStart, valueEnd), value: null, range: optionRange, valueRange: null };
-    return { name: value.substring(nameStart, valueStart - 1), value: value.substring(valueStart, valueEnd), range: optionRange, valueRange: { start: { line, character: column + valueStart }, end: optionRange.end } };
+    return { name: value.substring(nameStart, valueStart - 1), value: value.substring(valueStart, valueEnd), range: optionRange, valueRange: rangeBetween({ line, character: column + valueStart }, optionRange.end) };
   };
   for (let i = 0; i < value.length; i++) {
     const char = value.charAt(i);
@@ -408,13 +412,13 @@ function propertiesOf(words: readonly Token[], text: string): KeyValue[] {
   const last = words[words.length - 1];
   if (first === undefined || second === undefined || last === undefined) return first === undefined ? [] : [assignment(first)];
   if (first.value.includes('=')) return words.map(assignment);
-  const valueRange = { start: second.range.start, end: last.range.end };
+  const valueRange = rangeBetween(second.range.start, last.range.end);
   return [{
     name: first.value,
     nameRange: first.range,
     value: text.slice(valueRange.start.character, valueRange.end.character),
     valueRange,
-    range: { start: first.range.start, end: last.range.end },
+    range: rangeBetween(first.range.start, last.range.end),
     legacySpaceForm: true,
   }];
 }
@@ -432,7 +436,7 @@ function propertyWords(bodies: readonly { line: number; body: string }[]): Token
         const close = body.charAt(end) === '"' ? body.indexOf('"', end + 1) : end;
         end = close === -1 ? body.length : close + 1;
       }
-      words.push({ value: body.slice(i, end), range: range(line, i, line, end) });
+      words.push({ value: intern(body.slice(i, end)), range: range(line, i, line, end) });
       i = end;
     }
   }
@@ -447,10 +451,10 @@ function assignment(word: Token): KeyValue {
   const value = word.value.slice(equals + 1);
   const quoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"');
   return {
-    name: word.value.slice(0, equals),
-    nameRange: { start: word.range.start, end: { line, character: character + equals } },
-    value: quoted ? value.slice(1, -1) : value,
-    valueRange: { start: { line, character: character + equals + 1 }, end: word.range.end },
+    name: intern(word.value.slice(0, equals)),
+    nameRange: rangeBetween(word.range.start, { line, character: character + equals }),
+    value: intern(quoted ? value.slice(1, -1) : value),
+    valueRange: rangeBetween({ line, character: character + equals + 1 }, word.range.end),
     range: word.range,
     legacySpaceForm: false,
   };

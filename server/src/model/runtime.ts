@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { VariableLookup } from './expand';
 import { expandVariables } from './expand';
+import { trimmed } from './lists';
 import type {
   CommandSetting, InstructionModel, KnownOrUnknown, RuntimeConfig, RuntimeOrigin, Setting, StageModel, VariableDefinition,
 } from './types';
@@ -110,8 +111,8 @@ export function computeRuntime(input: RuntimeInput): RuntimeConfig {
   }
   for (const definition of input.envDefinitions) env.set(definition.name, definition);
   return {
-    origin, entrypoint, cmd, shell, workdir, user, volumes, exposedPorts, env, stopSignal, healthcheck, isWindows,
-    workdirBefore, entrypointInstructions, cmdInstructions,
+    origin, entrypoint, cmd, shell, workdir, user, volumes: trimmed(volumes), exposedPorts: trimmed(exposedPorts), env, stopSignal, healthcheck, isWindows,
+    workdirBefore: trimmed(workdirBefore), entrypointInstructions: trimmed(entrypointInstructions), cmdInstructions: trimmed(cmdInstructions),
   };
 }
 

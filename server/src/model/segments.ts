@@ -8,7 +8,7 @@ import { COMMENT_OR_BLANK, InstructionLines } from './instructionLines';
 import { firstNonBlank } from './blanks';
 import { commentOnLine, plainInstructionLines, readPlainInstruction } from './plainLines';
 import type { Range } from './positions';
-import { moveRange } from './positions';
+import { keptRange, moveRange } from './positions';
 import type {
   CommandModel, CommentModel, FlagModel, HeredocModel, InstructionModel, KeyValue, ParserDirectiveModel, Token,
 } from './types';
@@ -318,7 +318,7 @@ function parsedWhole(segment: SegmentSource): SegmentContent {
 }
 
 function commentsOf(comments: readonly Comment[], lineOffset: number): CommentModel[] {
-  return comments.map((comment) => ({ text: comment.getContent(), range: moveRange(comment.getRange(), lineOffset) }));
+  return comments.map((comment) => ({ text: comment.getContent(), range: keptRange(comment.getRange(), lineOffset) }));
 }
 
 function directivesOf(directives: readonly ParserDirective[]): ParserDirectiveModel[] {

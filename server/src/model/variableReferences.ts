@@ -1,5 +1,6 @@
 import type { LineIndex } from './lines';
 import type { Range } from './positions';
+import { rangeBetween } from './positions';
 import type { VariableReference } from './types';
 
 const isWhitespace = (char: string): boolean => char === ' ' || char === '\t' || char === '\r' || char === '\n';
@@ -23,7 +24,7 @@ export function scanVariableReferences(args: readonly number[], lines: LineIndex
 
 function scanArgument(arg: string, offset: number, lines: LineIndex, escapeChar: string, found: VariableReference[]): void {
   const at = (index: number): { line: number; character: number } => lines.positionAt(offset + index);
-  const range = (from: number, to: number): Range => ({ start: at(from), end: at(to) });
+  const range = (from: number, to: number): Range => rangeBetween(at(from), at(to));
   const push = (name: string, nameFrom: number, nameTo: number, from: number, to: number, modifier: string | null, modifierArgument: string | null): void => {
     found.push({ name, range: range(from, to), nameRange: range(nameFrom, nameTo), modifier, modifierArgument });
   };

@@ -9,7 +9,7 @@ import { SegmentCache } from '../../server/src/model/segments';
 import { runRules } from '../../server/src/rules/engine';
 import { FUZZ_RUNS, FUZZ_SEED, anyDockerfile } from '../fuzz/dockerfiles';
 import { CORPUS, CORPUS_DOCKERFILES } from '../helpers/paths';
-import { asSent } from '../helpers/model';
+import { asSent, lines } from '../helpers/model';
 import { Span } from '../../server/src/model/positions';
 
 /**
@@ -98,7 +98,7 @@ describe('incremental checking equals checking from scratch', () => {
     }), { numRuns: Math.max(1, Math.floor(FUZZ_RUNS / 3)), seed: FUZZ_SEED });
   });
 
-  it('an instruction commented out renumbers the stages below: remapped, not rebuilt, and equal to a fresh build', () => {
+  it('an instruction commented out renumbers the instructions below in place: their stages are kept as they were, and equal a fresh build', () => {
     const stage = (i: number, base: string): string => [
       `FROM ${base} AS s${i}`, `ARG V${i}=1`, `ENV P${i}=/opt/$V${i} Q=$V${i}`, 'SHELL ["/bin/bash", "-c"]', `WORKDIR /w${i}`, 'USER app', `VOLUME /data${i}`,
       'EXPOSE 80', 'STOPSIGNAL SIGINT', 'HEALTHCHECK CMD true', 'ONBUILD RUN echo', `ENTRYPOINT ["/bin/app${i}"]`, 'CMD ["--serve"]', `COPY --from=s0 /a /b${i}`, '',
@@ -117,11 +117,33 @@ describe('incremental checking equals checking from scratch', () => {
       assert.deepEqual(plain(incremental.stages), plain(fresh.stages), `line ${line}`);
       assertInstructionIdentity(incremental, `line ${line}`);
       assert.deepEqual(asSent(runRules(incremental)), asSent(runRules(fresh)), `line ${line}`);
-      // Stages 1 and 3 (external bases) were remapped: new objects that keep the previous version's range.
-      for (const index of [1, 3]) {
-        assert.notEqual(incremental.stages[index], previous.stages[index], `line ${line}: stage ${index} renumbered`);
-        assert.equal(incremental.stages[index]?.range, previous.stages[index]?.range, `line ${line}: stage ${index} remapped rather than rebuilt`);
+      // Every stage below the edit is the previous version's object, its instructions the same objects renumbered.
+      for (const index of [1, 2, 3]) {
+        assert.equal(incremental.stages[index], previous.stages[index], `line ${line}: stage ${index} kept`);
+        assert.equal(incremental.stages[index]?.from.index, fresh.stages[index]?.from.index, `line ${line}: stage ${index} renumbered`);
       }
+    }
+  });
+
+  it('global ARGs of a later segment that a FROM above makes a stage\'s, or a FROM removed makes global again', () => {
+    const globals = Array.from({ length: 8 }, (_, i) => `ARG A${i}=${i}`);
+    const stages = ['FROM alpine:3.20 AS one', 'RUN echo $A1', 'FROM one', 'ARG A2', 'RUN echo $A2'];
+    const cases: (readonly [string[], string[]])[] = [
+      [[...globals, ...stages], ['FROM busybox AS zero', ...globals, ...stages]],
+      [[...globals, ...stages], [globals[0] ?? '', 'FROM busybox AS zero', ...globals.slice(1), ...stages]],
+      [['FROM busybox AS zero', ...globals, ...stages], [...globals, ...stages]],
+      [[globals[0] ?? '', 'FROM busybox AS zero', ...globals.slice(1), ...stages], [globals[0] ?? '', '# FROM busybox AS zero', ...globals.slice(1), ...stages]],
+    ];
+    for (const [before, after] of cases) {
+      const label = JSON.stringify(after);
+      const cache = new SegmentCache(3);
+      runRules(buildModel({ uri: 'file:///x/Dockerfile', version: 1, text: lines(...before) }, cache));
+      const incremental = buildModel({ uri: 'file:///x/Dockerfile', version: 2, text: lines(...after) }, cache);
+      const fresh = buildModel({ uri: 'file:///x/Dockerfile', version: 2, text: lines(...after) });
+      assert.deepEqual(plain(incremental.globalVariables), plain(fresh.globalVariables), label);
+      assert.deepEqual(plain(incremental.stages), plain(fresh.stages), label);
+      assertInstructionIdentity(incremental, label);
+      assert.deepEqual(asSent(runRules(incremental)), asSent(runRules(fresh)), label);
     }
   });
 

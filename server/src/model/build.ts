@@ -6,8 +6,7 @@ import type { VariableLookup } from './expand';
 import { expandVariables } from './expand';
 import { looksLikeWindowsImage, parseImageReference } from './imageRef';
 import { computeRuntime } from './runtime';
-import { renumberedStage } from './stageRenumbering';
-import { trimmed } from './lists';
+import { sameItems, trimmed } from './lists';
 import { indexAtLine, lastStartingBy, range } from './positions';
 import type { Range } from './positions';
 import type {
@@ -58,11 +57,10 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
     while (end < instructions.length && instructions[end]?.keyword !== 'FROM') end++;
     const stageInstructions = instructions.slice(cursor, end);
     const earlier = globalsUnchanged ? previous?.stages[stages.length] : undefined;
-    // The previous version's stage as it was, or renumbered; checked cheapest first (most stages changed in neither way).
-    const reused = earlier === undefined ? undefined
-      : identicalInstructions(earlier.instructions, stageInstructions) ? earlier : renumberedStage(earlier, stageInstructions, stages.length);
-    const stage = reused !== undefined && earlier !== undefined && parentUnchanged(earlier, previous?.stages ?? [], latestNamed)
-      ? reused
+    // The previous version's stage as it was: the same instruction objects (also when an instruction above was
+    // commented out, which renumbers them in place: nothing a stage holds depends on their numbers).
+    const stage = earlier !== undefined && sameItems(earlier.instructions, stageInstructions) && parentUnchanged(earlier, previous?.stages ?? [], latestNamed)
+      ? earlier
       : buildStage(from, stageInstructions, stages, latestNamed, globalLookup, globalDefinition, escapeChar);
     stages.push(stage);
     if (stage.name !== undefined) {
@@ -128,14 +126,15 @@ const previousModels = new WeakMap<SegmentCache, DockerfileModel>();
 
 /**
  * The instructions above the first FROM (global ARGs) are the same: the very objects, or a parse of the same
- * text at the same place (an edit further down the first segment parses them again).
+ * text at the same place (an edit further down the first segment parses them again). Told by keyword, not by
+ * stage number: this version's reading may have renumbered the previous version's objects already.
  */
 function sameGlobalInstructions(earlier: readonly InstructionModel[], now: readonly InstructionModel[]): boolean {
   for (let i = 0; ; i++) {
     const a = earlier[i];
     const b = now[i];
-    const aGlobal = a !== undefined && a.stageIndex < 0;
-    const bGlobal = b !== undefined && b.stageIndex < 0;
+    const aGlobal = a !== undefined && a.keyword !== 'FROM';
+    const bGlobal = b !== undefined && b.keyword !== 'FROM';
     if (aGlobal !== bGlobal) return false;
     if (!aGlobal || !bGlobal) return true;
     if (a !== b && (a.keyword !== b.keyword || a.argumentsText !== b.argumentsText || !sameRange(a.range, b.range))) return false;
@@ -144,13 +143,6 @@ function sameGlobalInstructions(earlier: readonly InstructionModel[], now: reado
 
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
-/** The very same instruction objects: the stage's segments were neither parsed again nor moved. */
-function identicalInstructions(earlier: readonly InstructionModel[], now: readonly InstructionModel[]): boolean {
-  if (earlier.length !== now.length) return false;
-  for (let i = 0; i < now.length; i++) if (earlier[i] !== now[i]) return false;
-  return true;
 }
 
 /**

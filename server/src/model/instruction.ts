@@ -95,12 +95,14 @@ function variableSourceOf(sources: VariableSources, lines: LineIndex, escapeChar
  * neither dockerfile-ast's tree nor the instruction this one was moved from.
  */
 class Instruction implements InstructionModel {
-  readonly index: number;
+  /** Written again only by `renumberInPlace`, when a new version of the document keeps this object. */
+  index: number;
   readonly keyword: string;
   readonly keywordText: string;
   readonly keywordRange: Range;
   readonly range: Range;
-  readonly stageIndex: number;
+  /** Like `index`. */
+  stageIndex: number;
   readonly flags: InstructionModel['flags'];
   readonly args: InstructionModel['args'];
   readonly argumentsText: string;
@@ -120,22 +122,13 @@ class Instruction implements InstructionModel {
   stageMemo: unknown;
   private cachedVariables: readonly VariableReference[] | undefined;
 
-  /** A copy with other fields but the same lines: its source and any references already found hold as they are. */
-  static renumbered(instruction: Instruction, numbering: Numbering): Instruction {
-    // The instruction itself gives the fields: no intermediate object for each of thousands per keystroke.
-    const copy = new Instruction(instruction, instruction.variableSource, numbering);
-    copy.cachedVariables = instruction.cachedVariables;
-    return copy;
-  }
-
-  /** `numbering`: the index, stage and trigger, when other than `fields` has. */
-  constructor(fields: Omit<InstructionModel, 'variables'>, source: VariableSource, numbering: Numbering = fields) {
-    this.index = numbering.index;
+  constructor(fields: Omit<InstructionModel, 'variables'>, source: VariableSource) {
+    this.index = fields.index;
     this.keyword = fields.keyword;
     this.keywordText = fields.keywordText;
     this.keywordRange = fields.keywordRange;
     this.range = fields.range;
-    this.stageIndex = numbering.stageIndex;
+    this.stageIndex = fields.stageIndex;
     this.flags = kept(fields.flags);
     this.args = fields.args;
     this.argumentsText = fields.argumentsText;
@@ -144,7 +137,7 @@ class Instruction implements InstructionModel {
     this.heredocs = kept(fields.heredocs);
     this.detachedHeredocs = kept(fields.detachedHeredocs);
     this.properties = kept(fields.properties);
-    this.trigger = numbering.trigger;
+    this.trigger = fields.trigger;
     this.variableSource = source;
     this.cachedVariables = undefined;
     this.origin = undefined;
@@ -169,7 +162,7 @@ export interface MoveOrigin {
 const otherOrigins = new WeakMap<InstructionModel, MoveOrigin>();
 
 /**
- * Records that `moved` is `from` placed `lines` lower (0: only renumbered) and drops `from`'s own link: one hop
+ * Records that `moved` is `from` placed `lines` lower and drops `from`'s own link: one hop
  * back is all a reader needs, and an older link would keep every earlier copy alive.
  */
 export function linkMove(moved: InstructionModel, from: InstructionModel, lines: number): void {
@@ -202,7 +195,7 @@ export const ruleMemoSlot = memoSlot('ruleMemo');
 export const stageMemoSlot = memoSlot('stageMemo');
 
 /**
- * Drops the links to the previous version once the rule engine has taken over its memos: each renumbered
+ * Drops the links to the previous version once the rule engine has taken over its memos: each moved
  * instruction otherwise kept its previous copy alive (16k instruction objects, 3.7 MB, after a few keystrokes
  * in a 20k-line file).
  */
@@ -213,7 +206,7 @@ export function forgetMoves(instructions: readonly InstructionModel[]): void {
   }
 }
 
-/** The copy of an instruction in the previous version that this one was moved (or only renumbered) from. */
+/** The copy of an instruction in the previous version that this one was moved from. */
 export function movedFrom(instruction: InstructionModel): MoveOrigin | undefined {
   return instruction instanceof Instruction ? instruction.origin : otherOrigins.get(instruction);
 }
@@ -221,10 +214,19 @@ export function movedFrom(instruction: InstructionModel): MoveOrigin | undefined
 /** Which instruction it is: what an instruction above becoming a comment (or one appearing) changes. */
 export type Numbering = Pick<InstructionModel, 'index' | 'stageIndex' | 'trigger'>;
 
-/** The instruction with another numbering, on the same lines. */
-export function renumberedInstruction(instruction: InstructionModel, numbering: Numbering): InstructionModel {
-  if (instruction instanceof Instruction) return Instruction.renumbered(instruction, numbering);
-  return { ...instruction, index: numbering.index, stageIndex: numbering.stageIndex, trigger: numbering.trigger };
+/**
+ * The same instruction, `indexOffset` later and `stageOffset` stages later, on the same lines: numbered anew in
+ * place, not copied. A keystroke that comments out an instruction renumbers every one below it, and copies of
+ * them (with the stages and memos built on them) were most of what such a keystroke left for the collector —
+ * 4 MB in a 20k-line file. The previous version of the document is not read again once a new one is built
+ * (the model cache keeps one per document, and a check of a superseded version stops at its next step), and
+ * nothing an instruction holds depends on its number, so the object can serve the new version as it is.
+ */
+export function renumberInPlace(instruction: InstructionModel, indexOffset: number, stageOffset: number): void {
+  const numbered = instruction as { index: number; stageIndex: number };
+  numbered.index += indexOffset;
+  numbered.stageIndex += stageOffset;
+  if (instruction.trigger !== undefined) renumberInPlace(instruction.trigger, indexOffset, stageOffset);
 }
 
 /** The instruction `lines` lower (fields already moved by the caller), its references still computed lazily. */

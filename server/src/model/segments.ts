@@ -1,7 +1,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Comment, Instruction, ParserDirective } from 'dockerfile-ast';
 import { LineIndex } from './lines';
-import { buildInstruction, linkMove, movedInstruction, renumberedInstruction } from './instruction';
+import { buildInstruction, linkMove, movedInstruction, renumberInPlace } from './instruction';
 import type { Numbering } from './instruction';
 import { shareArgumentSplits } from './astArgumentSplits';
 import { COMMENT_OR_BLANK, InstructionLines } from './instructionLines';
@@ -9,6 +9,7 @@ import { firstNonBlank } from './blanks';
 import { commentOnLine, plainInstructionLines, readPlainInstruction } from './plainLines';
 import type { Range } from './positions';
 import { keptRange, moveRange } from './positions';
+import { joined } from './lists';
 import type {
   CommandModel, CommentModel, FlagModel, HeredocModel, InstructionModel, KeyValue, ParserDirectiveModel, Token,
 } from './types';
@@ -61,7 +62,14 @@ interface LocalSegment {
 
 /** Parsed segments and checked cuts of one document's previous version, by text; a new version takes what it can reuse. */
 export class SegmentCache {
+  /**
+   * The segments after the first, by their text as it stands in the document (a view into it: a key made by
+   * concatenation was a copy of the whole text per keystroke), read with `escapeChar`.
+   */
   segments = new Map<string, LocalSegment>();
+  escapeChar = '\\';
+  /** The first segment, which also reads the parser directives. */
+  first: { readonly text: string; readonly segment: LocalSegment } | undefined;
   probes = new Map<string, boolean>();
   previous: PreviousCuts | undefined;
   /** Lines per segment before a cut is looked for (tests make it small to cut often). */
@@ -177,18 +185,26 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
   const proposed = proposedStarts(text, lines, escape, segmentLines, cache?.previous);
   const starts: number[] = [];
   const next = new SegmentCache(segmentLines);
-  const instructions: InstructionModel[] = [];
-  const comments: CommentModel[] = [];
+  // Each placed segment's lists, joined at the end into lists of exact size.
+  const placedInstructions: (readonly InstructionModel[])[] = [];
+  const placedComments: (readonly CommentModel[])[] = [];
+  let instructionCount = 0;
   let directives: readonly ParserDirectiveModel[] = [];
   let escapeChar = escape;
   let stagesBefore = 0;
   const sliceLines = (from: number, to: number | undefined): string => text.slice(lines.offsetAt(from, 0), to === undefined ? text.length : lines.offsetAt(to, 0));
   const segmentAt = (startLine: number, segmentText: string): LocalSegment => {
-    const first = startLine === 0;
+    const at = { line: startLine, index: instructionCount, stages: stagesBefore };
     // Only the first segment sees the parser directives; the others are told the escape character.
-    const key = `${first ? '' : escapeChar}\u0000${segmentText}`;
-    const local = cache?.segments.get(key) ?? next.segments.get(key) ?? parseLocal(segmentText, first ? undefined : escapeChar, escape, { line: startLine, index: instructions.length, stages: stagesBefore }, readPlainLines);
-    next.segments.set(key, local);
+    if (startLine === 0) {
+      const known = cache?.first?.text === segmentText ? cache.first.segment : next.first?.text === segmentText ? next.first.segment : undefined;
+      const local = known ?? parseLocal(segmentText, undefined, escape, at, readPlainLines);
+      next.first = { text: segmentText, segment: local };
+      return local;
+    }
+    const earlier = cache?.escapeChar === escapeChar ? cache.segments.get(segmentText) : undefined;
+    const local = earlier ?? next.segments.get(segmentText) ?? parseLocal(segmentText, escapeChar, escape, at, readPlainLines);
+    next.segments.set(segmentText, local);
     return local;
   };
   let cutIndex = 1;
@@ -208,20 +224,22 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
       escapeChar = local.escapeChar;
       directives = local.directives;
     }
-    const placed = place(local, startLine, instructions.length, stagesBefore);
-    // Not push(...): a segment can be the whole file (a heredoc the scanner cannot follow), too many arguments for one call.
-    for (const instruction of placed.instructions) instructions.push(instruction);
-    for (const comment of placed.comments) comments.push(comment);
+    const placed = place(local, startLine, instructionCount, stagesBefore);
+    placedInstructions.push(placed.instructions);
+    placedComments.push(placed.comments);
+    instructionCount += placed.instructions.length;
     stagesBefore += local.fromCount;
     if (end === undefined) break;
     startLine = end;
   }
   if (cache !== undefined) {
     cache.segments = next.segments;
+    cache.escapeChar = escapeChar;
+    cache.first = next.first;
     cache.probes = next.probes;
     cache.previous = { text, lineCount: lines.lineCount, escapeChar: escape, segmentLines, starts };
   }
-  return { escapeChar, directives, comments, instructions };
+  return { escapeChar, directives, comments: joined(placedComments), instructions: joined(placedInstructions) };
 }
 
 /**
@@ -430,17 +448,24 @@ function place(local: LocalSegment, line: number, index: number, stages: number)
   const previous = local.placed;
   if (previous.line === line && previous.index === index && previous.stages === stages) return previous;
   const lines = line - previous.line;
+  const indexOffset = index - previous.index;
+  const stageOffset = stages - previous.stages;
+  if (lines === 0) {
+    // Only renumbered (an instruction above became a comment, or a comment an instruction): the same objects.
+    for (const instruction of previous.instructions) renumberInPlace(instruction, indexOffset, stageOffset);
+    local.placed = { line, index, stages, instructions: previous.instructions, comments: previous.comments };
+    return local.placed;
+  }
   const placed: Placement = {
     line,
     index,
     stages,
     instructions: previous.instructions.map((instruction) => {
-      const moved = shiftInstruction(instruction, lines, index - previous.index, stages - previous.stages);
-      // Also a move of 0 lines: a new index or stage number (an instruction above became a comment) keeps every finding.
-      if (moved !== instruction) linkMove(moved, instruction, lines);
+      const moved = shiftInstruction(instruction, lines, indexOffset, stageOffset);
+      linkMove(moved, instruction, lines);
       return moved;
     }),
-    comments: lines === 0 ? previous.comments : previous.comments.map((comment) => ({ text: comment.text, range: moveRange(comment.range, lines) })),
+    comments: previous.comments.map((comment) => ({ text: comment.text, range: moveRange(comment.range, lines) })),
   };
   local.placed = placed;
   return placed;
@@ -506,16 +531,14 @@ function fieldsMovedBy(instruction: InstructionModel, lines: number, numbering: 
 }
 
 /**
- * The instruction placed `lines` lower, its index `indexOffset` later and its stage `stagesBefore` later.
- * Variable references stay lazy (they are costly and most features never ask).
+ * A copy of the instruction placed `lines` lower (not 0: see place), its index `indexOffset` later and its stage
+ * `stagesBefore` later. Variable references stay lazy (they are costly and most features never ask).
  */
 function shiftInstruction(instruction: InstructionModel, lines: number, indexOffset: number, stagesBefore: number): InstructionModel {
-  if (lines === 0 && indexOffset === 0 && stagesBefore === 0) return instruction;
   const numbering: Numbering = {
     index: instruction.index + indexOffset,
     stageIndex: instruction.stageIndex + stagesBefore,
     trigger: instruction.trigger === undefined ? undefined : shiftInstruction(instruction.trigger, lines, indexOffset, stagesBefore),
   };
-  // Only renumbered (an instruction above became a comment): thousands per keystroke, so no copy of the fields.
-  return lines === 0 ? renumberedInstruction(instruction, numbering) : movedInstruction(instruction, fieldsMovedBy(instruction, lines, numbering), lines);
+  return movedInstruction(instruction, fieldsMovedBy(instruction, lines, numbering), lines);
 }

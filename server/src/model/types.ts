@@ -121,8 +121,11 @@ export interface VariableDefinition {
   readonly value: string | undefined;
   /** Whether `--build-arg` can change it (ARG) or not (ENV). */
   readonly overridable: boolean;
-  /** -1 for predefined build args. */
+  /** The ARG or ENV; undefined for predefined build args. */
+  readonly instruction: InstructionModel | undefined;
+  /** The instruction's index (it follows a renumbering); -1 for predefined build args. */
   readonly instructionIndex: number;
+  /** The instruction's stage, -1 before the first FROM and for predefined build args. */
   readonly stageIndex: number;
   readonly nameRange: Range | undefined;
   /** For an in-stage `ARG NAME` that takes its default from a global ARG of the same name. */

@@ -1,20 +1,39 @@
 import { PLATFORM_ARGS } from '../reference/predefinedArgs';
 import type { LookupResult, VariableLookup } from './expand';
 import { expandVariables } from './expand';
-import type { InstructionModel, VariableDefinition } from './types';
+import type { Range } from './positions';
+import type { InstructionModel, VariableDefinition, VariableKind } from './types';
+
+/**
+ * A definition reads its instruction's number from the instruction, which a new version of the document may
+ * renumber in place (see renumberInPlace): a stage that is kept as it was keeps its definitions.
+ */
+class Definition implements VariableDefinition {
+  constructor(
+    readonly name: string,
+    readonly kind: VariableKind,
+    readonly rawValue: string | undefined,
+    readonly value: string | undefined,
+    readonly instruction: InstructionModel | undefined,
+    readonly nameRange: Range | undefined,
+    readonly globalDefinition: VariableDefinition | undefined,
+  ) {}
+
+  get overridable(): boolean {
+    return this.kind === 'arg';
+  }
+
+  get instructionIndex(): number {
+    return this.instruction?.index ?? -1;
+  }
+
+  get stageIndex(): number {
+    return this.instruction?.stageIndex ?? -1;
+  }
+}
 
 export function predefinedDefinitions(): VariableDefinition[] {
-  return PLATFORM_ARGS.map((name) => ({
-    name,
-    kind: 'predefined' as const,
-    rawValue: undefined,
-    value: undefined,
-    overridable: false,
-    instructionIndex: -1,
-    stageIndex: -1,
-    nameRange: undefined,
-    globalDefinition: undefined,
-  }));
+  return PLATFORM_ARGS.map((name) => new Definition(name, 'predefined', undefined, undefined, undefined, undefined, undefined));
 }
 
 export function lookupResultOf(definition: VariableDefinition | undefined): LookupResult {
@@ -48,17 +67,7 @@ export function definitionsOf(
     } else if (kind === 'env') {
       value = '';
     }
-    return {
-      name: property.name,
-      kind,
-      rawValue: property.value,
-      value,
-      overridable: kind === 'arg',
-      instructionIndex: instruction.index,
-      stageIndex: instruction.stageIndex,
-      nameRange: property.nameRange,
-      globalDefinition: inherited,
-    };
+    return new Definition(property.name, kind, property.value, value, instruction, property.nameRange, inherited);
   });
 }
 

@@ -21,6 +21,9 @@ function perInstructionList<T>(derive: (model: DockerfileModel) => readonly T[])
  * not a generator: rules walk it on every keystroke, and a generator's steps cost more than their checks.
  */
 export const instructionsWithTriggers = perInstructionList((model) => {
+  // Usually there is no ONBUILD: then the list is the model's own (a copy of 20k instructions per keystroke was
+  // 300 KB in the large-object space, which only a full collection frees).
+  if (!model.instructions.some((instruction) => instruction.trigger !== undefined)) return model.instructions;
   const all: InstructionModel[] = [];
   for (const instruction of model.instructions) {
     all.push(instruction);

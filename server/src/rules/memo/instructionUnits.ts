@@ -44,26 +44,20 @@ export function instructionUnits(model: DockerfileModel): Units<InstructionModel
 }
 
 /**
- * The memo of an instruction: its own, or that of the instruction it was moved from (a line added above its
- * segment moves it without changing it; an instruction above becoming a comment renumbers it) with every
- * range moved along, or a new empty one.
+ * The memo of an instruction: its own (also when an instruction above became a comment, which renumbers it in
+ * place), or that of the instruction it was moved from (a line added above its segment moves it without
+ * changing it) with every range moved along, or a new empty one.
  */
 function memoOf(instruction: InstructionModel, context: string): InstructionMemo {
   const own = memos.get(instruction);
   if (own !== undefined && own.context === context) return own;
   const origin = movedFrom(instruction);
   const earlier = origin === undefined ? undefined : memos.get(origin.instruction);
-  // Only renumbered (an instruction above became a comment): the same findings at the same places, so the same
-  // memo — half the file's instructions on such a keystroke, each of which would otherwise be copied.
-  if (origin !== undefined && origin.lines === 0 && earlier !== undefined && earlier.context === context) {
-    memos.set(instruction, earlier);
-    return earlier;
-  }
   const memo: InstructionMemo = origin !== undefined && earlier !== undefined && earlier.context === context
     ? {
       context,
       found: earlier.found === undefined ? undefined
-        : new Map([...earlier.found].map(([ordinal, findings]) => [ordinal, origin.lines === 0 ? findings : findings.map((f) => shiftFinding(f, origin.lines))])),
+        : new Map([...earlier.found].map(([ordinal, findings]) => [ordinal, findings.map((f) => shiftFinding(f, origin.lines))])),
       completeFor: earlier.completeFor,
     }
     : { context, ...emptyMemo() };

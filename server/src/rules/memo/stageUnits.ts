@@ -1,6 +1,7 @@
 import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
 import { indexAtLine } from '../../model/positions';
-import { movedFrom, stageMemoSlot } from '../../model/instruction';
+import { stageMemoSlot } from '../../model/instruction';
+import { sameItems } from '../../model/lists';
 import { emptyMemo } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
 
@@ -10,10 +11,7 @@ interface StageMemo extends UnitMemo {
   readonly instructions: readonly InstructionModel[];
 }
 
-/**
- * Kept with the stage's FROM instruction object, in a slot on it rather than a WeakMap entry, like the
- * instruction memos: a renumbering keystroke sets one for every stage below the edit.
- */
+/** Kept with the stage's FROM instruction object, in a slot on it rather than a WeakMap entry, like the instruction memos. */
 const memos = {
   get: (from: InstructionModel): StageMemo | undefined => stageMemoSlot.get(from) as StageMemo | undefined,
   set: (from: InstructionModel, memo: StageMemo): void => stageMemoSlot.set(from, memo),
@@ -22,8 +20,8 @@ const unitsByModel = new WeakMap<DockerfileModel, Units<StageModel>>();
 
 /**
  * Stages as units of the per-stage rules (`Rule.perStage`). A stage's memo is reused when it has the very
- * same instruction objects as before (its segments were not parsed again, nor moved; renumbered copies
- * count, as nothing a per-stage rule reports depends on an instruction's index), its parent stage's
+ * same instruction objects as before (its segments were not parsed again, nor moved; renumbered in place
+ * counts, as nothing a per-stage rule reports depends on an instruction's index), its parent stage's
  * memo was reused too, and what per-stage rules may read outside a stage is unchanged: the escape character
  * and syntax channel, the directives, the global ARGs and the table of stages (index, name, base).
  */
@@ -33,13 +31,12 @@ export function stageUnits(model: DockerfileModel): Units<StageModel> {
     const context = canonical(contextOf(model));
     const reused: boolean[] = [];
     const stageMemos = model.stages.map((stage) => {
-      const renumberedFrom = renumbered(stage.from);
-      const earlier = memos.get(stage.from) ?? (renumberedFrom === undefined ? undefined : memos.get(renumberedFrom));
+      const earlier = memos.get(stage.from);
       const parentReused = stage.parentStageIndex === undefined || reused[stage.parentStageIndex] === true;
-      const same = earlier !== undefined && parentReused && earlier.context === context && sameInstructions(earlier.instructions, stage.instructions);
+      const same = earlier !== undefined && parentReused && earlier.context === context && sameItems(earlier.instructions, stage.instructions);
       reused.push(same);
       if (same && earlier.instructions === stage.instructions) return earlier;
-      // Renumbered only (an instruction above became a comment): the same findings, for the new objects.
+      // The same instructions in a list of the new version's.
       const memo: StageMemo = same
         ? { context, instructions: stage.instructions, found: earlier.found === undefined ? undefined : new Map(earlier.found), completeFor: earlier.completeFor }
         : { context, instructions: stage.instructions, ...emptyMemo() };
@@ -55,22 +52,6 @@ export function stageUnits(model: DockerfileModel): Units<StageModel> {
     unitsByModel.set(model, units);
   }
   return units;
-}
-
-/** The same instructions: the very objects, or copies that only renumber them (moved by no line). */
-function sameInstructions(earlier: readonly InstructionModel[], now: readonly InstructionModel[]): boolean {
-  if (earlier.length !== now.length) return false;
-  for (let i = 0; i < now.length; i++) {
-    const instruction = now[i];
-    if (instruction === undefined || (earlier[i] !== instruction && earlier[i] !== renumbered(instruction))) return false;
-  }
-  return true;
-}
-
-/** The instruction this one copies with another index or stage number only, if that is what it is. */
-function renumbered(instruction: InstructionModel): InstructionModel | undefined {
-  const move = movedFrom(instruction);
-  return move !== undefined && move.lines === 0 ? move.instruction : undefined;
 }
 
 /**

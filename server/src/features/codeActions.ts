@@ -1,5 +1,5 @@
 import type { CodeAction, CodeActionParams } from 'vscode-languageserver';
-import { CodeActionKind } from 'vscode-languageserver';
+import { CodeActionKind } from '../lsp';
 import type { DocumentSnapshot, ModelCache } from '../documents/modelCache';
 import { rangesOverlap } from '../model/positions';
 import { toDiagnostic } from './diagnostics';

@@ -1,5 +1,5 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag } from '../lsp';
 import { DIAGNOSTIC_SOURCE, ruleDocumentationUrl } from '../../../common/src/protocol';
 import type { DocumentSnapshot, ModelCache } from '../documents/modelCache';
 import type { Problem, RuleSeverity } from '../rules/rule';

@@ -1,6 +1,6 @@
 import { l10n } from '../locale/l10n';
 import type { InlayHint, Range } from 'vscode-languageserver';
-import { InlayHintKind } from 'vscode-languageserver';
+import { InlayHintKind } from '../lsp';
 import type { DockerfileModel, InstructionModel } from '../model';
 import { rangesOverlap } from '../model/positions';
 import { stageReferencesOf } from '../model/symbols';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, CodeActionParams, WorkspaceEdit } from 'vscode-languageserver';
-import { CodeActionKind } from 'vscode-languageserver';
+import { CodeActionKind } from '../lsp';
 import type { DockerfileModel } from '../model';
 import { analyze } from '../multistage/analysis';
 import type { ContextFiles, ConversionOptions } from '../multistage';

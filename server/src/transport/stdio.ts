@@ -1,4 +1,4 @@
-import { AbstractMessageWriter, ProposedFeatures, StreamMessageReader, createConnection } from 'vscode-languageserver/node';
+import { AbstractMessageWriter, ProposedFeatures, StreamMessageReader, createConnection } from '../lsp';
 import type { Connection, Message, MessageWriter } from 'vscode-languageserver/node';
 
 /**

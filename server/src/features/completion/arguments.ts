@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import type { CompletionItem, Range } from 'vscode-languageserver';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat } from '../../lsp';
 import type { DockerfileModel, InstructionModel } from '../../model';
 import { BUILDKIT_ARGS, PLATFORM_ARGS, PROXY_ARGS } from '../../reference/predefinedArgs';
 import { stageNameItems } from './stages';

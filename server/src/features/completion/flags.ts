@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import type { CompletionItem, Position, Range } from 'vscode-languageserver';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat } from '../../lsp';
 import type { DockerfileModel, InstructionModel } from '../../model';
 import { instructionSpec } from '../../reference/instructions';
 import type { FlagSpec } from '../../reference/instructions';

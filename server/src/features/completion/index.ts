@@ -1,5 +1,5 @@
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat } from '../../lsp';
 import type { DockerfileModel } from '../../model';
 import type { ContextFiles } from '../../buildContext/contextFiles';
 import { dockerIgnoreFor } from '../../buildContext/dockerignore';

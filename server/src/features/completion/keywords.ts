@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import type { CompletionItem, Range } from 'vscode-languageserver';
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat } from '../../lsp';
 import { FORBIDDEN_ONBUILD_TRIGGERS, INSTRUCTION_KEYWORDS } from '../../reference/instructions';
 import { INSTRUCTION_DOCS } from '../../reference/docs';
 

@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import type { CompletionItem, Range } from 'vscode-languageserver';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind } from '../../lsp';
 import type { DockerfileModel, InstructionModel } from '../../model';
 
 /**

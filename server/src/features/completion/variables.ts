@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import type { CompletionItem, Range, TextEdit } from 'vscode-languageserver';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind } from '../../lsp';
 import type { DockerfileModel, InstructionModel, VariableDefinition } from '../../model';
 import { PLATFORM_ARGS, PROXY_ARGS } from '../../reference/predefinedArgs';
 

@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import type { Hover, Position } from 'vscode-languageserver';
-import { MarkupKind } from 'vscode-languageserver';
+import { MarkupKind } from '../../lsp';
 import type { DockerfileModel, Range } from '../../model';
 import { elementAt, rangeContains } from '../../model';
 import type { Element } from '../../model';

@@ -1,5 +1,5 @@
 import type { DocumentHighlight, Location, Position } from 'vscode-languageserver';
-import { DocumentHighlightKind } from 'vscode-languageserver';
+import { DocumentHighlightKind } from '../../lsp';
 import type { DockerfileModel } from '../../model';
 import { definitionsOfSymbol, symbolTable } from '../../model/symbols';
 

@@ -1,5 +1,5 @@
 import type { DocumentSymbol } from 'vscode-languageserver';
-import { SymbolKind } from 'vscode-languageserver';
+import { SymbolKind } from '../../lsp';
 import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
 
 /**

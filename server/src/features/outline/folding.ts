@@ -1,5 +1,5 @@
 import type { FoldingRange } from 'vscode-languageserver';
-import { FoldingRangeKind } from 'vscode-languageserver';
+import { FoldingRangeKind } from '../../lsp';
 import type { DockerfileModel } from '../../model';
 
 /** Folds per stage, per multi-line instruction, per heredoc body and per block of two or more comment lines. */

@@ -1,4 +1,4 @@
-import { SemanticTokensBuilder } from 'vscode-languageserver';
+import { SemanticTokensBuilder } from '../../lsp';
 import type { DockerfileModel } from '../../model';
 import type { RawToken } from './collect';
 import { modifierBits, typeIndex } from './legend';

@@ -1,5 +1,5 @@
 import type { Range, SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver';
-import { SemanticTokensBuilder } from 'vscode-languageserver';
+import { SemanticTokensBuilder } from '../../lsp';
 import type { DockerfileModel } from '../../model';
 import { collectTokens } from './collect';
 import { encodeTokens } from './encode';

@@ -18,7 +18,9 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  // dist/server.js is the launcher editors start; it runs dist/server-main.js from V8's code cache.
+  build({ ...common, entryPoints: ['server/src/launcher/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-main.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 // The package bin: `npx stagecraft` runs it directly, and a fresh build writes it without the execute bit.

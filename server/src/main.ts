@@ -1,4 +1,4 @@
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { ProposedFeatures, createConnection } from './lsp';
 import { startServer } from './server';
 import { stdioConnection } from './transport/stdio';
 

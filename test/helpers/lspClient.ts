@@ -7,6 +7,7 @@ import type {
   ApplyWorkspaceEditParams, Diagnostic, InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 import { DIST } from './paths';
+import { tempDir } from './tempDir';
 
 export interface StartOptions {
   /** A workspace folder (file URI) the server may scan. */
@@ -14,7 +15,11 @@ export interface StartOptions {
   readonly snippets?: boolean;
   /** Sent as `initializationOptions.l10nBundle`, as the VS Code client does for a non-English display language. */
   readonly l10nBundle?: Readonly<Record<string, string>>;
+  /** Where dist/server.js keeps its code cache (by default a folder shared by this test file's servers). */
+  readonly codeCache?: string;
 }
+
+let codeCache: string | undefined;
 
 /**
  * Drives the real, bundled server process over stdio, the way Neovim or Helix would: no mocked protocol.
@@ -55,7 +60,9 @@ export class LspTestClient {
   /** `entry`: `server` runs dist/server.js --stdio; `cli` runs dist/cli.js lsp --stdio. */
   static async start(entry: 'server' | 'cli' = 'server', settings: unknown = { diagnostics: { delayMs: 0 } }, options: StartOptions = {}): Promise<LspTestClient> {
     const args = entry === 'server' ? [path.join(DIST, 'server.js'), '--stdio'] : [path.join(DIST, 'cli.js'), 'lsp', '--stdio'];
-    const child = spawn(process.execPath, args, { stdio: 'pipe' });
+    // The servers of one test file share a code cache (dist/server.js keeps its compiled code there), removed at exit.
+    codeCache ??= tempDir('stagecraft-code-cache-');
+    const child = spawn(process.execPath, args, { stdio: 'pipe', env: { ...process.env, STAGECRAFT_CACHE_DIR: options.codeCache ?? codeCache } });
     const client = new LspTestClient(child);
     client.settings = settings;
     await client.initialize(options);

@@ -28,7 +28,7 @@ describe('extension manifest and VSIX', () => {
     const result = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(result.stdout.trim().split('\n').sort(), [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/client.js', 'dist/server.js',
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/client.js', 'dist/server-main.js', 'dist/server.js',
       'docs/walkthrough/1-open.md', 'docs/walkthrough/2-hover.md', 'docs/walkthrough/3-convert.md', 'docs/walkthrough/4-build-run.md', 'images/icon.png',
       'l10n/bundle.l10n.json', 'package.json', 'package.nls.json', 'syntaxes/dockerfile.tmLanguage.json',
       'syntaxes/language-configuration.json',

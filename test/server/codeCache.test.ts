@@ -37,10 +37,19 @@ describe('the server start keeps its compiled code (dist/server.js)', () => {
     assert.equal(codeCacheFolder({}, 'linux', ''), undefined);
   });
 
-  it('one file per bundle content and runtime', () => {
-    assert.equal(codeCacheName('a'), codeCacheName('a'));
-    assert.notEqual(codeCacheName('a'), codeCacheName('b'));
-    assert.ok(codeCacheName('a').includes(process.version));
+  it('one file per bundle (size and time written) and runtime', () => {
+    const folder = tempDir('stagecraft-cache-');
+    const bundle = path.join(folder, 'bundle.js');
+    fs.writeFileSync(bundle, 'a');
+    fs.utimesSync(bundle, 1000, 1000);
+    const name = codeCacheName(fs.statSync(bundle));
+    assert.equal(codeCacheName(fs.statSync(bundle)), name);
+    assert.ok(name.includes(process.version));
+    fs.writeFileSync(bundle, 'bb');
+    fs.utimesSync(bundle, 1000, 1000);
+    assert.notEqual(codeCacheName(fs.statSync(bundle)), name);
+    fs.utimesSync(bundle, 2000, 2000);
+    assert.notEqual(codeCacheName(fs.statSync(bundle)), name);
   });
 
   it('only in a folder no one else may write to', { skip: process.platform === 'win32' ? 'POSIX permissions' : false }, () => {

@@ -6,8 +6,6 @@ import fc from 'fast-check';
 import { LineIndex } from '../../server/src/model/lines';
 import { parseSegmented } from '../../server/src/model/segments';
 import { SegmentCache, commonPrefixLength, commonSuffixLength } from '../../server/src/model/segments';
-import { movedFrom } from '../../server/src/model/instruction';
-import type { InstructionModel } from '../../server/src/model';
 import { FUZZ_RUNS, FUZZ_SEED, anyDockerfile } from '../fuzz/dockerfiles';
 import { CORPUS, CORPUS_DOCKERFILES } from '../helpers/paths';
 import { parsedText, wholeParse } from '../helpers/parsedText';
@@ -73,7 +71,7 @@ describe('parsing in segments gives exactly the whole-file parse', () => {
       current = lines.join('\n');
       const after = parseSegmented(current, new LineIndex(current), cache, 40);
       const reused = new Set(previous.instructions);
-      const fresh = after.instructions.filter((instruction) => !reused.has(instruction) && !reused.has(movedFrom(instruction)?.instruction as InstructionModel)).length;
+      const fresh = after.instructions.filter((instruction) => !reused.has(instruction)).length;
       // The changed segment and the one after it, before the scan rejoins the previous cuts (without that: all ~400).
       assert.ok(fresh <= 100, `commenting out line ${line}: ${fresh} instructions parsed again (of ${after.instructions.length})`);
       assert.deepEqual(parsedText(current, 40), wholeParse(current));
@@ -88,20 +86,32 @@ describe('parsing in segments gives exactly the whole-file parse', () => {
     assert.equal(result.instructions.length, 130_002);
   });
 
-  it('links a moved instruction to the copy it moved from, one hop only (older copies can be freed)', () => {
-    const body = Array.from({ length: 100 }, (_, i) => `RUN step ${i}`).join('\n');
+  it('moves an instruction below an added or removed line in place: the same object, its ranges and variable references where a whole parse has them', () => {
+    const body = Array.from({ length: 100 }, (_, i) => `RUN step ${i} $HOME \\\n  --and=${i} <<EOF\nbody ${i}\nEOF`).join('\n');
     const cache = new SegmentCache();
     let text = `FROM a\n${body}\n`;
     const first = parseSegmented(text, new LineIndex(text), cache, 20).instructions.at(-1);
+    const referencesBefore = first?.variables.map((reference) => reference.range.start.line);
+    for (const edit of [(t: string) => `\n\n${t}`, (t: string) => t.replace('\n\n', '\n'), (t: string) => `# a comment\n${t}`]) {
+      text = edit(text);
+      const parsed = parseSegmented(text, new LineIndex(text), cache, 20);
+      assert.equal(parsed.instructions.at(-1), first, 'the last instruction is the object read first');
+      assert.deepEqual(parsedText(text, 20, cache), wholeParse(text));
+    }
+    // Read before the moves (so moved along with the spans) and after them (found at the moved place).
+    assert.deepEqual(first?.variables.map((reference) => reference.range.start.line), referencesBefore?.map((line) => line + 2));
+  });
+
+  it('reads a segment that occurs twice in a file anew for its second place, so one set of objects is never in two places', () => {
+    const block = Array.from({ length: 30 }, (_, i) => `RUN same ${i}`).join('\n');
+    const cache = new SegmentCache();
+    let text = `FROM a\nRUN x\n${block}\n${block}\n`;
+    const once = parseSegmented(text, new LineIndex(text), cache, 30).instructions;
+    assert.equal(new Set(once).size, once.length);
     text = `\n${text}`;
-    const second = parseSegmented(text, new LineIndex(text), cache, 20).instructions.at(-1);
-    text = `\n${text}`;
-    const third = parseSegmented(text, new LineIndex(text), cache, 20).instructions.at(-1);
-    assert.ok(first !== undefined && second !== undefined && third !== undefined);
-    assert.equal(movedFrom(third)?.instruction, second);
-    assert.equal(movedFrom(third)?.lines, 1);
-    // The link from the second copy to the first was dropped when the third was made: no chain of every version.
-    assert.equal(movedFrom(second), undefined);
+    const parsed = parseSegmented(text, new LineIndex(text), cache, 30).instructions;
+    assert.equal(new Set(parsed).size, parsed.length, 'no instruction object twice');
+    assert.deepEqual(parsedText(text, 30, cache), wholeParse(text));
   });
 
   it('reuses unchanged segments: an edit re-parses only its own segment, and objects of unmoved segments are the same', () => {

@@ -7,7 +7,7 @@ import { expandVariables } from './expand';
 import { looksLikeWindowsImage, parseImageReference } from './imageRef';
 import { computeRuntime } from './runtime';
 import { sameItems, trimmed } from './lists';
-import { indexAtLine, lastStartingBy, range } from './positions';
+import { LineShift, indexAtLine, lastStartingBy, range } from './positions';
 import type { Range } from './positions';
 import type {
   DockerfileModel, InstructionModel, RuntimeConfig, RuntimeOrigin, StageModel,
@@ -57,9 +57,10 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
     while (end < instructions.length && instructions[end]?.keyword !== 'FROM') end++;
     const stageInstructions = instructions.slice(cursor, end);
     const earlier = globalsUnchanged ? previous?.stages[stages.length] : undefined;
-    // The previous version's stage as it was: the same instruction objects (also when an instruction above was
-    // commented out, which renumbers them in place: nothing a stage holds depends on their numbers).
-    const stage = earlier !== undefined && sameItems(earlier.instructions, stageInstructions) && parentUnchanged(earlier, previous?.stages ?? [], latestNamed)
+    // The previous version's stage as it was: the same instruction objects (also when a line added or an
+    // instruction commented out above renumbered or moved them in place: what a stage holds depends on neither,
+    // but for its range).
+    const stage = earlier !== undefined && sameItems(earlier.instructions, stageInstructions) && parentUnchanged(earlier, previous?.stages ?? [], latestNamed) && movedAlong(earlier)
       ? earlier
       : buildStage(from, stageInstructions, stages, latestNamed, globalLookup, globalDefinition, escapeChar);
     stages.push(stage);
@@ -119,6 +120,18 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
   };
   if (segments !== undefined) previousModels.set(segments, model);
   return model;
+}
+
+/**
+ * Whether the stage's range could follow its instructions, moved in place by as many lines as they were (all
+ * of them by the same: a stage kept as it was lies in segments that were only placed anew); it is moved then.
+ */
+function movedAlong(stage: StageModel): boolean {
+  const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
+  const lines = stage.from.range.start.line - stage.range.start.line;
+  if (last.range.end.line - stage.range.end.line !== lines) return false;
+  if (lines !== 0) new LineShift(lines).move(stage.range);
+  return true;
 }
 
 /** The last model built with each segment cache (one per document): its stages are reused where nothing they derive from changed. */

@@ -1,6 +1,7 @@
 import type { Argument, Flag, Heredoc, Instruction as AstInstruction, Property } from 'dockerfile-ast';
 import type { Range } from './positions';
 import { keptRange, moveRange, range as spanOf, rangeBetween, rangeContains } from './positions';
+import type { LineShift } from './positions';
 import type { CommandModel, DetachedHeredoc, FlagModel, HeredocModel, InstructionModel, KeyValue, Token, VariableReference } from './types';
 import { LineIndex } from './lines';
 import { findDetachedHeredocs } from './heredocs';
@@ -76,8 +77,8 @@ interface VariableSource {
   readonly sources: VariableSources;
   readonly lines: LineIndex;
   readonly escapeChar: string;
-  /** How far the instruction was moved from where `lines` has it. */
-  readonly lineDelta: number;
+  /** How far the instruction was moved from where `lines` has it (see placeInPlace). */
+  lineDelta: number;
 }
 
 /** Shared by every instruction without a `$`: no per-instruction object, and no hold on its segment's text. */
@@ -92,10 +93,10 @@ function variableSourceOf(sources: VariableSources, lines: LineIndex, escapeChar
  * fast shape (literals that combine a getter with more keys ended up in slow dictionary mode, which every rule
  * paid for on every property read). The variable references are computed on first use — dockerfile-ast
  * re-scans the arguments on every getVariables() call and most features never ask — from a source that holds
- * neither dockerfile-ast's tree nor the instruction this one was moved from.
+ * no reference to dockerfile-ast's tree.
  */
 class Instruction implements InstructionModel {
-  /** Written again only by `renumberInPlace`, when a new version of the document keeps this object. */
+  /** Written again only by `placeInPlace`, when a new version of the document keeps this object. */
   index: number;
   readonly keyword: string;
   readonly keywordText: string;
@@ -114,9 +115,7 @@ class Instruction implements InstructionModel {
   readonly trigger: InstructionModel | undefined;
   /** Where the references come from (not part of the model's interface). */
   readonly variableSource: VariableSource;
-  /** The copy this one was moved from (see linkMove); a field, not a WeakMap entry: thousands are set per keystroke. */
-  origin: MoveOrigin | undefined;
-  /** The rule engine's memo for this instruction (rules/memo/instructionUnits.ts), kept here for the same reason. */
+  /** The rule engine's memo for this instruction (rules/memo/instructionUnits.ts): a field, not a WeakMap entry, as thousands are set per keystroke. */
   ruleMemo: unknown;
   /** On a FROM: the rule engine's memo for its stage (rules/memo/stageUnits.ts), likewise. */
   stageMemo: unknown;
@@ -140,9 +139,13 @@ class Instruction implements InstructionModel {
     this.trigger = fields.trigger;
     this.variableSource = source;
     this.cachedVariables = undefined;
-    this.origin = undefined;
     this.ruleMemo = undefined;
     this.stageMemo = undefined;
+  }
+
+  /** The variable references if they were read already. */
+  get readVariables(): readonly VariableReference[] | undefined {
+    return this.cachedVariables;
   }
 
   get variables(): readonly VariableReference[] {
@@ -150,26 +153,6 @@ class Instruction implements InstructionModel {
     this.cachedVariables ??= kept(moveReferences(variableReferencesOf(source.sources, source.lines, source.escapeChar), source.lineDelta));
     return this.cachedVariables;
   }
-}
-
-/** Where an instruction was moved from: the previous version's copy, and by how many lines. */
-export interface MoveOrigin {
-  readonly instruction: InstructionModel;
-  readonly lines: number;
-}
-
-/** For instructions that are not of the class (none today; kept so a plain object still works). */
-const otherOrigins = new WeakMap<InstructionModel, MoveOrigin>();
-
-/**
- * Records that `moved` is `from` placed `lines` lower and drops `from`'s own link: one hop
- * back is all a reader needs, and an older link would keep every earlier copy alive.
- */
-export function linkMove(moved: InstructionModel, from: InstructionModel, lines: number): void {
-  if (moved instanceof Instruction) moved.origin = { instruction: from, lines };
-  else otherOrigins.set(moved, { instruction: from, lines });
-  if (from instanceof Instruction) from.origin = undefined;
-  else otherOrigins.delete(from);
 }
 
 /** A field of the instruction object the rule engine keeps a memo in; the model never reads it. */
@@ -195,45 +178,61 @@ export const ruleMemoSlot = memoSlot('ruleMemo');
 export const stageMemoSlot = memoSlot('stageMemo');
 
 /**
- * Drops the links to the previous version once the rule engine has taken over its memos: each moved
- * instruction otherwise kept its previous copy alive (16k instruction objects, 3.7 MB, after a few keystrokes
- * in a 20k-line file).
+ * The same instruction placed anew: `indexOffset` later, `stageOffset` stages later and `shift.lines` lower,
+ * changed in place, not copied. An Enter or a deleted line moves every instruction below it, and a keystroke
+ * that comments out an instruction renumbers them; copies of them (with the stages and memos built on them)
+ * were most of what such a keystroke cost and left for the collector. The previous version of the document is
+ * not read again once a new one is built (the model cache keeps one per document, and a check of a superseded
+ * version stops at its next step), and nothing an instruction holds depends on where it is but its spans, so
+ * the object can serve the new version. The rule engine's memos keep their findings' ranges apart from the
+ * model's and move them themselves (rules/memo/memoRun.ts).
  */
-export function forgetMoves(instructions: readonly InstructionModel[]): void {
-  for (const instruction of instructions) {
-    if (instruction instanceof Instruction) instruction.origin = undefined;
-    else otherOrigins.delete(instruction);
+export function placeInPlace(instruction: InstructionModel, indexOffset: number, stageOffset: number, shift: LineShift | undefined): void {
+  const placed = instruction as { index: number; stageIndex: number };
+  placed.index += indexOffset;
+  placed.stageIndex += stageOffset;
+  if (shift !== undefined) moveSpans(instruction, shift);
+  if (instruction.trigger !== undefined) placeInPlace(instruction.trigger, indexOffset, stageOffset, shift);
+}
+
+/** Every span the instruction holds (not its trigger's), and where its variable references will be found. */
+function moveSpans(instruction: InstructionModel, shift: LineShift): void {
+  shift.move(instruction.keywordRange);
+  shift.move(instruction.range);
+  shift.move(instruction.argumentsRange);
+  shift.move(instruction.command?.range);
+  for (const flag of instruction.flags) {
+    shift.move(flag.range);
+    shift.move(flag.nameRange);
+    shift.move(flag.valueRange);
+    for (const option of flag.options) {
+      shift.move(option.range);
+      shift.move(option.valueRange);
+    }
   }
-}
-
-/** The copy of an instruction in the previous version that this one was moved from. */
-export function movedFrom(instruction: InstructionModel): MoveOrigin | undefined {
-  return instruction instanceof Instruction ? instruction.origin : otherOrigins.get(instruction);
-}
-
-/** Which instruction it is: what an instruction above becoming a comment (or one appearing) changes. */
-export type Numbering = Pick<InstructionModel, 'index' | 'stageIndex' | 'trigger'>;
-
-/**
- * The same instruction, `indexOffset` later and `stageOffset` stages later, on the same lines: numbered anew in
- * place, not copied. A keystroke that comments out an instruction renumbers every one below it, and copies of
- * them (with the stages and memos built on them) were most of what such a keystroke left for the collector —
- * 4 MB in a 20k-line file. The previous version of the document is not read again once a new one is built
- * (the model cache keeps one per document, and a check of a superseded version stops at its next step), and
- * nothing an instruction holds depends on its number, so the object can serve the new version as it is.
- */
-export function renumberInPlace(instruction: InstructionModel, indexOffset: number, stageOffset: number): void {
-  const numbered = instruction as { index: number; stageIndex: number };
-  numbered.index += indexOffset;
-  numbered.stageIndex += stageOffset;
-  if (instruction.trigger !== undefined) renumberInPlace(instruction.trigger, indexOffset, stageOffset);
-}
-
-/** The instruction `lines` lower (fields already moved by the caller), its references still computed lazily. */
-export function movedInstruction(instruction: InstructionModel, fields: Omit<InstructionModel, 'variables'>, lines: number): InstructionModel {
-  if (!(instruction instanceof Instruction)) return { ...fields, variables: moveReferences(instruction.variables, lines) };
-  const source = instruction.variableSource;
-  return new Instruction(fields, source === NO_VARIABLES ? source : { ...source, lineDelta: source.lineDelta + lines });
+  for (const token of instruction.args) shift.move(token.range);
+  for (const heredoc of instruction.heredocs) {
+    shift.move(heredoc.range);
+    shift.move(heredoc.nameRange);
+    shift.move(heredoc.contentRange);
+    shift.move(heredoc.terminatorRange);
+  }
+  for (const detached of instruction.detachedHeredocs) {
+    shift.move(detached.operatorRange);
+    shift.move(detached.bodyRange);
+  }
+  for (const property of instruction.properties) {
+    shift.move(property.range);
+    shift.move(property.nameRange);
+    shift.move(property.valueRange);
+  }
+  if (!(instruction instanceof Instruction)) return;
+  // References not read yet are found later, in the segment's text, and moved by the source's delta.
+  if (instruction.variableSource !== NO_VARIABLES) instruction.variableSource.lineDelta += shift.lines;
+  for (const reference of instruction.readVariables ?? []) {
+    shift.move(reference.range);
+    shift.move(reference.nameRange);
+  }
 }
 
 function moveReferences(references: readonly VariableReference[], lines: number): readonly VariableReference[] {

@@ -16,13 +16,17 @@ export function toCliPosition(position: Position): CliPosition {
  * The model's ranges: four numbers in one object. A `{ start, end }` literal is three objects of 40 bytes each
  * (positions are rarely shared), and a 20,000-line model held 150k ranges and 200k positions — 14 MB of its
  * 37. `start` and `end` are made when read (short-lived; optimized code does not allocate them at all), and
- * `toJSON` gives LSP its `{ start, end }` shape, so a Span goes wherever a Range does.
+ * `toJSON` gives LSP its `{ start, end }` shape, so a Span goes wherever a Range does. The lines change only
+ * through `LineShift`, when a new version of the document moves the instruction that holds the span.
  */
 export class Span implements Range {
+  /** The last LineShift that moved this span (a span shared by two fields is moved once); private, so no test's deepEqual sees it. */
+  #shiftMark = 0;
+
   constructor(
-    readonly startLine: number,
+    public startLine: number,
     readonly startCharacter: number,
-    readonly endLine: number,
+    public endLine: number,
     readonly endCharacter: number,
   ) {}
 
@@ -36,6 +40,33 @@ export class Span implements Range {
 
   toJSON(): Range {
     return { start: this.start, end: this.end };
+  }
+
+  /** Moves the span `lines` lower unless the shift marked `mark` moved it already. */
+  moveOnce(lines: number, mark: number): void {
+    if (this.#shiftMark === mark) return;
+    this.#shiftMark = mark;
+    this.startLine += lines;
+    this.endLine += lines;
+  }
+}
+
+let lastShiftMark = 0;
+
+/**
+ * One move of model objects `lines` lower (higher when negative), made in place: a line added above a parsed
+ * segment moves its instructions, comments and what they hold, instead of copying them (a copy per Enter of
+ * everything below the cursor was most of what a keystroke cost in a large file). Each span is moved once,
+ * whichever fields share it. Only the model's own ranges are Spans (dockerfile-ast's are made into Spans when
+ * kept), and only they may be moved: nothing outside the model keeps one expecting it to stay.
+ */
+export class LineShift {
+  private readonly mark = ++lastShiftMark;
+
+  constructor(readonly lines: number) {}
+
+  move(range: Range | null | undefined): void {
+    if (range instanceof Span) range.moveOnce(this.lines, this.mark);
   }
 }
 

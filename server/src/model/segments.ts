@@ -1,18 +1,14 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Comment, Instruction, ParserDirective } from 'dockerfile-ast';
 import { LineIndex } from './lines';
-import { buildInstruction, linkMove, movedInstruction, renumberInPlace } from './instruction';
-import type { Numbering } from './instruction';
+import { buildInstruction, placeInPlace } from './instruction';
 import { shareArgumentSplits } from './astArgumentSplits';
 import { COMMENT_OR_BLANK, InstructionLines } from './instructionLines';
 import { firstNonBlank } from './blanks';
 import { commentOnLine, plainInstructionLines, readPlainInstruction } from './plainLines';
-import type { Range } from './positions';
-import { keptRange, moveRange } from './positions';
+import { LineShift, keptRange } from './positions';
 import { joined } from './lists';
-import type {
-  CommandModel, CommentModel, FlagModel, HeredocModel, InstructionModel, KeyValue, ParserDirectiveModel, Token,
-} from './types';
+import type { CommentModel, InstructionModel, ParserDirectiveModel } from './types';
 
 /**
  * Parsing in pieces. dockerfile-ast's cost grows faster than the file (a whole 20,000-line file takes about
@@ -207,6 +203,7 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
     next.segments.set(segmentText, local);
     return local;
   };
+  const placedHere = new Set<LocalSegment>();
   let cutIndex = 1;
   for (let startLine = 0; startLine < lines.lineCount || startLine === 0;) {
     let end = proposed[cutIndex];
@@ -224,6 +221,9 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
       escapeChar = local.escapeChar;
       directives = local.directives;
     }
+    // The same text twice in one file (a repeated block): the copy placed first has the objects, the other is read anew.
+    if (placedHere.has(local)) local = parseLocal(sliceLines(startLine, end), escapeChar, escape, { line: startLine, index: instructionCount, stages: stagesBefore }, readPlainLines);
+    placedHere.add(local);
     const placed = place(local, startLine, instructionCount, stagesBefore);
     placedInstructions.push(placed.instructions);
     placedComments.push(placed.comments);
@@ -444,101 +444,17 @@ function liftInstructions(astInstructions: readonly Instruction[], lines: LineIn
   return result;
 }
 
+/**
+ * The segment's instructions and comments at their place in this version: the previous placement's objects,
+ * renumbered and moved in place (see placeInPlace). A segment is placed once per version (parseSegmented reads
+ * a second copy of the same text anew).
+ */
 function place(local: LocalSegment, line: number, index: number, stages: number): Placement {
   const previous = local.placed;
   if (previous.line === line && previous.index === index && previous.stages === stages) return previous;
-  const lines = line - previous.line;
-  const indexOffset = index - previous.index;
-  const stageOffset = stages - previous.stages;
-  if (lines === 0) {
-    // Only renumbered (an instruction above became a comment, or a comment an instruction): the same objects.
-    for (const instruction of previous.instructions) renumberInPlace(instruction, indexOffset, stageOffset);
-    local.placed = { line, index, stages, instructions: previous.instructions, comments: previous.comments };
-    return local.placed;
-  }
-  const placed: Placement = {
-    line,
-    index,
-    stages,
-    instructions: previous.instructions.map((instruction) => {
-      const moved = shiftInstruction(instruction, lines, indexOffset, stageOffset);
-      linkMove(moved, instruction, lines);
-      return moved;
-    }),
-    comments: previous.comments.map((comment) => ({ text: comment.text, range: moveRange(comment.range, lines) })),
-  };
-  local.placed = placed;
-  return placed;
-}
-
-function shiftOptional(range: Range | null, lines: number): Range | null {
-  return range === null ? null : moveRange(range, lines);
-}
-
-// One mover per shape, field by field: a generic walk over the objects costs more than the parse it saves.
-const shiftToken = (token: Token, lines: number): Token => ({ value: token.value, range: moveRange(token.range, lines) });
-
-function shiftFlag(flag: FlagModel, lines: number): FlagModel {
-  return {
-    name: flag.name, value: flag.value, range: moveRange(flag.range, lines), nameRange: moveRange(flag.nameRange, lines),
-    valueRange: shiftOptional(flag.valueRange, lines),
-    options: flag.options.map((option) => ({ name: option.name, value: option.value, range: moveRange(option.range, lines), valueRange: shiftOptional(option.valueRange, lines) })),
-  };
-}
-
-function shiftHeredoc(heredoc: HeredocModel, lines: number): HeredocModel {
-  return {
-    name: heredoc.name, range: moveRange(heredoc.range, lines), nameRange: moveRange(heredoc.nameRange, lines),
-    contentRange: shiftOptional(heredoc.contentRange, lines), terminatorRange: shiftOptional(heredoc.terminatorRange, lines),
-    stripsTabs: heredoc.stripsTabs, quoted: heredoc.quoted,
-  };
-}
-
-function shiftProperty(property: KeyValue, lines: number): KeyValue {
-  return {
-    name: property.name, nameRange: moveRange(property.nameRange, lines), value: property.value,
-    valueRange: property.valueRange === undefined ? undefined : moveRange(property.valueRange, lines),
-    range: moveRange(property.range, lines), legacySpaceForm: property.legacySpaceForm,
-  };
-}
-
-function shiftCommand(command: CommandModel | undefined, lines: number): CommandModel | undefined {
-  return command === undefined ? undefined : { ...command, range: shiftOptional(command.range, lines) };
-}
-
-type InstructionFields = Omit<InstructionModel, 'variables'>;
-
-/** Every field but the lazily read variables, with a new numbering. */
-function fieldsRenumbered(instruction: InstructionModel, { index, stageIndex, trigger }: Numbering): InstructionFields {
-  const { keyword, keywordText, keywordRange, range, flags, args, argumentsText, argumentsRange, command, heredocs, detachedHeredocs, properties } = instruction;
-  return { index, keyword, keywordText, keywordRange, range, stageIndex, flags, args, argumentsText, argumentsRange, command, heredocs, detachedHeredocs, properties, trigger };
-}
-
-/** The fields with every range `lines` lower. */
-function fieldsMovedBy(instruction: InstructionModel, lines: number, numbering: Numbering): InstructionFields {
-  return {
-    ...fieldsRenumbered(instruction, numbering),
-    keywordRange: moveRange(instruction.keywordRange, lines),
-    range: moveRange(instruction.range, lines),
-    flags: instruction.flags.map((flag) => shiftFlag(flag, lines)),
-    args: instruction.args.map((token) => shiftToken(token, lines)),
-    argumentsRange: shiftOptional(instruction.argumentsRange, lines),
-    command: shiftCommand(instruction.command, lines),
-    heredocs: instruction.heredocs.map((heredoc) => shiftHeredoc(heredoc, lines)),
-    detachedHeredocs: instruction.detachedHeredocs.map((d) => ({ operatorRange: moveRange(d.operatorRange, lines), delimiter: d.delimiter, bodyRange: moveRange(d.bodyRange, lines) })),
-    properties: instruction.properties.map((property) => shiftProperty(property, lines)),
-  };
-}
-
-/**
- * A copy of the instruction placed `lines` lower (not 0: see place), its index `indexOffset` later and its stage
- * `stagesBefore` later. Variable references stay lazy (they are costly and most features never ask).
- */
-function shiftInstruction(instruction: InstructionModel, lines: number, indexOffset: number, stagesBefore: number): InstructionModel {
-  const numbering: Numbering = {
-    index: instruction.index + indexOffset,
-    stageIndex: instruction.stageIndex + stagesBefore,
-    trigger: instruction.trigger === undefined ? undefined : shiftInstruction(instruction.trigger, lines, indexOffset, stagesBefore),
-  };
-  return movedInstruction(instruction, fieldsMovedBy(instruction, lines, numbering), lines);
+  const shift = line === previous.line ? undefined : new LineShift(line - previous.line);
+  for (const instruction of previous.instructions) placeInPlace(instruction, index - previous.index, stages - previous.stages, shift);
+  if (shift !== undefined) for (const comment of previous.comments) shift.move(comment.range);
+  local.placed = { line, index, stages, instructions: previous.instructions, comments: previous.comments };
+  return local.placed;
 }

@@ -6,7 +6,7 @@ import type { InstructionModel, VariableDefinition, VariableKind } from './types
 
 /**
  * A definition reads its instruction's number from the instruction, which a new version of the document may
- * renumber in place (see renumberInPlace): a stage that is kept as it was keeps its definitions.
+ * renumber or move in place (see placeInPlace): a stage that is kept as it was keeps its definitions.
  */
 class Definition implements VariableDefinition {
   constructor(

@@ -7,10 +7,9 @@ import type { Finding, Problem, Rule, RuleSeverity } from './rule';
 import { ALL_RULES } from './registry';
 import { readSuppressions } from './suppressions';
 import type { Suppressions } from './suppressions';
-import { escapedMemoization, memoRun } from './memo/memoRun';
+import { escapedMemoization, memoRun, ordinalOf } from './memo/memoRun';
 import { instructionUnits } from './memo/instructionUnits';
 import { stageUnits } from './memo/stageUnits';
-import { forgetMoves } from '../model/instruction';
 
 export interface RuleOptions {
   /** Per-rule severity overrides; `off` disables a rule. */
@@ -55,7 +54,6 @@ export function ruleRun(model: DockerfileModel, options: RuleOptions = {}, rules
   const byInstruction = memoRun(instructionUnits(model), enabled.filter((e) => e.memoized === 'instruction'));
   const byStage = memoRun(stageUnits(model), enabled.filter((e) => e.memoized === 'stage'));
   // Both kinds of units have found their memos through the moved instructions' links: no one follows them now.
-  forgetMoves(model.instructions);
   const reportHere = (entry: EnabledRule, finding: Finding): void => report(entry, finding, model.instructionAt(finding.range.start.line), suppressions, problems);
   const ruleContext = { buildContext: context.buildContext };
   let next = 0;
@@ -139,10 +137,3 @@ function internalError(rule: Rule, error: unknown): Problem {
   };
 }
 
-const ruleOrdinals = new Map<string, number>();
-
-function ordinalOf(rule: Rule): number {
-  let ordinal = ruleOrdinals.get(rule.id);
-  if (ordinal === undefined) ruleOrdinals.set(rule.id, (ordinal = ruleOrdinals.size));
-  return ordinal;
-}

@@ -47,9 +47,15 @@ export interface Rule {
    * The rule judges each stage on its own: its findings lie in the stage they are about, and it reads, besides
    * that stage's instructions, only its ancestor stages (FROM <stage>), the global ARGs, the directives and
    * the table of stages (index, name, base) — never another stage's instructions — and it takes the stages
-   * to judge from `stagesToCheck`. The engine then re-checks only stages whose instructions changed.
+   * to judge from `stagesToCheck`. The engine then re-checks only stages whose instructions changed, and moves
+   * the findings of a stage that lines added or removed above it moved.
    */
   readonly perStage?: boolean;
+  /**
+   * A per-stage rule whose messages quote line numbers ("overridden by line 12"): its findings are not moved
+   * along with a stage that moved, the stage is judged again.
+   */
+  readonly quotesLines?: boolean;
   /**
    * An array, not a generator: a `for...of` inside a generator allocates a result object per step that V8 does
    * not optimize away, and rules loop over every instruction of the file (82 rules × 20k instructions on opening

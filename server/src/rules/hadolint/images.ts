@@ -166,6 +166,7 @@ export const dl3059: Rule = {
   // A hint, not info: consecutive RUNs are often deliberate (cache boundaries), and it is the most frequent finding.
   defaultSeverity: 'hint',
   perStage: true,
+  quotesLines: true,
   get summary() { return l10n.t('Consecutive RUN instructions could be one layer.'); },
   check(model, context) {
     const found: Finding[] = [];

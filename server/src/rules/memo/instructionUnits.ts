@@ -1,8 +1,6 @@
 import type { DockerfileModel, InstructionModel } from '../../model';
-import { moveRange } from '../../model';
-import { movedFrom, ruleMemoSlot } from '../../model/instruction';
-import type { Finding } from '../rule';
-import { emptyMemo } from './memoRun';
+import { ruleMemoSlot } from '../../model/instruction';
+import { atLine, emptyMemo } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
 
 /** What local rules found in one instruction, under one escape character and syntax channel. */
@@ -44,31 +42,14 @@ export function instructionUnits(model: DockerfileModel): Units<InstructionModel
 }
 
 /**
- * The memo of an instruction: its own (also when an instruction above became a comment, which renumbers it in
- * place), or that of the instruction it was moved from (a line added above its segment moves it without
- * changing it) with every range moved along, or a new empty one.
+ * The memo of an instruction: its own (also when the instruction was renumbered or moved in place, as a
+ * line added or an instruction commented out above it does), its findings moved along, or a new empty one.
  */
 function memoOf(instruction: InstructionModel, context: string): InstructionMemo {
+  const line = instruction.range.start.line;
   const own = memos.get(instruction);
-  if (own !== undefined && own.context === context) return own;
-  const origin = movedFrom(instruction);
-  const earlier = origin === undefined ? undefined : memos.get(origin.instruction);
-  const memo: InstructionMemo = origin !== undefined && earlier !== undefined && earlier.context === context
-    ? {
-      context,
-      found: earlier.found === undefined ? undefined
-        : new Map([...earlier.found].map(([ordinal, findings]) => [ordinal, findings.map((f) => shiftFinding(f, origin.lines))])),
-      completeFor: earlier.completeFor,
-    }
-    : { context, ...emptyMemo() };
+  if (own !== undefined && own.context === context) return atLine(own, line);
+  const memo: InstructionMemo = { context, ...emptyMemo(line) };
   memos.set(instruction, memo);
   return memo;
-}
-
-function shiftFinding(finding: Finding, lines: number): Finding {
-  return {
-    ...finding,
-    range: moveRange(finding.range, lines),
-    ...(finding.fixes === undefined ? {} : { fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((edit) => ({ range: moveRange(edit.range, lines), newText: edit.newText })) })) }),
-  };
 }

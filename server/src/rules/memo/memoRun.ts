@@ -1,9 +1,17 @@
 import type { Finding, Rule, RuleContext } from '../rule';
+import { Span } from '../../model/positions';
+import type { Range } from '../../model/positions';
 
 /** What the rules that opted in found in one unit (an instruction, or a stage). Kept small: there is one per instruction. */
 export interface UnitMemo {
-  /** Findings by rule ordinal, only the non-empty ones (most units have none). */
+  /**
+   * Findings by rule ordinal, only the non-empty ones (most units have none). Their ranges are their own, not
+   * the model's (which move with their instructions, see placeInPlace), and are where they were when the unit
+   * started on `line`.
+   */
   found: Map<number, readonly Finding[]> | undefined;
+  /** The line the unit started on when `found` was last brought up to date (see atLine). */
+  line: number;
   /**
    * The rule set (ordinals, joined) of the last check that ran to the end over this unit: those rules' answers
    * are in `found`. A check dropped half-way does not update it, so the next one asks its rules again.
@@ -11,8 +19,63 @@ export interface UnitMemo {
   completeFor: string;
 }
 
-export function emptyMemo(): UnitMemo {
-  return { found: undefined, completeFor: '' };
+export function emptyMemo(line: number): UnitMemo {
+  return { found: undefined, line, completeFor: '' };
+}
+
+const ruleOrdinals = new Map<string, number>();
+/** The ordinals of the rules whose messages quote line numbers (Rule.quotesLines). */
+const lineQuoting = new Set<number>();
+
+/** A rule's number in the memos' rule sets. */
+export function ordinalOf(rule: Rule): number {
+  let ordinal = ruleOrdinals.get(rule.id);
+  if (ordinal === undefined) {
+    ruleOrdinals.set(rule.id, (ordinal = ruleOrdinals.size));
+    if (rule.quotesLines === true) lineQuoting.add(ordinal);
+  }
+  return ordinal;
+}
+
+const withoutLineQuotingOf = new Map<string, string>();
+
+/** A rule set (ordinals, joined) without the rules that quote line numbers. */
+function withoutLineQuoting(signature: string): string {
+  let reduced = withoutLineQuotingOf.get(signature);
+  if (reduced === undefined) {
+    reduced = signature === '' ? '' : signature.split(',').filter((ordinal) => !lineQuoting.has(Number(ordinal))).join(',');
+    withoutLineQuotingOf.set(signature, reduced);
+  }
+  return reduced;
+}
+
+/**
+ * The memo with its findings where they are now that its unit starts on `line` (moved copies: earlier
+ * versions' problems keep theirs). The findings of rules that quote line numbers are dropped instead, and
+ * those rules ask about the unit again.
+ */
+export function atLine<M extends UnitMemo>(memo: M, line: number): M {
+  if (memo.line === line) return memo;
+  const lines = line - memo.line;
+  memo.line = line;
+  memo.completeFor = withoutLineQuoting(memo.completeFor);
+  if (memo.found === undefined) return memo;
+  const moved = new Map<number, readonly Finding[]>();
+  for (const [ordinal, findings] of memo.found) {
+    if (!lineQuoting.has(ordinal)) moved.set(ordinal, findings.map((finding) => movedFinding(finding, lines)));
+  }
+  memo.found = moved.size === 0 ? undefined : moved;
+  return memo;
+}
+
+/** The finding with ranges of its own, `lines` lower: a rule may report the model's own spans, which move in place. */
+function movedFinding(finding: Finding, lines: number): Finding {
+  const own = (range: Range): Range => new Span(range.start.line + lines, range.start.character, range.end.line + lines, range.end.character);
+  return {
+    ...finding,
+    range: own(finding.range),
+    ...(finding.fixes === undefined ? {} : { fixes: finding.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((edit) => ({ range: own(edit.range), newText: edit.newText })) })) }),
+  };
 }
 
 const ordinalSets = new Map<string, ReadonlySet<number>>();
@@ -109,7 +172,7 @@ export function memoRun<U, R extends MemoRule>(units: Units<U>, rules: readonly 
       if (found === undefined) return;
       for (const [i, findings] of found) {
         const memo = memos[i];
-        if (memo !== undefined) (memo.found ??= new Map()).set(ordinal, findings);
+        if (memo !== undefined) (memo.found ??= new Map()).set(ordinal, findings.map((finding) => movedFinding(finding, 0)));
       }
     },
     collect(reportFound) {

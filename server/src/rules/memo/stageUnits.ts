@@ -2,7 +2,7 @@ import type { DockerfileModel, InstructionModel, StageModel } from '../../model'
 import { indexAtLine } from '../../model/positions';
 import { stageMemoSlot } from '../../model/instruction';
 import { sameItems } from '../../model/lists';
-import { emptyMemo } from './memoRun';
+import { atLine, emptyMemo } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
 
 /** What per-stage rules found in one stage, valid while its instructions and everything outside it the rules may read stay the same. */
@@ -31,15 +31,17 @@ export function stageUnits(model: DockerfileModel): Units<StageModel> {
     const context = canonical(contextOf(model));
     const reused: boolean[] = [];
     const stageMemos = model.stages.map((stage) => {
+      const line = stage.from.range.start.line;
       const earlier = memos.get(stage.from);
       const parentReused = stage.parentStageIndex === undefined || reused[stage.parentStageIndex] === true;
       const same = earlier !== undefined && parentReused && earlier.context === context && sameItems(earlier.instructions, stage.instructions);
       reused.push(same);
-      if (same && earlier.instructions === stage.instructions) return earlier;
+      // Moved along when a line added above moved the stage's instructions (in place, see placeInPlace).
+      if (same && earlier.instructions === stage.instructions) return atLine(earlier, line);
       // The same instructions in a list of the new version's.
       const memo: StageMemo = same
-        ? { context, instructions: stage.instructions, found: earlier.found === undefined ? undefined : new Map(earlier.found), completeFor: earlier.completeFor }
-        : { context, instructions: stage.instructions, ...emptyMemo() };
+        ? atLine({ context, instructions: stage.instructions, found: earlier.found === undefined ? undefined : new Map(earlier.found), line: earlier.line, completeFor: earlier.completeFor }, line)
+        : { context, instructions: stage.instructions, ...emptyMemo(line) };
       memos.set(stage.from, memo);
       return memo;
     });

@@ -17,6 +17,7 @@ export const copyAllBeforeInstall: Rule = {
   id: 'CopyAllBeforeInstall',
   defaultSeverity: 'info',
   perStage: true,
+  quotesLines: true,
   get summary() { return l10n.t('`COPY . .` before installing dependencies re-installs them on every source change.'); },
   check(model, context) {
     const found: Finding[] = [];
@@ -139,6 +140,7 @@ export const volumeChangesDiscarded: Rule = {
   id: 'VolumeChangesDiscarded',
   defaultSeverity: 'warning',
   perStage: true,
+  quotesLines: true,
   get summary() { return l10n.t('Build steps after a VOLUME that change files under its path are discarded.'); },
   check(model, context) {
     const found: Finding[] = [];

@@ -8,6 +8,7 @@ export const shellFormEntrypoint: Rule = {
   id: 'ShellFormEntrypoint',
   defaultSeverity: 'warning',
   perStage: true,
+  quotesLines: true,
   get summary() { return l10n.t('A shell-form ENTRYPOINT ignores CMD and `docker run` arguments and does not receive SIGTERM.'); },
   check(model, context) {
     const found: Finding[] = [];
@@ -92,6 +93,7 @@ export const multipleInstructionsDisallowed: Rule = {
   aliases: ['DL4003', 'DL4004'],
   defaultSeverity: 'warning',
   perStage: true,
+  quotesLines: true,
   buildkit: true,
   get summary() { return l10n.t('More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one counts.'); },
   check(model, context) {

@@ -32,6 +32,7 @@ export const duplicateStageName: Rule = {
   defaultSeverity: 'warning',
   buildkit: true,
   perStage: true,
+  quotesLines: true,
   get summary() { return l10n.t('Two stages share a name; references resolve to the later one.'); },
   check(model, context) {
     const found: Finding[] = [];

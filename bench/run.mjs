@@ -188,6 +188,22 @@ async function measure(name) {
       keystrokes.push((await server.waitFor(uri, version, started)) - started);
     }
     result.open[`${lines}-keystroke`] = percentile(keystrokes, 50);
+    // Keystrokes that move every line below them: Enter at the start of a line, then Backspace joining the empty
+    // line away again, at 21 places, each waiting for its diagnostics.
+    const enters = [];
+    const joins = [];
+    let version = 22;
+    for (let k = 0; k < 21; k++) {
+      const line = Math.floor(((k + 1) * lines) / 22);
+      for (const [times, change] of [[enters, { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '\n' }], [joins, { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }]]) {
+        version++;
+        const started = performance.now();
+        server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        times.push((await server.waitFor(uri, version, started)) - started);
+      }
+    }
+    result.open[`${lines}-enter`] = percentile(enters, 50);
+    result.open[`${lines}-join`] = percentile(joins, 50);
     const hoverTimes = [];
     for (let i = 0; i < 20; i++) {
       const t = performance.now();
@@ -266,7 +282,11 @@ function medianOf(results) {
 function measures(s, d) {
   const list = [['cold start to initialize (median of 5)', s.initializeMs, d.initializeMs]];
   if (s.corpusOpen && d.corpusOpen) for (const k of ['p50', 'p95', 'max']) list.push([`corpus didOpen → diagnostics ${k} (${s.corpusOpen.files} files)`, s.corpusOpen[k], d.corpusOpen[k]]);
-  for (const key of Object.keys(s.open)) list.push([key.includes('keystroke') ? `${key.split('-')[0]} lines: keystroke → diagnostics (median of 21)` : `${key} lines: didOpen → diagnostics`, s.open[key], d.open[key]]);
+  const openLabels = { keystroke: 'keystroke → diagnostics', enter: 'Enter (a line added) → diagnostics', join: 'Backspace joining a line → diagnostics' };
+  for (const key of Object.keys(s.open)) {
+    const [size, kind] = key.split('-');
+    list.push([kind === undefined ? `${size} lines: didOpen → diagnostics` : `${size} lines: ${openLabels[kind]} (median of 21)`, s.open[key], d.open[key]]);
+  }
   for (const key of Object.keys(s.hover)) list.push([`${key} lines: hover p50`, s.hover[key], d.hover[key]]);
   for (const key of Object.keys(s.features)) {
     for (const [feature, label] of [['completion', 'completion p50'], ['documentSymbol', 'document symbols'], ['semanticTokensFull', 'semantic tokens full'], ['semanticTokensRange', 'semantic tokens range (60 lines)']]) {

@@ -19,9 +19,6 @@ export interface UnitMemo {
   completeFor: string;
 }
 
-export function emptyMemo(line: number): UnitMemo {
-  return { found: undefined, line, completeFor: '' };
-}
 
 const ruleOrdinals = new Map<string, number>();
 /** The ordinals of the rules whose messages quote line numbers (Rule.quotesLines). */

@@ -2,7 +2,7 @@ import type { DockerfileModel, InstructionModel, StageModel } from '../../model'
 import { indexAtLine } from '../../model/positions';
 import { stageMemoSlot } from '../../model/instruction';
 import { sameItems } from '../../model/lists';
-import { atLine, emptyMemo } from './memoRun';
+import { atLine } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
 
 /** What per-stage rules found in one stage, valid while its instructions and everything outside it the rules may read stay the same. */
@@ -41,7 +41,7 @@ export function stageUnits(model: DockerfileModel): Units<StageModel> {
       // The same instructions in a list of the new version's.
       const memo: StageMemo = same
         ? atLine({ context, instructions: stage.instructions, found: earlier.found === undefined ? undefined : new Map(earlier.found), line: earlier.line, completeFor: earlier.completeFor }, line)
-        : { context, instructions: stage.instructions, ...emptyMemo(line) };
+        : { context, instructions: stage.instructions, found: undefined, line, completeFor: '' };
       memos.set(stage.from, memo);
       return memo;
     });

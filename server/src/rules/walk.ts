@@ -54,30 +54,43 @@ export function copyPaths(instruction: InstructionModel): { paths: string[]; fro
   return json !== undefined ? { paths: json, fromJson: true } : { paths: instruction.args.map((a) => a.value), fromJson: false };
 }
 
+/** The two rows editDistance works in, grown as needed: it runs once per candidate, thousands of times for a typo in a large file. */
+let previousRow = new Int32Array(32);
+let currentRow = new Int32Array(32);
+
 /** Levenshtein distance, bounded: returns `limit + 1` as soon as the distance must exceed `limit`. */
 export function editDistance(a: string, b: string, limit = 3): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
+    const done = previous;
     previous = current;
+    current = done;
   }
   return previous[b.length] ?? limit + 1;
 }
 
 export function closest(word: string, candidates: Iterable<string>, limit = 2): string | undefined {
+  const lowerWord = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase(), limit);
+    const distance = editDistance(lowerWord, candidate.toLowerCase(), limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -132,9 +132,14 @@ export const imageLooksLikeStage: Rule = {
   },
 };
 
+/** How many stages a message lists: a file of hundreds of stages made each such message a page long. */
+const LISTED_STAGES = 10;
+
 function stageNames(model: DockerfileModel): string {
-  const names = model.stages.map((s) => (s.nameToken ? `${s.index} (${s.nameToken.value})` : `${s.index}`));
-  return names.length > 0 ? quoteList(names) : 'none';
+  const names = model.stages.slice(0, LISTED_STAGES).map((s) => (s.nameToken ? `${s.index} (${s.nameToken.value})` : `${s.index}`));
+  if (names.length === 0) return 'none';
+  const more = model.stages.length - names.length;
+  return more > 0 ? l10n.t`${quoteList(names)} and ${more} more` : quoteList(names);
 }
 
 function checkFromLine(model: DockerfileModel, stage: StageModel): ReferenceVerdict[] {

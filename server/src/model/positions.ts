@@ -91,6 +91,11 @@ export function keptRange(range: Range, lines: number): Range {
   return new Span(range.start.line + lines, range.start.character, range.end.line + lines, range.end.character);
 }
 
+/** The first line of a range, without making its start position (read per instruction on every keystroke). */
+export function startLineOf(range: Range): number {
+  return range instanceof Span ? range.startLine : range.start.line;
+}
+
 export function comparePositions(a: Position, b: Position): number {
   return a.line !== b.line ? a.line - b.line : a.character - b.character;
 }

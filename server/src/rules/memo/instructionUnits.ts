@@ -1,5 +1,6 @@
 import type { DockerfileModel, InstructionModel } from '../../model';
 import { ruleMemoSlot } from '../../model/instruction';
+import { startLineOf } from '../../model/positions';
 import { atLine } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
 
@@ -46,7 +47,7 @@ export function instructionUnits(model: DockerfileModel): Units<InstructionModel
  * line added or an instruction commented out above it does), its findings moved along, or a new empty one.
  */
 function memoOf(instruction: InstructionModel, context: string): InstructionMemo {
-  const line = instruction.range.start.line;
+  const line = startLineOf(instruction.range);
   const own = memos.get(instruction);
   if (own !== undefined && own.context === context) return atLine(own, line);
   // A literal, not a spread: a spread's object kept its fields in a second array (25k of them, 1 MB, at 20k lines).

@@ -1,5 +1,5 @@
 import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
-import { indexAtLine } from '../../model/positions';
+import { indexAtLine, startLineOf } from '../../model/positions';
 import { stageMemoSlot } from '../../model/instruction';
 import { sameItems } from '../../model/lists';
 import { atLine } from './memoRun';
@@ -31,7 +31,7 @@ export function stageUnits(model: DockerfileModel): Units<StageModel> {
     const context = canonical(contextOf(model));
     const reused: boolean[] = [];
     const stageMemos = model.stages.map((stage) => {
-      const line = stage.from.range.start.line;
+      const line = startLineOf(stage.from.range);
       const earlier = memos.get(stage.from);
       const parentReused = stage.parentStageIndex === undefined || reused[stage.parentStageIndex] === true;
       const same = earlier !== undefined && parentReused && earlier.context === context && sameItems(earlier.instructions, stage.instructions);

@@ -102,16 +102,18 @@ describe('parsing in segments gives exactly the whole-file parse', () => {
     assert.deepEqual(first?.variables.map((reference) => reference.range.start.line), referencesBefore?.map((line) => line + 2));
   });
 
-  it('reads a segment that occurs twice in a file anew for its second place, so one set of objects is never in two places', () => {
-    const block = Array.from({ length: 30 }, (_, i) => `RUN same ${i}`).join('\n');
+  it('keeps a copy of a segment that occurs more than once in a file for each place, so one set of objects is never in two places', () => {
+    // Cut every 10 lines: the segments after the first are the same ten lines of text, three times.
     const cache = new SegmentCache();
-    let text = `FROM a\nRUN x\n${block}\n${block}\n`;
-    const once = parseSegmented(text, new LineIndex(text), cache, 30).instructions;
-    assert.equal(new Set(once).size, once.length);
-    text = `\n${text}`;
-    const parsed = parseSegmented(text, new LineIndex(text), cache, 30).instructions;
-    assert.equal(new Set(parsed).size, parsed.length, 'no instruction object twice');
-    assert.deepEqual(parsedText(text, 30, cache), wholeParse(text));
+    let text = `${['FROM a', ...Array.from({ length: 39 }, (_, i) => `RUN same ${(i + 1) % 10}`)].join('\n')}\n`;
+    const before = parseSegmented(text, new LineIndex(text), cache, 10).instructions;
+    assert.equal(new Set(before).size, before.length, 'no instruction object twice');
+    // A line added in the first segment moves the three copies, and reads none of them again.
+    text = text.replace('FROM a\n', 'FROM a\nRUN added\n');
+    const after = parseSegmented(text, new LineIndex(text), cache, 10).instructions;
+    assert.equal(new Set(after).size, after.length, 'no instruction object twice');
+    assert.equal(after.slice(11).filter((instruction, i) => instruction === before[10 + i]).length, 30, 'every instruction of the copies is the object it was');
+    assert.deepEqual(parsedText(text, 10, cache), wholeParse(text));
   });
 
   it('reuses unchanged segments: an edit re-parses only its own segment, and objects of unmoved segments are the same', () => {

@@ -67,6 +67,8 @@ export class SegmentCache {
   /** The first segment, which also reads the parser directives. */
   first: { readonly text: string; readonly segment: LocalSegment } | undefined;
   probes = new Map<string, boolean>();
+  /** The other copies of a segment whose text occurs more than once in the file, each placed once (see place). */
+  repeats = new Map<string, LocalSegment[]>();
   previous: PreviousCuts | undefined;
   /** Lines per segment before a cut is looked for (tests make it small to cut often). */
   constructor(readonly segmentLines = SEGMENT_LINES) {}
@@ -221,8 +223,15 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
       escapeChar = local.escapeChar;
       directives = local.directives;
     }
-    // The same text twice in one file (a repeated block): the copy placed first has the objects, the other is read anew.
-    if (placedHere.has(local)) local = parseLocal(sliceLines(startLine, end), escapeChar, escape, { line: startLine, index: instructionCount, stages: stagesBefore }, readPlainLines);
+    // The same text again in one file (a repeated block): another copy, the previous version's in order if it had one.
+    if (placedHere.has(local)) {
+      const segmentText = sliceLines(startLine, end);
+      const spare = cache?.escapeChar === escapeChar ? cache.repeats.get(segmentText)?.shift() : undefined;
+      local = spare ?? parseLocal(segmentText, escapeChar, escape, { line: startLine, index: instructionCount, stages: stagesBefore }, readPlainLines);
+      const copies = next.repeats.get(segmentText);
+      if (copies === undefined) next.repeats.set(segmentText, [local]);
+      else copies.push(local);
+    }
     placedHere.add(local);
     const placed = place(local, startLine, instructionCount, stagesBefore);
     placedInstructions.push(placed.instructions);
@@ -237,6 +246,7 @@ export function parseSegmented(text: string, lines: LineIndex, cache: SegmentCac
     cache.escapeChar = escapeChar;
     cache.first = next.first;
     cache.probes = next.probes;
+    cache.repeats = next.repeats;
     cache.previous = { text, lineCount: lines.lineCount, escapeChar: escape, segmentLines, starts };
   }
   return { escapeChar, directives, comments: joined(placedComments), instructions: joined(placedInstructions) };

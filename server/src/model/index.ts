@@ -5,7 +5,7 @@ export { expandVariables } from './expand';
 export { workdirOf } from './runtime';
 export { parseImageReference, imageShortName } from './imageRef';
 export type { ImageReference } from './imageRef';
-export { toCliPosition, rangeContains, comparePositions, moveRange } from './positions';
+export { toCliPosition, rangeContains, comparePositions } from './positions';
 export type { Position, Range, CliPosition } from './positions';
 export { elementAt } from './locate';
 export type { Element } from './locate';

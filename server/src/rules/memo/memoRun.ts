@@ -19,7 +19,6 @@ export interface UnitMemo {
   completeFor: string;
 }
 
-
 const ruleOrdinals = new Map<string, number>();
 /** The ordinals of the rules whose messages quote line numbers (Rule.quotesLines). */
 const lineQuoting = new Set<number>();

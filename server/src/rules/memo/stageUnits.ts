@@ -20,8 +20,8 @@ const unitsByModel = new WeakMap<DockerfileModel, Units<StageModel>>();
 
 /**
  * Stages as units of the per-stage rules (`Rule.perStage`). A stage's memo is reused when it has the very
- * same instruction objects as before (its segments were not parsed again, nor moved; renumbered in place
- * counts, as nothing a per-stage rule reports depends on an instruction's index), its parent stage's
+ * same instruction objects as before (its segments were not parsed again; renumbered or moved in place counts,
+ * as nothing a per-stage rule reports depends on an instruction's index and atLine moves its findings), its parent stage's
  * memo was reused too, and what per-stage rules may read outside a stage is unchanged: the escape character
  * and syntax channel, the directives, the global ARGs and the table of stages (index, name, base).
  */

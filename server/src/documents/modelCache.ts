@@ -31,12 +31,15 @@ export interface ModelLimits {
 }
 
 /**
- * A model holds 50–80 times its text in memory (every token and range, the rules' memos). With hundreds of
+ * A model holds 40–80 times its text in memory (every token and range, the rules' memos). With hundreds of
  * Dockerfiles open that was most of the server's heap, and every full GC walked it on every keystroke; an
  * idle document's model is rebuilt in a few milliseconds when it is asked for again (a 20,000-line file: about
- * a second, which is why the most recently used one is always kept, whatever its size).
+ * a second, which is why the most recently used one is always kept, whatever its size). 600,000 characters of
+ * text is about 30 MB of models: sixteen Dockerfiles of any usual size fit, while a second file of thousands of
+ * lines does not stay beside a 20,000-line one (whose model and memos are 32 MB); the heap grows to half again
+ * what it keeps, so keeping the 5,000-line file of the bench too raised its peak RSS by 8 MB.
  */
-export const DEFAULT_MODEL_LIMITS: ModelLimits = { documents: 16, textLength: 4_000_000 };
+export const DEFAULT_MODEL_LIMITS: ModelLimits = { documents: 16, textLength: 600_000 };
 
 /**
  * One model per document version, shared by every feature: hovers, code actions and diagnostics for the

@@ -69,6 +69,23 @@ describe('extension manifest and VSIX', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout.trim(), manifest.version);
   });
+
+  it('bundles only Latin-1 characters (V8 keeps such a source one byte per character) and still prints — and –', () => {
+    for (const bundle of ['client.js', 'server.js', 'server-main.js', 'cli.js']) {
+      const beyond = [...fs.readFileSync(path.join(REPO_ROOT, 'dist', bundle), 'utf8')].find((character) => character.charCodeAt(0) > 0xff);
+      assert.equal(beyond, undefined, `dist/${bundle} holds ${JSON.stringify(beyond)}`);
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-latin1-'));
+    try {
+      const file = path.join(dir, 'Dockerfile');
+      fs.writeFileSync(file, 'FROM alpine:3.20\nEXPOSE 70000\nENTRYPOINT echo hi\n');
+      const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'lint', file], { encoding: 'utf8' });
+      assert.match(result.stdout, /out of range \(0–65535\)/);
+      assert.match(result.stdout, /runs as `\/bin\/sh -c "…"`/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('rule documentation', () => {

@@ -16,18 +16,19 @@ const common = {
   define: { STAGECRAFT_BUILD_VERSION: JSON.stringify(version) },
 };
 
-await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+const bundles = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // dist/server.js is the launcher editors start; it runs dist/server-main.js from V8's code cache.
-  build({ ...common, entryPoints: ['server/src/launcher/main.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-main.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-]);
+  { ...common, entryPoints: ['server/src/launcher/main.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-main.js' },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+await Promise.all(bundles.map((options) => build(options)));
 // esbuild escapes what is not ASCII in strings, but not in tagged templates (whose raw text would change; our
 // l10n.t tag reads the cooked text) or in regular expressions. A single `—` left there made V8 keep the whole
 // bundle's source two bytes per character, the server's largest object (0.9 MB instead of 0.5) for as long as
 // it runs. A `\uXXXX` escape means the same character in all of those places.
-for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js']) {
+for (const { outfile: bundle } of bundles) {
   const source = readFileSync(bundle, 'utf8');
   // After a backslash the escape would itself be escaped (`\—` is `—`, `\\u2014` is not).
   if (/\\[^\u0000-\u00ff]/.test(source)) throw new Error(`${bundle}: a backslash before a character beyond Latin-1; write the character as \\uXXXX in the source`);

@@ -1,9 +1,14 @@
 import { Argument, Instruction } from 'dockerfile-ast';
 
-/** getRawArguments (flags included) is private in dockerfile-ast's typings. */
-interface RawArguments { getRawArguments(): Argument[] }
+/**
+ * The split, kept on the instruction object itself. Not in a WeakMap: Node 20's scavenger keeps a WeakMap's
+ * values alive while their keys are young, so every split (and what it pins) survived into old space.
+ */
+const SPLIT = Symbol('stagecraft.argumentSplit');
 
-const splits = new WeakMap<object, Argument[]>();
+/** getRawArguments (flags included) is private in dockerfile-ast's typings. */
+interface RawArguments { getRawArguments(): Argument[]; [SPLIT]?: Argument[] }
+
 // Read once: the bundler reaches a CommonJS package's exports through getters, two per `new Argument` otherwise.
 const ArgumentClass = Argument;
 let installed = false;
@@ -24,8 +29,8 @@ export function shareArgumentSplits(): void {
   const split = prototype.getRawArguments;
   if (typeof split !== 'function') return;
   prototype.getRawArguments = function sharedSplit(this: RawArguments): Argument[] {
-    let args = splits.get(this);
-    if (args === undefined) splits.set(this, (args = split.call(this)));
+    let args = this[SPLIT];
+    if (args === undefined) this[SPLIT] = args = split.call(this);
     // A new Range per argument (From replaces its start/end); no dockerfile-ast code writes into a Position.
     return args.map((argument) => {
       const { start, end } = argument.getRange();

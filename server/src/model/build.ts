@@ -43,7 +43,7 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
   // Each name's stages in order; later duplicates shadow earlier ones, as in BuildKit's stage table.
   const byName = new Map<string, StageModel[]>();
   const latestNamed = (lowerName: string): StageModel | undefined => byName.get(lowerName)?.at(-1);
-  const previous = segments === undefined ? undefined : previousModels.get(segments);
+  const previous = segments?.lastModel;
   const globalsUnchanged = previous !== undefined && previous.escapeChar === escapeChar && sameGlobalInstructions(previous.instructions, instructions);
   let cursor = 0;
   while (cursor < instructions.length) {
@@ -118,7 +118,7 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
       return index === undefined ? undefined : instructions[index];
     },
   };
-  if (segments !== undefined) previousModels.set(segments, model);
+  if (segments !== undefined) segments.lastModel = model;
   return model;
 }
 
@@ -133,9 +133,6 @@ function movedAlong(stage: StageModel): boolean {
   if (lines !== 0) new LineShift(lines).move(stage.range);
   return true;
 }
-
-/** The last model built with each segment cache (one per document): its stages are reused where nothing they derive from changed. */
-const previousModels = new WeakMap<SegmentCache, DockerfileModel>();
 
 /**
  * The instructions above the first FROM (global ARGs) are the same: the very objects, or a parse of the same

@@ -8,7 +8,7 @@ import { firstNonBlank } from './blanks';
 import { commentOnLine, plainInstructionLines, readPlainInstruction } from './plainLines';
 import { LineShift, keptRange } from './positions';
 import { joined } from './lists';
-import type { CommentModel, InstructionModel, ParserDirectiveModel } from './types';
+import type { CommentModel, DockerfileModel, InstructionModel, ParserDirectiveModel } from './types';
 
 /**
  * Parsing in pieces. dockerfile-ast's cost grows faster than the file (a whole 20,000-line file takes about
@@ -70,6 +70,12 @@ export class SegmentCache {
   /** The other copies of a segment whose text occurs more than once in the file, each placed once (see place). */
   repeats = new Map<string, LocalSegment[]>();
   previous: PreviousCuts | undefined;
+  /**
+   * The last model built with this cache (one per document), whose stages the next build reuses where nothing
+   * they derive from changed. A field, not a WeakMap keyed by the cache: Node 20's scavenger keeps a WeakMap's
+   * values alive while their keys are young, so every model survived into old space before it could die.
+   */
+  lastModel: DockerfileModel | undefined;
   /** Lines per segment before a cut is looked for (tests make it small to cut often). */
   constructor(readonly segmentLines = SEGMENT_LINES) {}
 }

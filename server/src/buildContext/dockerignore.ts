@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { ContextFiles } from './contextFiles';
+import { objectCache } from '../model/objectCache';
 
 interface Pattern {
   readonly regex: RegExp;
@@ -69,7 +70,7 @@ function toRegex(pattern: string): RegExp {
  * Read and parsed once per context object: checks share one for 2 s (`contextForCheck`), and two rules ask — without
  * this, every check read the file from disk and parsed it twice.
  */
-const readIgnores = new WeakMap<ContextFiles, Map<string, DockerIgnore | undefined>>();
+const readIgnores = objectCache<ContextFiles, Map<string, DockerIgnore | undefined>>('dockerignore files');
 
 /** BuildKit prefers `<Dockerfile name>.dockerignore` beside the Dockerfile, then the context's `.dockerignore`. */
 export function dockerIgnoreFor(dockerfileUri: string, files: ContextFiles | undefined): DockerIgnore | undefined {

@@ -2,6 +2,7 @@ import type { Range } from './positions';
 import { range } from './positions';
 import type { LineIndex } from './lines';
 import type { DetachedHeredoc, HeredocModel } from './types';
+import { objectCache } from './objectCache';
 
 /**
  * The builder recognises a heredoc only when its word follows `<<` directly (`<<EOF`, `<<-"EOF"`); in
@@ -35,7 +36,7 @@ export function findDetachedHeredocs(instructionRange: Range, lines: LineIndex):
 }
 
 /** Lines consisting of just a word (tabs allowed before it), by word: built once per document, on demand. */
-const terminatorIndex = new WeakMap<LineIndex, Map<string, number[]>>();
+const terminatorIndex = objectCache<LineIndex, Map<string, number[]>>('heredoc terminator lines');
 
 function candidateLines(lines: LineIndex): Map<string, number[]> {
   let index = terminatorIndex.get(lines);

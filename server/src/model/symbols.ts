@@ -3,6 +3,7 @@ import type { Position, Range } from './positions';
 import { rangeContains } from './positions';
 import { terminatorWordRange } from './heredocs';
 import type { DockerfileModel, InstructionModel, StageModel, VariableDefinition } from './types';
+import { objectCache } from './objectCache';
 
 export type SymbolKind = 'stage' | 'variable' | 'heredoc';
 
@@ -36,7 +37,7 @@ export interface SymbolTable {
   occurrenceAt(position: Position): Occurrence | undefined;
 }
 
-const tables = new WeakMap<DockerfileModel, SymbolTable>();
+const tables = objectCache<DockerfileModel, SymbolTable>('symbol table');
 
 /** Built on first use and kept with the model, so navigation requests for one version share it. */
 export function symbolTable(model: DockerfileModel): SymbolTable {

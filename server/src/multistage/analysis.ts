@@ -5,6 +5,7 @@ import type { SimpleCommand } from '../shell/commands';
 import { simpleCommands } from '../shell/commands';
 import type { Toolchain } from './toolchains';
 import { TOOLCHAINS, installedPackages } from './toolchains';
+import { objectCache } from '../model/objectCache';
 
 export interface BuildStep {
   readonly instruction: InstructionModel;
@@ -25,7 +26,7 @@ export interface Analysis {
 
 export type AnalysisResult = { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly reason: string };
 
-const commandsByInstruction = new WeakMap<InstructionModel, SimpleCommand[]>();
+const commandsByInstruction = objectCache<InstructionModel, SimpleCommand[]>('simple commands');
 
 /** Not frozen, like the model's shared empty lists: a frozen array has another map in the rules' loops. */
 const NO_COMMANDS: readonly SimpleCommand[] = [];

@@ -2,13 +2,14 @@ import type { DockerfileModel, InstructionModel } from '../model';
 import type { InstructionSpec } from '../reference/instructions';
 import { instructionSpec } from '../reference/instructions';
 import { parseJsonStringArray } from '../model/instruction';
+import { objectCache } from '../model/objectCache';
 
 /**
  * A list derived from a model's instructions, made once per instruction list (a model's, or the subset a
  * memoized check asks about): several rules walk it in every check.
  */
 function perInstructionList<T>(derive: (model: DockerfileModel) => readonly T[]): (model: DockerfileModel) => readonly T[] {
-  const byList = new WeakMap<readonly InstructionModel[], readonly T[]>();
+  const byList = objectCache<readonly InstructionModel[], readonly T[]>('derived instruction list');
   return (model) => {
     let derived = byList.get(model.instructions);
     if (derived === undefined) byList.set(model.instructions, (derived = derive(model)));

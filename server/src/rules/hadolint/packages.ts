@@ -4,6 +4,7 @@ import { commandsOf } from '../../multistage/analysis';
 import type { SimpleCommand } from '../../shell/commands';
 import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
+import { objectCache } from '../../model/objectCache';
 
 /** A command of a RUN, with the other commands of that RUN. */
 interface RunCommand {
@@ -13,7 +14,7 @@ interface RunCommand {
 }
 
 /** By the instruction list asked about: the twenty rules of this family share one walk of it. */
-const commandsByProgramOf = new WeakMap<readonly InstructionModel[], ReadonlyMap<string, readonly RunCommand[]>>();
+const commandsByProgramOf = objectCache<readonly InstructionModel[], ReadonlyMap<string, readonly RunCommand[]>>('commands by program');
 
 /**
  * The commands of every RUN by the program they run (`/usr/bin/apt-get` under `apt-get`), in file order, split

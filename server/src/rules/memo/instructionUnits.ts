@@ -3,6 +3,7 @@ import { ruleMemoSlot } from '../../model/instruction';
 import { startLineOf } from '../../model/positions';
 import { atLine } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
+import { objectCache } from '../../model/objectCache';
 
 /** What local rules found in one instruction, under one escape character and syntax channel. */
 interface InstructionMemo extends UnitMemo {
@@ -18,7 +19,7 @@ const memos = {
   set: (instruction: InstructionModel, memo: InstructionMemo): void => ruleMemoSlot.set(instruction, memo),
 };
 /** Each model's units, made once per model rather than once per check. */
-const unitsByModel = new WeakMap<DockerfileModel, Units<InstructionModel>>();
+const unitsByModel = objectCache<DockerfileModel, Units<InstructionModel>>('instruction units');
 
 /**
  * Instructions as units of the local rules (`Rule.local`): a rule is asked about a view of the model whose

@@ -4,6 +4,7 @@ import { stageMemoSlot } from '../../model/instruction';
 import { sameItems } from '../../model/lists';
 import { atLine } from './memoRun';
 import type { UnitMemo, Units } from './memoRun';
+import { objectCache } from '../../model/objectCache';
 
 /** What per-stage rules found in one stage, valid while its instructions and everything outside it the rules may read stay the same. */
 interface StageMemo extends UnitMemo {
@@ -16,7 +17,7 @@ const memos = {
   get: (from: InstructionModel): StageMemo | undefined => stageMemoSlot.get(from) as StageMemo | undefined,
   set: (from: InstructionModel, memo: StageMemo): void => stageMemoSlot.set(from, memo),
 };
-const unitsByModel = new WeakMap<DockerfileModel, Units<StageModel>>();
+const unitsByModel = objectCache<DockerfileModel, Units<StageModel>>('stage units');
 
 /**
  * Stages as units of the per-stage rules (`Rule.perStage`). A stage's memo is reused when it has the very

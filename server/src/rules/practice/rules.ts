@@ -5,6 +5,7 @@ import { dockerIgnoreFor } from '../../buildContext/dockerignore';
 import type { Token } from '../../model';
 import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
+import { objectCache } from '../../model/objectCache';
 
 /** Dependency installs that only need the manifest, so copying everything first defeats the layer cache. */
 const DEPENDENCY_INSTALL: readonly RegExp[] = [
@@ -79,7 +80,7 @@ export const secretFileCopied: Rule = {
  * instruction's copies that are only renumbered, so this whole-file rule (it reads the build context) does not
  * re-test every source of the file on every keystroke.
  */
-const sourcesByArgs = new WeakMap<readonly Token[], { readonly secrets: readonly Token[]; readonly contextRoots: readonly Token[] }>();
+const sourcesByArgs = objectCache<readonly Token[], { readonly secrets: readonly Token[]; readonly contextRoots: readonly Token[] }>('copied sources');
 function sourcesOf(args: readonly Token[]): { readonly secrets: readonly Token[]; readonly contextRoots: readonly Token[] } {
   const known = sourcesByArgs.get(args);
   if (known !== undefined) return known;

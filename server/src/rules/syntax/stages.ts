@@ -5,6 +5,7 @@ import { stagesToCheck } from '../rule';
 import { closest, quoteList } from '../walk';
 import { STAGE_NAME } from '../../reference/instructions';
 import { stageReferencesOf } from '../../model/symbols';
+import { objectCache } from '../../model/objectCache';
 
 export const invalidStageName: Rule = {
   id: 'InvalidStageName',
@@ -82,7 +83,7 @@ export const instructionBeforeFrom: Rule = {
 type ReferenceVerdict = { readonly kind: 'broken' | 'suspicious'; readonly finding: Finding };
 
 /** Per model: a stage object can be reused by the next version, whose other stages (and verdicts) differ. */
-const verdicts = new WeakMap<DockerfileModel, Map<StageModel, readonly ReferenceVerdict[]>>();
+const verdicts = objectCache<DockerfileModel, Map<StageModel, readonly ReferenceVerdict[]>>('stage reference verdicts');
 
 /** The stage references of each stage, judged once per stage of a model; two rules report the two kinds. */
 function judgeStageReferences(model: DockerfileModel, stages: readonly StageModel[]): ReferenceVerdict[] {

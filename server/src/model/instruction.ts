@@ -10,6 +10,7 @@ import { instructionSpec } from '../reference/instructions';
 import { rawArgumentsOf } from './astArgumentSplits';
 import { intern } from './intern';
 import { kept, trimmed } from './lists';
+import { objectCache } from './objectCache';
 
 /** dockerfile-ast's typed subclasses, reached by feature test rather than by class identity. */
 interface WithFlags { getFlags(): Flag[] }
@@ -162,7 +163,8 @@ interface MemoSlot {
 }
 
 function memoSlot(field: 'ruleMemo' | 'stageMemo'): MemoSlot {
-  const others = new WeakMap<InstructionModel, unknown>();
+  // Instructions that are not this module's objects (tests build literals) keep the memo as other caches do.
+  const others = objectCache<InstructionModel, unknown>(field);
   return {
     get: (instruction) => (instruction instanceof Instruction ? instruction[field] : others.get(instruction)),
     set: (instruction, memo) => {

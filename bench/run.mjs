@@ -8,13 +8,13 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 // Stagecraft runs with the Node options its VS Code client starts it with (common/src/serverProcess.ts).
-const { SERVER_EXEC_ARGV } = require('../out/common/src/serverProcess.js');
+const { serverExecArgv } = require('../out/common/src/serverProcess.js');
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 const ROOT = new URL('..', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
 
 const SERVERS = {
-  stagecraft: [process.execPath, [...SERVER_EXEC_ARGV, join(ROOT, 'dist', 'server.js'), '--stdio']],
+  stagecraft: [process.execPath, [...serverExecArgv(process.versions), join(ROOT, 'dist', 'server.js'), '--stdio']],
   'docker-langserver': [process.execPath, [join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio']],
 };
 

@@ -4,7 +4,7 @@ import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../common/src/protocol';
 import { LANGUAGE_ID, SERVER_NAME } from '../../common/src/protocol';
-import { SERVER_EXEC_ARGV } from '../../common/src/serverProcess';
+import { serverExecArgv } from '../../common/src/serverProcess';
 
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -20,9 +20,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   }
   // The server keeps its compiled code in the extension's storage (dist/server.js runs the bundle from it).
   const env = { STAGECRAFT_CACHE_DIR: vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath };
+  const execArgv = serverExecArgv(process.versions);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6010'], env } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv, env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6010'], env } },
   };
   const initializationOptions: InitializationOptions = {
     settings: vscode.workspace.getConfiguration('stagecraft'),

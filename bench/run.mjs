@@ -158,6 +158,40 @@ async function coldStartMs(name) {
   return percentile(times, 50);
 }
 
+/**
+ * `count` keystrokes (`#` at the start of a line) spread evenly over a just-opened file of `lines` lines, as
+ * versions 2, 3, …, each waiting for the diagnostics of its version: the time of each.
+ */
+async function keystrokeTimes(server, uri, lines, count) {
+  const times = [];
+  for (let k = 0; k < count; k++) {
+    const version = 2 + k;
+    const line = Math.floor(((k + 1) * lines) / (count + 1));
+    const started = performance.now();
+    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '#' }] });
+    times.push((await server.waitFor(uri, version, started)) - started);
+  }
+  return times;
+}
+
+const SCALING_SIZES = quick ? [1000, 2000, 5000] : [1000, 2000, 5000, 10000, 20000];
+
+/**
+ * How the work grows with the file: first diagnostics and a keystroke's diagnostics (median of 5) at each size
+ * of SCALING_SIZES, each file opened afresh and closed after. Linear work takes the same time per line at every size.
+ */
+async function scalingCurve(server) {
+  const curve = {};
+  for (const lines of SCALING_SIZES) {
+    const uri = `file:///scaling/${lines}/Dockerfile`;
+    const open = await openAndWait(server, uri, synthetic(lines));
+    const keystrokes = await keystrokeTimes(server, uri, lines, 5);
+    server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    curve[lines] = { open, keystroke: percentile(keystrokes, 50) };
+  }
+  return curve;
+}
+
 async function measure(name) {
   const server = await start(name);
   const result = {};
@@ -179,14 +213,7 @@ async function measure(name) {
     result.open[lines] = await openAndWait(server, uri, text);
     // 21 keystrokes at different places, each waiting for the diagnostics of its version; the median (the
     // first few after opening also measure the JIT warming up, in both servers).
-    const keystrokes = [];
-    for (let k = 0; k < 21; k++) {
-      const version = 2 + k;
-      const line = Math.floor(((k + 1) * lines) / 22);
-      const started = performance.now();
-      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '#' }] });
-      keystrokes.push((await server.waitFor(uri, version, started)) - started);
-    }
+    const keystrokes = await keystrokeTimes(server, uri, lines, 21);
     result.open[`${lines}-keystroke`] = percentile(keystrokes, 50);
     // Keystrokes that move every line below them: Enter at the start of a line, then Backspace joining the empty
     // line away again, at 21 places, each waiting for its diagnostics.
@@ -243,6 +270,8 @@ async function measure(name) {
   result.perEditP95Ms = percentile(perEdit, 95);
   result.perEditP50Ms = percentile(perEdit, 50);
   result.peakRssMB = server.peakRss / 1e6;
+  // After the peak is read, so that the peak stays the one of the measures above.
+  result.scaling = await scalingCurve(server);
   await server.stop();
   result.initializeMs = await coldStartMs(name);
   return result;
@@ -321,5 +350,32 @@ const rows = [
   `|---|---|---|---|${multiple ? '---|' : ''}`,
   ...measures(s, d).map(([label, a, b], index) => `| ${label} | ${shown(a)} | ${shown(b)} | ${ratio(a, b)} |${multiple ? ` ${ratioRange(index)} |` : ''}`),
 ];
-writeFileSync(join(ROOT, 'bench', 'results.md'), `${rows.join('\n')}\n`);
-process.stdout.write(`${rows.join('\n')}\n`);
+/**
+ * k in time ≈ c · lines^k, by least squares over the sizes on log–log axes: 1 is linear, 2 quadratic. A fixed
+ * cost per request (the round trip, ~1–3 ms) pulls k below 1 where times are small.
+ */
+function growthExponent(points) {
+  const xs = points.map(([lines]) => Math.log(lines));
+  const ys = points.map(([, ms]) => Math.log(ms));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const covariance = xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i] - my), 0);
+  const variance = xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
+  return covariance / variance;
+}
+const perLine = (ms, lines) => ((ms * 1000) / lines).toFixed(1);
+const curveRows = [
+  '',
+  `Scaling${multiple ? ` (median of ${rounds} rounds)` : ''}: the same synthetic Dockerfile at each size, opened afresh; a keystroke is the median of 5.`,
+  '',
+  '| lines | Stagecraft first diagnostics (ms) | µs per line | keystroke (ms) | docker-langserver first diagnostics (ms) | µs per line | keystroke (ms) |',
+  '|---|---|---|---|---|---|---|',
+  ...SCALING_SIZES.map((lines) => {
+    const a = s.scaling[lines];
+    const b = d.scaling[lines];
+    return `| ${lines} | ${shown(a.open)} | ${perLine(a.open, lines)} | ${shown(a.keystroke)} | ${shown(b.open)} | ${perLine(b.open, lines)} | ${shown(b.keystroke)} |`;
+  }),
+  `| growth exponent k (time ∝ lines^k) | ${growthExponent(SCALING_SIZES.map((l) => [l, s.scaling[l].open])).toFixed(2)} | | ${growthExponent(SCALING_SIZES.map((l) => [l, s.scaling[l].keystroke])).toFixed(2)} | ${growthExponent(SCALING_SIZES.map((l) => [l, d.scaling[l].open])).toFixed(2)} | | ${growthExponent(SCALING_SIZES.map((l) => [l, d.scaling[l].keystroke])).toFixed(2)} |`,
+];
+writeFileSync(join(ROOT, 'bench', 'results.md'), `${[...rows, ...curveRows].join('\n')}\n`);
+process.stdout.write(`${[...rows, ...curveRows].join('\n')}\n`);

@@ -11,12 +11,13 @@ export type RuntimeVersions = Readonly<Record<string, string | undefined>>;
  * compression) defaults to this size already.
  *
  * Under plain Node (VS Code Server, remote hosts, code-server, the bench), V8's helper threads sized to the
- * machine (`--v8-pool-size=0`: one per core beyond the first, at least one) instead of Node's fixed four. On two cores the
- * four competed with the server's own thread and with the editor beside it: over five alternating runs,
- * opening a 5,000-line file took 290 → 197 ms, p95 over the corpus 13.8 → 10.9 ms, a 1,000-line file
+ * machine (`--v8-pool-size=0`: one per core beyond the first, at least one) instead of Node's fixed four. On two
+ * cores the four competed with the server's own thread and with the editor beside it: over five alternating
+ * runs, opening a 5,000-line file took 290 → 197 ms, p95 over the corpus 13.8 → 10.9 ms, a 1,000-line file
  * 39 → 31 ms. Electron builds its platform with a thread count of its own and may not take Node's pool option,
  * so under Electron it is not passed.
  */
 export function serverExecArgv(runtime: RuntimeVersions): string[] {
-  return runtime['electron'] === undefined ? ['--max-semi-space-size=8', '--v8-pool-size=0'] : ['--max-semi-space-size=8'];
+  const everywhere = ['--max-semi-space-size=8'];
+  return runtime['electron'] === undefined ? [...everywhere, '--v8-pool-size=0'] : everywhere;
 }

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 
 const require = createRequire(import.meta.url);
 // Stagecraft runs with the Node options its VS Code client starts it with (common/src/serverProcess.ts).
@@ -14,7 +15,7 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
 
 const SERVERS = {
-  stagecraft: [process.execPath, [...serverExecArgv(process.versions), join(ROOT, 'dist', 'server.js'), '--stdio']],
+  stagecraft: [process.execPath, [...serverExecArgv(process.versions, availableParallelism()), join(ROOT, 'dist', 'server.js'), '--stdio']],
   'docker-langserver': [process.execPath, [join(ROOT, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio']],
 };
 

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
@@ -20,7 +21,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   }
   // The server keeps its compiled code in the extension's storage (dist/server.js runs the bundle from it).
   const env = { STAGECRAFT_CACHE_DIR: vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath };
-  const execArgv = serverExecArgv(process.versions);
+  const execArgv = serverExecArgv(process.versions, os.availableParallelism());
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv, env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6010'], env } },

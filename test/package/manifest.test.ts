@@ -71,7 +71,10 @@ describe('extension manifest and VSIX', () => {
   });
 
   it('bundles only Latin-1 characters (V8 keeps such a source one byte per character) and still prints — and –', () => {
-    for (const bundle of ['client.js', 'server.js', 'server-main.js', 'cli.js']) {
+    // Every bundle the build writes, so that one added to scripts/build.mjs is checked too.
+    const bundles = fs.readdirSync(path.join(REPO_ROOT, 'dist')).filter((name) => name.endsWith('.js'));
+    assert.deepEqual(['cli.js', 'client.js', 'server-main.js', 'server.js'].filter((name) => !bundles.includes(name)), []);
+    for (const bundle of bundles) {
       const beyond = [...fs.readFileSync(path.join(REPO_ROOT, 'dist', bundle), 'utf8')].find((character) => character.charCodeAt(0) > 0xff);
       assert.equal(beyond, undefined, `dist/${bundle} holds ${JSON.stringify(beyond)}`);
     }

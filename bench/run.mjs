@@ -379,5 +379,6 @@ const curveRows = [
   }),
   `| growth exponent k (time ∝ lines^k) | ${exponent(s, 'open')} | | ${exponent(s, 'keystroke')} | ${exponent(d, 'open')} | | ${exponent(d, 'keystroke')} |`,
 ];
-writeFileSync(join(ROOT, 'bench', 'results.md'), `${[...rows, ...curveRows].join('\n')}\n`);
-process.stdout.write(`${[...rows, ...curveRows].join('\n')}\n`);
+const markdown = `${[...rows, ...curveRows].join('\n')}\n`;
+writeFileSync(join(ROOT, 'bench', 'results.md'), markdown);
+process.stdout.write(markdown);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EngineConfig } from './engine/runner';
+import type { EngineConfig } from '../../common/src/engine/runner';
 
 /** The container CLI from the machine-scoped settings: docker (default) or podman, or an explicit path. */
 export function engineConfig(): EngineConfig {

@@ -11,7 +11,7 @@ import { engineConfig } from './engineSettings';
 import { createLanguageClient } from './languageClient';
 import { CommandState } from './state';
 import { registerTaskProviders } from './tasks/tasks';
-import type { ContainerView } from './engine/parse';
+import type { ContainerView } from '../../common/src/engine/parse';
 import type { MountsNode } from './views/mountsTree';
 import { MountsTreeProvider } from './views/mountsTree';
 

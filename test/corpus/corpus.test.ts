@@ -12,6 +12,9 @@ import { CORPUS } from '../helpers/paths';
  */
 const REJECTED_BY_DOCKER: Readonly<Record<string, string>> = {
   '0341.Dockerfile': 'docker/compose e2e fixture "wrong-composefile": its line `WRONG DOCKERFILE` is not an instruction',
+  '0174.Dockerfile': 'a template whose base image is the placeholder `REPLACE-ME`: Docker 28.5 refuses it (repository name must be lowercase; the BuildKit parity test runs it)',
+  '0175.Dockerfile': 'the same template as 0174 (`FROM REPLACE-ME`)',
+  '0176.Dockerfile': 'the same template as 0174 (`FROM REPLACE-ME`)',
   '0618.Dockerfile': 'moby/buildkit parser test file "health": `HEALTHCHECK` with no argument, `HEALTHCHECK CMD` with no command and `HEALTHCHECK CONNECT` are rejected when the instructions are parsed',
 };
 

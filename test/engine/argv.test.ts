@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildArgv, csvField, hostPathForEngine, mountSpec, runArgv, volumeSpec } from '../../client/src/engine/argv';
-import { parseContainerInspect, parseContainerList, parseImageInspect, parseMount, parseVolumeList } from '../../client/src/engine/parse';
-import { classify } from '../../client/src/engine/runner';
+import { buildArgv, csvField, hostPathForEngine, mountSpec, runArgv, volumeSpec } from '../../common/src/engine/argv';
+import { parseContainerInspect, parseContainerList, parseImageInspect, parseMount, parseVolumeList } from '../../common/src/engine/parse';
+import { classify } from '../../common/src/engine/runner';
 
 describe('engine: argv builders', () => {
   it('builds `build` with every option as separate argv elements', () => {
@@ -89,8 +89,13 @@ describe('engine: parsing CLI output', () => {
   });
 
   it('reads the image config the run dialog offers defaults from', () => {
-    const image = parseImageInspect(JSON.stringify([{ Config: { Volumes: { '/app/shared': {} }, WorkingDir: '/app', ExposedPorts: { '8080/tcp': {} }, Entrypoint: ['./bin/avatar'], Cmd: null } }]));
-    assert.deepEqual(image, { volumes: ['/app/shared'], workdir: '/app', exposedPorts: ['8080/tcp'], entrypoint: ['./bin/avatar'], cmd: null });
+    const image = parseImageInspect(JSON.stringify([{ Id: 'sha256:ab', Config: { Env: ['PATH=/usr/bin', 'EMPTY=', 'A=b=c', 'broken'], User: 'app', Shell: ['/bin/bash', '-c'], Volumes: { '/app/shared': {} }, WorkingDir: '/app', ExposedPorts: { '8080/tcp': {} }, Entrypoint: ['./bin/avatar'], Cmd: null } }]));
+    assert.deepEqual(image, {
+      id: 'sha256:ab', env: new Map([['PATH', '/usr/bin'], ['EMPTY', ''], ['A', 'b=c']]), user: 'app', shell: ['/bin/bash', '-c'],
+      volumes: ['/app/shared'], workdir: '/app', exposedPorts: ['8080/tcp'], entrypoint: ['./bin/avatar'], cmd: null,
+    });
+    const bare = parseImageInspect(JSON.stringify([{ Config: null }]));
+    assert.deepEqual([bare.id, bare.env.size, bare.user, bare.shell], ['', 0, undefined, null]);
   });
 });
 

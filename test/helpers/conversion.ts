@@ -38,6 +38,7 @@ export function assertSoundConversion(original: DockerfileModel, conversion: Con
   for (const directive of original.directives) {
     assert.equal(output.directives.find((d) => d.name === directive.name)?.range.start.line, directive.range.start.line, 'directives stay first');
   }
+  assertFinalStageAccountsForLateFiles(original, conversion);
   const { disposition } = conversion.plan;
   for (const instruction of original.instructions) {
     const fate = disposition.get(instruction.index);
@@ -47,5 +48,29 @@ export function assertSoundConversion(original: DockerfileModel, conversion: Con
     } else {
       assert.match(conversion.text.split('\n').filter((l) => l.startsWith('#')).join('\n'), new RegExp(`line ${instruction.range.start.line + 1}\\b|CGO_ENABLED=0|maintainer`), `the change to line ${instruction.range.start.line + 1} is stated`);
     }
+  }
+}
+
+/**
+ * The property of issue #24: every file the original final stage got after its last build step — from COPY/ADD
+ * (context, URL or another image) and from RUN steps — reaches the converted final stage (the same instruction
+ * there, or inside a folder copied whole from the build stage), or a TODO names its line; and then the result
+ * says it needs review.
+ */
+export function assertFinalStageAccountsForLateFiles(original: DockerfileModel, conversion: Conversion): void {
+  assert.ok(conversion.ok);
+  const { plan } = conversion;
+  const finalStage = conversion.text.slice(conversion.text.lastIndexOf('\nFROM '));
+  const stated = [...plan.notes, ...plan.todos].join('\n');
+  for (const instruction of plan.analysis.stage.instructions) {
+    if (instruction.index <= plan.analysis.lastBuildIndex || !['COPY', 'ADD', 'RUN'].includes(instruction.keyword)) continue;
+    const line = instruction.range.start.line + 1;
+    const carried = finalStage.includes(instructionText(original, instruction));
+    const accounted = new RegExp(`\\bline ${line}\\b`).test(stated);
+    assert.ok(carried || accounted, `line ${line} (${instruction.keyword}, after the last build step on line ${plan.analysis.lastBuildIndex >= 0 ? (original.instructions[plan.analysis.lastBuildIndex]?.range.start.line ?? 0) + 1 : '?'}) is neither in the final stage nor named by a note or TODO`);
+  }
+  if (plan.todos.length > 0) {
+    assert.ok(plan.needsReview, 'TODOs make the result need review');
+    assert.match(conversion.text, /NEEDS REVIEW/, 'and the top comment says so');
   }
 }

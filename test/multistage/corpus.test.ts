@@ -34,7 +34,14 @@ describe('convert to multi-stage: every corpus file it is offered on (property)'
       const model = buildModel({ uri: file, version: 1, text: fs.readFileSync(path.join(dir, file), 'utf8') });
       return convertToMultiStage(model, NO_CONTEXT, DEFAULT_CONVERSION_OPTIONS).ok;
     });
-    const missed = [...candidates].filter((c) => !offeredOn.includes(c));
+    // Refused on purpose (issue #24): the build RUN already removes its toolchain or runs `make install`, so a
+    // second stage gains little and could lose files. Those are not misses.
+    const refusedOnPurpose = (file: string): boolean => {
+      const model = buildModel({ uri: file, version: 1, text: fs.readFileSync(path.join(dir, file), 'utf8') });
+      const result = convertToMultiStage(model, NO_CONTEXT, DEFAULT_CONVERSION_OPTIONS);
+      return !result.ok && /already removes the build tools|`make install`/.test(result.reason);
+    };
+    const missed = [...candidates].filter((c) => !offeredOn.includes(c) && !refusedOnPurpose(c));
     assert.ok(offered > 0);
     assert.ok(missed.length <= Math.floor(candidates.size * 0.25), `missed candidates: ${missed.join(', ')}`);
   });

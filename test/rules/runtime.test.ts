@@ -12,7 +12,7 @@ function applyFix(text: string, ruleId: string): string {
 
 describe('runtime rules', () => {
   it('ShellFormEntrypoint: only the effective (last) ENTRYPOINT of a stage, only shell form', () => {
-    assert.deepEqual(problemKeys(lines('FROM a', 'ENTRYPOINT ./app --serve')), ['ShellFormEntrypoint@2']);
+    assert.deepEqual(problemKeys(lines('FROM a', 'ENTRYPOINT ./app --serve')), ['ShellFormEntrypoint@2', 'JSONArgsRecommended@2']);
     assert.deepEqual(problemKeys(lines('FROM a', 'ENTRYPOINT ["./app"]')), []);
     assert.match(problems(lines('FROM a', 'ENTRYPOINT ./app', 'CMD ["x"]'))[0]?.message ?? '', /The CMD on line 3 is passed to the shell/);
   });

@@ -82,7 +82,7 @@ describe('completion through the server', () => {
 
   it('flags of each instruction, with value snippets; labs flags only under the labs syntax', async () => {
     const run = await complete(lines('FROM alpine', 'RUN --|'));
-    assert.deepEqual(run.labels, ['--mount', '--network', '--security']);
+    assert.deepEqual(run.labels, ['--mount', '--network']);
     assert.equal(editOf(run.items[0]).newText, '--mount=type=${1|cache,bind,tmpfs,secret,ssh|},target=${2:/root/.cache}');
     assert.deepEqual((await complete(lines('# syntax=docker/dockerfile:1-labs', 'FROM alpine', 'RUN --|'))).labels, ['--mount', '--network', '--security', '--device']);
     assert.deepEqual((await complete(lines('FROM alpine', 'COPY --link --|'))).labels, ['--from', '--chown', '--chmod', '--exclude', '--parents']);

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { inspectContainerArgv, listContainersArgv, listVolumesArgv, pruneVolumesArgv, removeVolumeArgv } from '../engine/argv';
-import type { ContainerView } from '../engine/parse';
-import { parseContainerInspect, parseContainerList, parseVolumeList } from '../engine/parse';
-import { EngineError, runEngine } from '../engine/runner';
+import { inspectContainerArgv, listContainersArgv, listVolumesArgv, pruneVolumesArgv, removeVolumeArgv } from '../../../common/src/engine/argv';
+import type { ContainerView } from '../../../common/src/engine/parse';
+import { parseContainerInspect, parseContainerList, parseVolumeList } from '../../../common/src/engine/parse';
+import { EngineError, runEngine } from '../../../common/src/engine/runner';
 import { engineConfig, requireTrust } from '../engineSettings';
 import type { CommandState } from '../state';
 import type { MountsNode, MountsTreeProvider } from '../views/mountsTree';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { BindMount, PortMapping } from '../engine/argv';
-import { hostPathForEngine, inspectImageArgv, runArgv } from '../engine/argv';
-import type { ImageConfigView } from '../engine/parse';
-import { parseImageInspect } from '../engine/parse';
-import { EngineError, describeEndpoint, runEngine } from '../engine/runner';
+import type { BindMount, PortMapping } from '../../../common/src/engine/argv';
+import { hostPathForEngine, inspectImageArgv, runArgv } from '../../../common/src/engine/argv';
+import type { ImageConfigView } from '../../../common/src/engine/parse';
+import { parseImageInspect } from '../../../common/src/engine/parse';
+import { EngineError, describeEndpoint, runEngine } from '../../../common/src/engine/runner';
 import { engineConfig, requireTrust } from '../engineSettings';
 import { toShellLine } from '../../../common/src/shellLine';
 import type { CommandDeps } from './buildImage';

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { BuildOptions, RunOptions } from '../engine/argv';
-import { buildArgv, runArgv } from '../engine/argv';
-import type { EngineConfig } from '../engine/runner';
+import type { BuildOptions, RunOptions } from '../../../common/src/engine/argv';
+import { buildArgv, runArgv } from '../../../common/src/engine/argv';
+import type { EngineConfig } from '../../../common/src/engine/runner';
 
 export const BUILD_TASK_TYPE = 'stagecraft-build';
 export const RUN_TASK_TYPE = 'stagecraft-run';

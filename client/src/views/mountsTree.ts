@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ContainerView, MountView, VolumeSummary } from '../engine/parse';
+import type { ContainerView, MountView, VolumeSummary } from '../../../common/src/engine/parse';
 
 type Node =
   | { readonly kind: 'container'; readonly container: ContainerView }

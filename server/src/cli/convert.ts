@@ -12,7 +12,7 @@ export interface ConvertOptions {
   readonly contextDir: string | undefined;
 }
 
-export type ConvertResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly usage: boolean; readonly message: string };
+export type ConvertResult = { readonly ok: true; readonly text: string; readonly review: readonly string[] } | { readonly ok: false; readonly usage: boolean; readonly message: string };
 
 export function convertFile(file: string, text: string, options: ConvertOptions): ConvertResult {
   if (!(RUNTIME_FAMILIES as readonly string[]).includes(options.runtimeFamily)) {
@@ -26,5 +26,5 @@ export function convertFile(file: string, text: string, options: ConvertOptions)
     runtimeImage: options.runtimeImage,
   });
   if (!result.ok) return { ok: false, usage: false, message: l10n.t`nothing to gain from a multi-stage build: ${result.reason}` };
-  return { ok: true, text: result.text };
+  return { ok: true, text: result.text, review: result.plan.needsReview ? result.plan.todos : [] };
 }

@@ -1,8 +1,9 @@
 import { DIAGNOSTIC_SOURCE, ruleDocumentationUrl } from '../../../common/src/protocol';
 import type { RuleSeverity } from '../../../common/src/protocol';
 import { buildModel, toCliPosition } from '../model';
+import type { DockerfileModel } from '../model';
 import type { Problem } from '../rules/rule';
-import type { RuleOptions } from '../rules/engine';
+import type { RuleOptions, RunContext } from '../rules/engine';
 import { runRules } from '../rules/engine';
 import { ALL_RULES, ruleById } from '../rules/registry';
 import type { ContextFiles } from '../buildContext/contextFiles';
@@ -14,8 +15,20 @@ export interface FileReport {
 }
 
 export function lintText(path: string, text: string, options: RuleOptions = {}, buildContext?: ContextFiles): FileReport {
-  const model = buildModel({ uri: path, version: 0, text });
-  return { path, problems: runRules(model, options, ALL_RULES, { buildContext }) };
+  return lintModel(buildModel({ uri: path, version: 0, text }), options, { buildContext });
+}
+
+export function lintModel(model: DockerfileModel, options: RuleOptions, context: RunContext): FileReport {
+  return { path: model.uri, problems: runRules(model, options, ALL_RULES, context) };
+}
+
+/** The external images the stages start from, as the builder names them with the global ARGs' defaults. */
+export function externalBaseImages(model: DockerfileModel): string[] {
+  const names = new Set<string>();
+  for (const stage of model.stages) {
+    if (stage.parentStageIndex === undefined && stage.base.exact && stage.baseImage?.isScratch !== true && stage.base.text !== '') names.add(stage.base.text);
+  }
+  return [...names];
 }
 
 /** `path:line:col severity code message`, one problem per line, 1-based like compilers print. */

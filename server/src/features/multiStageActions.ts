@@ -47,7 +47,7 @@ export function multiStageActions(model: DockerfileModel, params: CodeActionPara
   const result = convertToMultiStage(model, contextFor(model.uri), settings);
   if (!result.ok) return [];
   const actions: CodeAction[] = [{
-    title: l10n.t('Convert to multi-stage build'),
+    title: result.plan.needsReview ? l10n.t`Convert to multi-stage build (needs review: ${result.plan.todos.length} TODO)` : l10n.t('Convert to multi-stage build'),
     kind: CodeActionKind.RefactorRewrite,
     edit: { changes: { [model.uri]: [...result.edits] } },
   }];
@@ -60,7 +60,9 @@ export function multiStageActions(model: DockerfileModel, params: CodeActionPara
       ],
     };
     actions.push({
-      title: l10n.t`Convert to multi-stage build into a new file (${path.basename(fileURLToPath(target))})`,
+      title: result.plan.needsReview
+        ? l10n.t`Convert to multi-stage build into a new file (${path.basename(fileURLToPath(target))}, needs review: ${result.plan.todos.length} TODO)`
+        : l10n.t`Convert to multi-stage build into a new file (${path.basename(fileURLToPath(target))})`,
       kind: CodeActionKind.RefactorRewrite,
       edit,
       command: { title: 'Open', command: OPEN_DOCUMENT_COMMAND, arguments: [target] },

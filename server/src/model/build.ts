@@ -89,7 +89,8 @@ export function buildModel(source: ModelSource, segments?: SegmentCache): Docker
     instructions,
     stages,
     globalVariables,
-    labsSyntax: directives.some((d) => d.name.toLowerCase() === 'syntax' && /labs/i.test(d.value)),
+    // `docker/dockerfile:experimental` is the labs channel's name from before 1.x-labs (it has RUN --security).
+    labsSyntax: directives.some((d) => d.name.toLowerCase() === 'syntax' && /labs|experimental/i.test(d.value)),
     stageAt: stageOfLine,
     stageByReference(reference, beforeStage) {
       const limit = beforeStage ?? stages.length;
@@ -178,7 +179,7 @@ function resolveBase(
   globalLookup: VariableLookup,
   escapeChar: string,
 ): { readonly expansion: ReturnType<typeof expandVariables>; readonly parent: StageModel | undefined } {
-  const expansion = expandVariables(baseText, globalLookup, escapeChar);
+  const expansion = expandVariables(baseText, globalLookup, escapeChar, true);
   return { expansion, parent: latestNamed(expansion.text.toLowerCase()) };
 }
 

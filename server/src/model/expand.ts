@@ -19,13 +19,27 @@ export interface Expansion {
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 
-export function expandVariables(input: string, lookup: VariableLookup, escapeChar = '\\'): Expansion {
+/**
+ * `removeQuotes`: the text is one word for the builder's lexer, as a FROM image is (`FROM alpine:"${TAG}"` is
+ * `alpine:3.20`): double quotes are removed and expand inside, single quotes are removed and keep their text.
+ */
+export function expandVariables(input: string, lookup: VariableLookup, escapeChar = '\\', removeQuotes = false): Expansion {
   let out = '';
   let exact = true;
   const referenced: string[] = [];
   let i = 0;
   while (i < input.length) {
     const ch = input[i] as string;
+    if (removeQuotes && ch === '"') {
+      i++;
+      continue;
+    }
+    if (removeQuotes && ch === "'") {
+      const close = input.indexOf("'", i + 1);
+      out += input.slice(i + 1, close < 0 ? input.length : close);
+      i = close < 0 ? input.length : close + 1;
+      continue;
+    }
     if (ch === escapeChar && input[i + 1] === '$') {
       out += '$';
       i += 2;

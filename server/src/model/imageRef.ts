@@ -42,7 +42,7 @@ export function imageShortName(ref: ImageReference): string {
   return (parts[parts.length - 1] ?? '').toLowerCase();
 }
 
-const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)(\/|$)|mcr\.microsoft\.com\/windows|(^|[-:])(ltsc20\d\d|nanoserver|windowsservercore)/i;
+const WINDOWS_IMAGE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)(\/|:|@|$)|mcr\.microsoft\.com\/windows|(^|[-:])(ltsc20\d\d|nanoserver|windowsservercore)/i;
 
 /** Windows base images run shell form through `cmd /S /C`; recognised by their well-known names. */
 export function looksLikeWindowsImage(ref: ImageReference): boolean {

@@ -8,7 +8,8 @@ const NAME_CHAR = /^[a-z0-9_]$/i;
 
 /**
  * `$NAME` and `${NAME[:-+?]word}` references in an instruction's raw arguments (`args`: their start and end
- * offsets in `lines`, in pairs), read exactly as dockerfile-ast reads them (a port of its `parseVariables`)
+ * offsets in `lines`, in pairs), read as dockerfile-ast reads them (a port of its `parseVariables`; `${NAME-word}`
+ * without a colon is read as BuildKit reads it)
  * but without resolving each one against the whole file: that
  * resolution made dockerfile-ast's getVariables cost grow with the file, and failed on an instruction with no
  * FROM above it — which every parsed segment but the first is.
@@ -71,7 +72,12 @@ function scanArgument(arg: string, offset: number, lines: LineIndex, escapeChar:
           case '\n': case '\r': case ' ': case '\t':
             break;
           default:
-            if (nameEnd === -1) name += char;
+            // `${NAME-word}` without a colon: the first character that cannot be in a name starts the modifier
+            // (dockerfile-ast read `NAME-word` as the name; BuildKit reads NAME).
+            if (nameEnd === -1 && !NAME_CHAR.test(char)) {
+              nameEnd = j;
+              modifierRead = j;
+            } else if (nameEnd === -1) name += char;
             else if (modifierRead !== -1) parameter += char;
             else modifierRead = j;
         }

@@ -85,7 +85,31 @@ export function analyze(model: DockerfileModel): AnalysisResult {
     return { ok: false, reason: l10n.t`nothing is built: no RUN compiles or packages the ${toolchain.label} application, so a second stage has nothing to copy` };
   }
   const lastBuildIndex = Math.max(...buildSteps.map((s) => s.instruction.index));
+  const unsafe = cleansUpOrInstallsEverywhere(buildSteps);
+  if (unsafe !== undefined) return { ok: false, reason: unsafe };
   return { ok: true, analysis: { stage, toolchain, toolchainSource, buildSteps, lastBuildIndex, cgo: cgoNeed(stage, packages, buildSteps) } };
+}
+
+/**
+ * Official images build from source, install into many places (`make install`) and remove their compilers in the
+ * same RUN (`apk del .build-deps`, `apt-get purge`): their image is already without its toolchain, and what the
+ * build put where cannot be listed safely for a COPY --from. Converting would gain little and could lose files.
+ */
+function cleansUpOrInstallsEverywhere(steps: readonly BuildStep[]): string | undefined {
+  for (const instruction of new Set(steps.map((s) => s.instruction))) {
+    const line = instruction.range.start.line + 1;
+    for (const { words } of commandsOf(instruction)) {
+      const [tool = '', verb = ''] = words;
+      const removes = (tool === 'apk' && verb === 'del') || (/^apt(-get)?$/.test(tool) && /^(purge|remove|autoremove)$/.test(verb)) || (/^(yum|dnf|microdnf)$/.test(tool) && /^(remove|erase|autoremove)$/.test(verb));
+      if (removes) {
+        return l10n.t`the RUN on line ${line} already removes the build tools it used (\`${words.slice(0, 3).join(' ')}\`), so the image carries little toolchain to leave behind, and what that step installed (binaries, libraries, users) cannot be carried to another stage safely`;
+      }
+      if (tool === 'make' && words.includes('install')) {
+        return l10n.t`the RUN on line ${line} runs \`make install\`, which puts files in places that cannot be listed for a COPY --from (binaries, libraries, configuration): a final stage could miss some of them. Copy the installed files yourself if the image ships its compilers`;
+      }
+    }
+  }
+  return undefined;
 }
 
 function cgoNeed(stage: StageModel, packages: readonly string[], steps: readonly BuildStep[]): { needed: boolean; reason: string } {

@@ -95,7 +95,8 @@ function mentionedPaths(stage: StageModel): { program: string | undefined; files
   const all = [...entry, ...cmd];
   const workdir = runtime.workdir.known ? runtime.workdir.value?.value ?? '/' : '/';
   const looksLikePath = (w: string): boolean => !w.startsWith('-') && (w.includes('/') || /\.[A-Za-z0-9]{1,5}$/.test(w)) && !/^[a-z]+:\/\//.test(w);
-  const program = all[0] !== undefined && looksLikePath(all[0]) ? resolveIn(workdir, all[0]) : undefined;
+  // A program named without a slash is looked up in PATH, not in the working directory.
+  const program = all[0] !== undefined && all[0].includes('/') && looksLikePath(all[0]) ? resolveIn(workdir, all[0]) : undefined;
   return { program, files: all.slice(1).filter(looksLikePath).map((w) => resolveIn(workdir, w)) };
 }
 

@@ -8,6 +8,8 @@ import type { Artifact, ContextFiles } from './artifacts';
 import { findArtifacts } from './artifacts';
 import type { RuntimeChoice, RuntimeFamily } from './runtimeBase';
 import { chooseRuntime } from './runtimeBase';
+import type { CarriedInstruction } from './carry';
+import { carryAfterBuild } from './carry';
 
 export interface ConversionOptions {
   readonly runtimeFamily: RuntimeFamily;
@@ -36,6 +38,13 @@ export interface ConversionPlan {
   readonly addedBuildLine: { readonly after: InstructionModel; readonly text: string } | undefined;
   readonly finalWorkdir: string | undefined;
   readonly finalUser: InstructionModel | undefined;
+  /** What the original got after its last build step that the final stage repeats (COPY/ADD, file-only RUNs, SHELL). */
+  readonly carried: readonly CarriedInstruction[];
+  /**
+   * The conversion could not show that the final image has everything the original had (a TODO says what):
+   * the action's title and the CLI say the result needs review.
+   */
+  readonly needsReview: boolean;
   readonly notes: readonly string[];
   readonly todos: readonly string[];
   readonly disposition: ReadonlyMap<number, Disposition>;
@@ -169,6 +178,13 @@ export function planConversion(model: DockerfileModel, analysis: Analysis, conte
   const finalWorkdir = stage.runtime.workdir.known ? stage.runtime.workdir.value?.value : undefined;
   if (!stage.runtime.workdir.known) todos.push(l10n.t`the working directory comes from ${stage.base.text}; set WORKDIR in the final stage if the application needs it`);
 
+  const finalDirectory = finalWorkdir === '/' ? undefined : finalWorkdir;
+  const carry = carryAfterBuild(model, analysis, artifacts, runtime, finalDirectory);
+  for (const { instruction } of carry.carried) disposition.set(instruction.index, 'copied');
+  if (carry.carried.length > 0) notes.push(l10n.t`repeated in the final stage because the original image got them after the build: ${carry.carried.map((c) => `${c.instruction.keyword} (line ${c.instruction.range.start.line + 1})`).join(', ')}`);
+  for (const { line, by } of carry.covered) notes.push(l10n.t`what line ${line} copies comes with ${by} from the build stage`);
+  todos.push(...carry.todos);
+
   const buildStageName = stage.nameToken?.value ?? options.stageName;
   if (analysis.toolchain.id === 'go' && analysis.cgo.needed) notes.push(l10n.t`cgo stays enabled: ${analysis.cgo.reason}`);
   return {
@@ -181,8 +197,10 @@ export function planConversion(model: DockerfileModel, analysis: Analysis, conte
     copiedEnv,
     buildEdits,
     addedBuildLine,
-    finalWorkdir: finalWorkdir === '/' ? undefined : finalWorkdir,
+    finalWorkdir: finalDirectory,
     finalUser,
+    carried: carry.carried,
+    needsReview: todos.length > 0,
     notes,
     todos,
     disposition,

@@ -27,7 +27,9 @@ function originalLine(instruction: InstructionModel): string {
 export function decisionComment(plan: ConversionPlan): string[] {
   const { analysis } = plan;
   const lines = [
-    l10n.t('Converted to a multi-stage build by Stagecraft. Decisions (line numbers are of the original file):'),
+    plan.needsReview
+      ? l10n.t`Converted to a multi-stage build by Stagecraft. NEEDS REVIEW: ${plan.todos.length} TODO(s) below say what the final image may lack. Decisions (line numbers are of the original file):`
+      : l10n.t('Converted to a multi-stage build by Stagecraft. Decisions (line numbers are of the original file):'),
     l10n.t`- stage "${plan.buildStageName}" (${analysis.stage.base.text}) builds with the ${analysis.toolchain.label} toolchain, recognised from ${analysis.toolchainSource}`,
     l10n.t`- the final stage starts FROM ${plan.runtime.image}: ${plan.runtime.why}`,
     l10n.t`- copied from "${plan.buildStageName}": ${plan.artifacts.map((a) => `${a.source} (${a.why})`).join('; ') || l10n.t('nothing identified')}`,
@@ -46,6 +48,7 @@ function finalStage(model: DockerfileModel, plan: ConversionPlan, movedTexts: re
   for (const env of plan.copiedEnv) lines.push(instructionText(model, env));
   if (plan.finalWorkdir !== undefined) lines.push(`WORKDIR ${plan.finalWorkdir}`);
   for (const artifact of plan.artifacts) lines.push(`COPY --from=${plan.buildStageName} ${artifact.source} ${artifact.target}`);
+  for (const { text } of plan.carried) lines.push(text);
   if (plan.finalUser) lines.push(instructionText(model, plan.finalUser));
   lines.push(...movedTexts);
   return lines;

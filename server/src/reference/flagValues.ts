@@ -88,7 +88,11 @@ export function checkMount(options: readonly MountOption[]): { option: MountOpti
       problems.push({ option, message: l10n.t('`mode` must be an octal number such as `0400`') });
     }
   }
-  // No target check: a missing or relative target is resolved against WORKDIR by the builder.
+  // A missing or relative target is resolved against WORKDIR by the builder; `/` itself is refused.
+  const target = options.find((o) => ['target', 'dst', 'destination'].includes(o.name.toLowerCase()));
+  if (target?.value !== null && target?.value !== undefined && /^\/+$/.test(target.value.trim())) {
+    problems.push({ option: target, message: l10n.t('invalid mount target `/`: a mount cannot replace the root file system') });
+  }
   return problems;
 }
 

@@ -84,7 +84,7 @@ const specs: readonly InstructionSpec[] = [
   {
     keyword: 'RUN', shape: 'json-or-shell', minArgs: 1, expandsVariables: false, supportsHeredoc: true, referenceAnchor: 'run',
     flags: [
-      { name: 'mount', kind: 'string', repeatable: true }, { name: 'network', kind: 'string' }, { name: 'security', kind: 'string' },
+      { name: 'mount', kind: 'string', repeatable: true }, { name: 'network', kind: 'string' }, { name: 'security', kind: 'string', labs: true },
       { name: 'device', kind: 'string', repeatable: true, labs: true },
     ],
   },

@@ -19,6 +19,8 @@ export interface RuleOptions {
 export interface RunContext {
   /** The build context on disk, for rules that read .dockerignore; undefined for unsaved documents. */
   readonly buildContext?: ContextFiles | undefined;
+  /** See RuleContext.baseImageEnv. */
+  readonly baseImageEnv?: ((image: string) => ReadonlyMap<string, string> | undefined) | undefined;
 }
 
 /**
@@ -51,11 +53,12 @@ export function ruleRun(model: DockerfileModel, options: RuleOptions = {}, rules
     const memoized = escapedMemoization.has(rule.id) ? undefined : rule.local === true ? 'instruction' : rule.perStage === true ? 'stage' : undefined;
     enabled.push({ rule, severity, ids: idsOf(rule), ordinal: ordinalOf(rule), memoized });
   }
+  const rank = new Map(enabled.map((entry, index) => [entry.rule.id, index]));
   const byInstruction = memoRun(instructionUnits(model), enabled.filter((e) => e.memoized === 'instruction'));
   const byStage = memoRun(stageUnits(model), enabled.filter((e) => e.memoized === 'stage'));
   // Both kinds of units have found their memos through the moved instructions' links: no one follows them now.
   const reportHere = (entry: EnabledRule, finding: Finding): void => report(entry, finding, model.instructionAt(finding.range.start.line), suppressions, problems);
-  const ruleContext = { buildContext: context.buildContext };
+  const ruleContext = { buildContext: context.buildContext, baseImageEnv: context.baseImageEnv };
   let next = 0;
   let collected = false;
   return {
@@ -78,7 +81,8 @@ export function ruleRun(model: DockerfileModel, options: RuleOptions = {}, rules
         byInstruction.collect(reportHere);
         byStage.collect(reportHere);
       }
-      return problems.sort((a, b) => comparePositions(a.range.start, b.range.start));
+      // Problems of two rules at one position come in the rules' order, whichever memo (or none) kept them.
+      return problems.sort((a, b) => comparePositions(a.range.start, b.range.start) || (rank.get(a.ruleId) ?? -1) - (rank.get(b.ruleId) ?? -1));
     },
   };
 }
@@ -111,9 +115,13 @@ function severityOf(rule: Rule, options: RuleOptions, suppressions: Suppressions
       if (configured !== undefined) break;
     }
   }
-  if (configured === undefined && rule.enabledByDefault === false) return undefined;
+  // BuildKit's experimental checks run when the file's `# check=experimental=` names them, even under skip=all.
+  const experimental = suppressions.experimentalBuildkit;
+  const turnedOnByFile = rule.buildkit === true && rule.enabledByDefault === false && (experimental === 'all' || experimental.has(rule.id));
+  if (configured === undefined && rule.enabledByDefault === false && !turnedOnByFile) return undefined;
   const severity = configured ?? rule.defaultSeverity;
   if (severity === 'off') return undefined;
+  if (turnedOnByFile) return suppressions.buildkitAsErrors ? 'error' : severity;
   if (rule.buildkit) {
     const skipped = suppressions.skippedBuildkit;
     if (skipped === 'all' || skipped.has(rule.id)) return undefined;

@@ -21,6 +21,7 @@ import {
 import { execFormVariable, multipleInstructionsDisallowed, shellFormEntrypoint } from './runtime/commands';
 import { duplicateDirective, invalidCheckDirective, invalidEscapeDirective } from './syntax/directives';
 import { invalidExposePort } from './syntax/expose';
+import { emptyPlatform, invalidImageReference, variableInCopyFrom } from './syntax/references';
 import { duplicateFlag, invalidFlagValue, unknownFlag } from './syntax/flags';
 import { invalidJsonForm } from './syntax/forms';
 import { detachedHeredoc, unterminatedHeredoc } from './syntax/heredocs';
@@ -38,7 +39,7 @@ export const ALL_RULES: readonly Rule[] = [
   unknownInstruction, detachedHeredoc, unterminatedHeredoc, invalidEscapeDirective, duplicateDirective, invalidCheckDirective,
   noFromInstruction, instructionBeforeFrom, missingArguments, invalidFromArguments, invalidKeyValue, shellRequiresJson,
   invalidHealthcheck, invalidOnbuildTrigger, unknownFlag, duplicateFlag, invalidFlagValue, invalidStageName,
-  unknownStageReference, invalidExposePort,
+  unknownStageReference, invalidExposePort, invalidImageReference, variableInCopyFrom, emptyPlatform,
   // Accepted by the builder, but not what the author meant.
   invalidJsonForm, emptyCommand, duplicateStageName, imageLooksLikeStage,
   // What the container will do at run time.

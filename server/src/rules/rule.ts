@@ -67,6 +67,12 @@ export interface Rule {
 /** What rules may know beyond the Dockerfile: the build context (for .dockerignore), when there is one. */
 export interface RuleContext {
   readonly buildContext: ContextFiles | undefined;
+  /**
+   * The environment an external base image's config defines (`Config.Env`), when the image is present in the
+   * local engine and was read; undefined for images not read. Rules that read it are not memoized across checks
+   * that differ in it (the CLI's `--engine` makes one check per file).
+   */
+  readonly baseImageEnv?: ((image: string) => ReadonlyMap<string, string> | undefined) | undefined;
   /** For a per-stage rule: the stages to judge this time (the engine keeps its findings for the others). */
   readonly stages?: readonly StageModel[] | undefined;
 }

@@ -22,7 +22,8 @@ export const invalidDefinitionDescription: Rule = {
       const comment = model.comments.find((c) => c.range.start.line === above);
       if (comment === undefined || model.directives.some((d) => d.range.start.line === above)) continue;
       const first = comment.text.trim().split(/\s+/)[0] ?? '';
-      if (first === name) continue;
+      // An empty `#` line ends a comment block, as an empty line does: nothing above it describes anything.
+      if (first === name || first === '') continue;
       found.push({
         range: comment.range,
         message: l10n.t`Comment for ${instruction.keyword === 'FROM' ? l10n.t('build stage') : l10n.t('build argument')} "${name}" should follow the format: \`# ${name} <description>\`. If this is not meant as a description, leave an empty line between it and the instruction.`,

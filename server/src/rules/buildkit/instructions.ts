@@ -43,7 +43,8 @@ export const workdirRelativePath: Rule = {
         if (instruction.keyword !== 'WORKDIR') continue;
         const target = instruction.args.map((a) => a.value).join(' ').replace(/^(["'])(.*)\1$/, '$2');
         if (target === '') continue; // MissingArguments reports it
-        if (target.startsWith('/') || target.startsWith('$') || /^[A-Za-z]:[\\/]/.test(target) || stage.runtime.isWindows) {
+        // `C:\src` is absolute to the Windows builder that builds a Windows image, relative to BuildKit on Linux.
+        if (target.startsWith('/') || target.startsWith('$') || stage.runtime.isWindows) {
           absoluteSeen = true;
           continue;
         }
@@ -89,9 +90,13 @@ export const legacyKeyValueFormat: Rule = {
 };
 
 const SECRET = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-// BuildKit's allow-list (public, file, version) plus two words that name references to secrets rather than
-// secrets: GPG_KEY holds a public key fingerprint in many official images, *_PASSWORD_PATH a file path.
-const NOT_SECRET = /(?:_|^)(?:public|file|version|gpg|path)(?:_|$)/i;
+// BuildKit's only exception (checked against Docker 28.5: `FOO_KEY_FILE`, `KEY_PATH`, `APP_VERSION_TOKEN` and
+// `GPG_KEY` are all reported).
+const NOT_SECRET = /(?:_|^)public(?:_|$)/i;
+// Names BuildKit reports that most often hold no secret: a file or path where a secret is read from at run time,
+// or a GPG key's fingerprint (official images verify downloads with one). Reported all the same, as
+// `docker build` will; the message says why it is likely harmless and how to silence it.
+const LIKELY_REFERENCE = /(?:_|^)(?:file|path|dir|gpg|fingerprint)(?:_|$)/i;
 
 export const secretsUsedInArgOrEnv: Rule = {
   id: 'SecretsUsedInArgOrEnv',
@@ -105,10 +110,10 @@ export const secretsUsedInArgOrEnv: Rule = {
       if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
       for (const property of instruction.properties) {
         if (!SECRET.test(property.name) || NOT_SECRET.test(property.name)) continue;
-        found.push({
-          range: property.nameRange,
-          message: l10n.t`Do not use ${instruction.keyword} or ENV instructions for sensitive data (${instruction.keyword} "${property.name}"): use \`RUN --mount=type=secret\` instead.`,
-        });
+        const message = LIKELY_REFERENCE.test(property.name)
+          ? l10n.t`Do not use ARG or ENV instructions for sensitive data (${instruction.keyword} "${property.name}"). BuildKit reports every such name; this one looks like a file path or a public key fingerprint, which is no secret: if so, add \`# check=skip=SecretsUsedInArgOrEnv\` at the top of the file.`
+          : l10n.t`Do not use ARG or ENV instructions for sensitive data (${instruction.keyword} "${property.name}"): its value is stored in the image. Use \`RUN --mount=type=secret\` instead.`;
+        found.push({ range: property.nameRange, message });
       }
     }
     return found;

@@ -16,10 +16,10 @@ export const jsonArgsRecommended: Rule = {
       const runtime = stage.runtime;
       // A custom SHELL is a deliberate choice (BuildKit stays quiet too).
       if (runtime.shell.known && runtime.shell.value.instruction !== undefined) continue;
-      // The effective ENTRYPOINT in shell form gets ShellFormEntrypoint, which says more; not both.
-      const effectiveEntrypoint = runtime.entrypointInstructions.at(-1);
+      // Every shell-form CMD and ENTRYPOINT, as `docker build --check` reports them. The effective ENTRYPOINT also
+      // gets Stagecraft's own ShellFormEntrypoint, which says what it does to CMD and `docker run` arguments.
       for (const instruction of [...runtime.cmdInstructions, ...runtime.entrypointInstructions]) {
-        if (instruction === effectiveEntrypoint || instruction.command?.form !== 'shell' || instruction.command.invalidJson || instruction.command.script === '') continue;
+        if (instruction.command?.form !== 'shell' || instruction.command.invalidJson || instruction.command.script === '') continue;
         const fix = execFormFix(model, instruction);
         found.push({
           range: instruction.command.range ?? instruction.range,

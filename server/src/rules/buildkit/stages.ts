@@ -2,8 +2,8 @@ import { l10n } from '../../locale/l10n';
 import { expandVariables } from '../../model';
 import type { LookupResult } from '../../model/expand';
 import { lastDefinitionBefore, lookupResultOf } from '../../model/variables';
-import { parseImageReference } from '../../model/imageRef';
 import type { Finding, Rule } from '../rule';
+import { imageReferenceProblem } from '../syntax/references';
 import { stagesToCheck } from '../rule';
 
 const RESERVED = ['scratch', 'context'];
@@ -65,16 +65,13 @@ export const invalidDefaultArgInFrom: Rule = {
     };
     for (const stage of stagesToCheck(model, context)) {
       if (stage.baseRange === undefined || !stage.baseText.includes('$') || stage.parentStageIndex !== undefined) continue;
-      const expansion = expandVariables(stage.baseText, defaults, model.escapeChar);
+      const expansion = expandVariables(stage.baseText, defaults, model.escapeChar, true);
       if (!expansion.exact) continue;
       const text = expansion.text;
-      const ref = parseImageReference(text);
-      const validRepo = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(ref.repository);
-      const validTag = ref.tag === undefined || /^[\w][\w.-]{0,127}$/.test(ref.tag);
-      if (text !== '' && validRepo && validTag) continue;
+      if (text !== '' && imageReferenceProblem(text) === undefined) continue;
       found.push({
         range: stage.baseRange,
-        message: l10n.t`Default value for the ARGs in \`${stage.baseText}\` results in an empty or invalid base image name (\`${text}\`): give the ARG a default.`,
+        message: l10n.t`Default value for the ARGs in \`${stage.baseText}\` results in an empty or invalid base image name (\`${text}\`): a build without \`--build-arg\` for them fails. Give the ARG a default.`,
       });
     }
     return found;
@@ -114,9 +111,10 @@ export const fromPlatformFlagConstDisallowed: Rule = {
     for (const stage of stagesToCheck(model, context)) {
       const flag = stage.platform;
       if (flag === undefined || flag.value === null || flag.value.includes('$')) continue;
-      // A stage named after its platform (build-arm64) is a deliberate per-platform stage.
-      const arch = flag.value.split('/')[1];
-      if (arch !== undefined && stage.name?.includes(arch.toLowerCase())) continue;
+      // A stage whose name holds the platform's OS or architecture (build-arm64, linux) is a deliberate
+      // per-platform stage: BuildKit exempts it (checked against Docker 28.5).
+      const [os = '', arch] = flag.value.toLowerCase().split('/');
+      if (stage.name !== undefined && ((os !== '' && stage.name.includes(os)) || (arch !== undefined && arch !== '' && stage.name.includes(arch)))) continue;
       found.push({ range: flag.range, message: l10n.t`FROM --platform flag should not use a constant value ("${flag.value}"); use $BUILDPLATFORM or $TARGETPLATFORM.` });
     }
     return found;

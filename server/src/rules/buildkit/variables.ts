@@ -3,6 +3,19 @@ import { instructionSpec } from '../../reference/instructions';
 import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 import { closest } from '../walk';
+import { comparePositions, rangeContains } from '../../model';
+import type { InstructionModel, Position } from '../../model';
+
+/** Where the whitespace-separated word holding `at` starts (its line, for a heredoc body's line). */
+function wordStart(instruction: InstructionModel, at: Position): string {
+  for (const flag of instruction.flags) if (comparePositions(flag.range.start, at) <= 0 && comparePositions(at, flag.range.end) <= 0) return `${flag.range.start.line}:${flag.range.start.character}`;
+  for (const arg of instruction.args) if (comparePositions(arg.range.start, at) <= 0 && comparePositions(at, arg.range.end) <= 0) return `${arg.range.start.line}:${arg.range.start.character}`;
+  return `${at.line}`;
+}
+
+const NO_VARIABLES: ReadonlyMap<string, string> = new Map();
+/** BuildKit gives every stage a PATH (its default when the base image sets none). */
+const ALWAYS_DEFINED: ReadonlySet<string> = new Set(['PATH']);
 
 export const undefinedVar: Rule = {
   id: 'UndefinedVar',
@@ -13,28 +26,44 @@ export const undefinedVar: Rule = {
   check(model, context) {
     const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
-      // With an external base, its image config may define anything (PATH, JAVA_HOME, NGINX_VERSION):
-      // then only near-misses of names this file defines are reported. From scratch, everything is known.
+      // With an external base, its image config may define anything (JAVA_HOME, NGINX_VERSION): unless the
+      // engine gave that config, only near-misses of names this file defines are reported. From scratch, or
+      // with the base's config read, everything is known and the rule says what BuildKit says.
       let root = stage;
       while (root.parentStageIndex !== undefined) root = model.stages[root.parentStageIndex] ?? root;
-      const fullyKnown = root.baseImage?.isScratch === true;
+      const baseEnv = root.baseImage?.isScratch === true
+        ? NO_VARIABLES
+        : root.base.exact ? context.baseImageEnv?.(root.base.text) : undefined;
+      const fullyKnown = baseEnv !== undefined;
       // Windows environment names are case-insensitive and mostly come from the base image.
       if (stage.runtime.isWindows && !fullyKnown) continue;
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'FROM' || !instructionSpec(instruction.keyword)?.expandsVariables) continue;
         const references = instruction.variables;
         if (references.length === 0) continue;
-        // Most instructions have no heredoc: no lists made for them (this rule visits every instruction).
-        const bodies = instruction.heredocs.length === 0 ? undefined : instruction.heredocs.map((h) => h.contentRange).filter((r) => r !== null);
+        // Heredoc bodies are the shell's to expand, except the unquoted bodies of COPY and ADD, which the builder
+        // expands (and BuildKit checks). Most instructions have no heredoc: no lists made for them.
+        const copies = instruction.keyword === 'COPY' || instruction.keyword === 'ADD';
+        const bodies = instruction.heredocs.length === 0
+          ? undefined
+          : instruction.heredocs.filter((h) => !copies || h.quoted).map((h) => h.contentRange).filter((r) => r !== null);
+        // BuildKit reports each undefined name once per word it expands (`--chown=$U:$U` once, `A=$X B=$X`
+        // twice), with or without a `${X:-default}` modifier.
+        let reported: Set<string> | undefined;
         for (const reference of references) {
-          if (reference.modifier !== null) continue; // ${X:-default} and friends handle the unset case
+          const word = `${reference.name}@${wordStart(instruction, reference.range.start)}`;
+          if (reference.name === '' || reported?.has(word) === true) continue;
+          // `--from` is never expanded (VariableInCopyFrom says the build fails).
+          if (instruction.flags.length > 0 && instruction.flags.some((f) => f.name === 'from' && rangeContains(f.range, reference.range.start))) continue;
           if (bodies?.some((r) => reference.range.start.line >= r.start.line && reference.range.start.line <= r.end.line) === true) continue;
+          if (ALWAYS_DEFINED.has(reference.name) || baseEnv?.has(reference.name) === true) continue;
           if (model.lookupVariable(reference.name, instruction.index) !== undefined) continue;
           const parent = stage.parentStageIndex === undefined ? undefined : model.stages[stage.parentStageIndex];
           const known = [...new Set([...stage.variables.filter((v) => v.instructionIndex < instruction.index).map((v) => v.name), ...(parent?.runtime.env.keys() ?? [])])]
             .filter((name) => name !== reference.name);
           const suggestion = closest(reference.name, known);
           if (!fullyKnown && suggestion === undefined) continue;
+          (reported ??= new Set()).add(word);
           found.push({
             range: reference.range,
             message: l10n.t`Usage of undefined variable '$${reference.name}'${suggestion ? l10n.t` (did you mean $${suggestion}?)` : ''}.`,

@@ -1,5 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import type { Finding, Rule } from '../rule';
+import { parseCheckDirective } from '../suppressions';
 
 const KNOWN_DIRECTIVES = ['syntax', 'escape', 'check'];
 
@@ -38,19 +39,19 @@ export const duplicateDirective: Rule = {
   },
 };
 
-const CHECK_DIRECTIVE = /^\s*(skip\s*=\s*[^;]*|error\s*=\s*(true|false))\s*(;\s*(skip\s*=\s*[^;]*|error\s*=\s*(true|false))\s*)*;?\s*$/i;
-
 export const invalidCheckDirective: Rule = {
   id: 'InvalidCheckDirective',
   defaultSeverity: 'error',
-  get summary() { return l10n.t('The check directive is `skip=<rules|all>` and/or `error=true|false`, separated by `;`.'); },
+  get summary() { return l10n.t('BuildKit refuses a check directive that is not `skip=`, `error=` or `experimental=` parts separated by `;`.'); },
   check(model) {
     const found: Finding[] = [];
     for (const directive of model.directives) {
-      if (directive.name.toLowerCase() !== 'check' || CHECK_DIRECTIVE.test(directive.value)) continue;
+      if (directive.name.toLowerCase() !== 'check') continue;
+      const { invalid } = parseCheckDirective(directive.value);
+      if (invalid === undefined) continue;
       found.push({
         range: directive.valueRange,
-        message: l10n.t('Invalid check directive: write `# check=skip=<Rule>[,<Rule>]` and/or `error=true`, separated by `;`.'),
+        message: l10n.t`The build fails: failed to parse check options: ${invalid}. Write \`# check=skip=<Rule>[,<Rule>]\`, \`error=true\` and \`experimental=<Rule>|all\`, separated by \`;\` with no spaces around it.`,
       });
     }
     return found;

@@ -16,7 +16,8 @@ export const invalidStageName: Rule = {
     const found: Finding[] = [];
     for (const stage of stagesToCheck(model, context)) {
       const token = stage.nameToken;
-      if (token === undefined || token.value.includes('$')) continue;
+      if (token === undefined) continue;
+      // Stage names are not expanded: `AS $NAME` is refused whatever the build args.
       if (!STAGE_NAME.test(token.value.toLowerCase())) {
         found.push({
           range: token.range,

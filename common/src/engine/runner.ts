@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { endpointLabel } from '../../../common/src/engineEndpoint';
+import { endpointLabel } from '../engineEndpoint';
 
 /** Which container CLI to run and how; `executable` is a name on PATH or an absolute path. */
 export interface EngineConfig {

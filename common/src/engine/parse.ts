@@ -128,6 +128,12 @@ export function parseVolumeList(stdout: string): VolumeSummary[] {
 
 /** `image inspect`: what the image declares for the run dialog (volumes, workdir, exposed ports, command). */
 export interface ImageConfigView {
+  /** The image ID (`sha256:…`); empty when the engine did not say. */
+  readonly id: string;
+  /** `Config.Env`, as `NAME=value` strings split at the first `=`. */
+  readonly env: ReadonlyMap<string, string>;
+  readonly user: string | undefined;
+  readonly shell: readonly string[] | null;
   readonly volumes: readonly string[];
   readonly workdir: string | undefined;
   readonly exposedPorts: readonly string[];
@@ -140,7 +146,16 @@ export function parseImageInspect(stdout: string): ImageConfigView {
   const first = Array.isArray(parsed) ? parsed[0] : parsed;
   const config = isObject(first) && isObject(first['Config']) ? first['Config'] : {};
   const strings = (value: unknown): string[] | null => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null);
+  const env = new Map<string, string>();
+  for (const pair of strings(config['Env']) ?? []) {
+    const at = pair.indexOf('=');
+    if (at > 0) env.set(pair.slice(0, at), pair.slice(at + 1));
+  }
   return {
+    id: (isObject(first) ? str(first['Id']) : undefined) ?? '',
+    env,
+    user: str(config['User']) || undefined,
+    shell: strings(config['Shell']),
     volumes: isObject(config['Volumes']) ? Object.keys(config['Volumes']) : [],
     workdir: str(config['WorkingDir']) || undefined,
     exposedPorts: isObject(config['ExposedPorts']) ? Object.keys(config['ExposedPorts']) : [],

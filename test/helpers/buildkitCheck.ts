@@ -1,0 +1,166 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildModel } from '../../server/src/model';
+import { REPO_ROOT } from './paths';
+
+/**
+ * BuildKit's own build checks (`docker buildx build --call=check,format=json`) on a Dockerfile, offline: every
+ * external FROM image is first made to exist in the engine as an empty imported image with that name (the checks
+ * read the Dockerfile, not the image's content), so BuildKit never tries to pull.
+ */
+
+export interface BuildkitWarning {
+  readonly rule: string;
+  /** 1-based first line of the instruction BuildKit points at; 0 when it gives no location. */
+  readonly line: number;
+  readonly detail: string;
+}
+
+export interface BuildkitCheckResult {
+  readonly warnings: readonly BuildkitWarning[];
+  /** What the frontend refused the Dockerfile for, before running any step; undefined when it accepted it. */
+  readonly error: { readonly message: string; readonly line: number } | undefined;
+}
+
+interface RawRange {
+  readonly start?: { readonly line?: number };
+}
+interface RawCheck {
+  readonly warnings?: readonly { ruleName: string; detail?: string; location?: { ranges?: readonly RawRange[] } }[];
+  readonly buildError?: { message?: string; location?: { ranges?: readonly RawRange[] } };
+}
+
+function firstLine(ranges: readonly RawRange[] | undefined): number {
+  return ranges?.[0]?.start?.line ?? 0;
+}
+
+function dockerSync(args: readonly string[], input?: Buffer): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync('docker', args, { input, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? String(result.error ?? '') };
+}
+
+const imported = new Set<string>();
+let emptyTar: Buffer | undefined;
+
+/** An image name BuildKit would otherwise pull: made here as an empty image, once per process. */
+function ensureStandIn(image: string): void {
+  if (imported.has(image)) return;
+  imported.add(image);
+  if (dockerSync(['image', 'inspect', '--format', '{{.Id}}', image]).status === 0) return;
+  emptyTar ??= Buffer.alloc(1024); // an empty tar archive: two zero blocks
+  dockerSync(['import', '-', image], emptyTar);
+}
+
+const IMAGE_NAME = /^[a-z0-9][a-z0-9._\-/]*(:[\w][\w.-]*)?$/;
+
+/**
+ * The external images a Dockerfile reads: its stages' bases (global ARGs' defaults substituted), `COPY --from`
+ * and `RUN --mount=from=` images. Only names BuildKit would resolve as written: scratch, blanks, variables and
+ * malformed names are BuildKit's to report.
+ */
+export function externalImages(text: string): readonly string[] {
+  const model = buildModel({ uri: 'Dockerfile', version: 0, text });
+  const names = new Set<string>();
+  const add = (name: string, stageIndex: number): void => {
+    const trimmed = name.trim();
+    if (trimmed.toLowerCase() === 'scratch' || !IMAGE_NAME.test(trimmed) || /^\d+$/.test(trimmed)) return;
+    if (model.stageByReference(trimmed, stageIndex) !== undefined) return;
+    names.add(trimmed);
+  };
+  for (const stage of model.stages) {
+    if (stage.parentStageIndex === undefined && stage.base.exact) add(stage.base.text, stage.index);
+    for (const instruction of stage.instructions) {
+      for (const flag of instruction.flags) {
+        if (flag.name === 'from' && flag.value !== null) add(flag.value, stage.index);
+        if (flag.name === 'mount') for (const option of flag.options) if (option.name === 'from' && option.value !== null) add(option.value, stage.index);
+      }
+    }
+  }
+  return [...names];
+}
+
+/**
+ * Image digests cannot be given to a stand-in made here, so a checked text has them removed (BuildKit's checks
+ * do not read them); compare Stagecraft on the same text. Lines stay where they were.
+ */
+export function withoutDigests(text: string): string {
+  return text.replace(/@sha256:[0-9a-f]{64}/g, '');
+}
+
+const MODERN_ENGINE = path.resolve(REPO_ROOT, '..', 'shared', 'engine', 'modern-docker.sh');
+
+/**
+ * Points this process's `docker` at the current engine (Docker 28 + buildx, BuildKit) that `shared/engine/
+ * modern-docker.sh` runs beside the machine's own: started here when it is not running (idempotent; minutes the
+ * first time, seconds later). Only this test process is pointed there; the other engine tests keep theirs.
+ */
+export function useModernEngine(): { ok: true } | { ok: false; reason: string } {
+  if (!fs.existsSync(MODERN_ENGINE)) return { ok: false, reason: `no ${MODERN_ENGINE} here` };
+  const started = spawnSync('bash', [MODERN_ENGINE, 'start'], { encoding: 'utf8', timeout: 15 * 60_000 });
+  const exports = /export\s+(.*)$/m.exec(started.stdout ?? '')?.[1];
+  if (started.status !== 0 || exports === undefined) {
+    return { ok: false, reason: `modern-docker.sh start failed (exit ${String(started.status)}): ${(started.stderr ?? '').split('\n').slice(-5).join(' ')}` };
+  }
+  for (const pair of exports.trim().split(/\s+/)) {
+    const at = pair.indexOf('=');
+    if (at > 0) process.env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return buildkitCheckAvailable();
+}
+
+/** Whether this docker CLI can run BuildKit's checks (buildx with `--call=check`, Docker 27+ engine). */
+export function buildkitCheckAvailable(): { ok: true } | { ok: false; reason: string } {
+  const buildx = dockerSync(['buildx', 'version']);
+  if (buildx.status !== 0) return { ok: false, reason: `docker buildx is not available: ${buildx.stderr.trim()}` };
+  const server = dockerSync(['version', '--format', '{{.Server.Version}}']);
+  if (server.status !== 0) return { ok: false, reason: `no Docker engine answers: ${server.stderr.trim()}` };
+  const major = Number(server.stdout.trim().split('.')[0]);
+  if (!(major >= 27)) return { ok: false, reason: `the engine is Docker ${server.stdout.trim()}; BuildKit's checks need 27 or later` };
+  return { ok: true };
+}
+
+/**
+ * A `# syntax=` directive would make BuildKit pull that frontend image; offline, the text is checked with the
+ * built-in frontend instead. The directive is taken out and the directives after it move up one line, with a
+ * plain comment after them, so every instruction keeps its line and `# escape=`/`# check=` still apply (BuildKit
+ * stops reading directives at the first unknown one, so renaming it would not do). Compare Stagecraft on the
+ * same text.
+ */
+export function withBuiltinFrontend(text: string): string {
+  const lines = text.split('\n');
+  const directive = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=/;
+  let end = 0;
+  while (end < lines.length && directive.test(lines[end] ?? '')) end++;
+  const at = lines.slice(0, end).findIndex((line) => /^#\s*syntax\s*=/i.test(line));
+  if (at < 0) return text;
+  const directives = lines.slice(0, end);
+  directives.splice(at, 1);
+  directives.push('# (a syntax directive was here)');
+  return [...directives, ...lines.slice(end)].join('\n');
+}
+
+/**
+ * Runs BuildKit's checks on `text` as `Dockerfile` in an empty context (plus `contextFiles`, e.g. a .dockerignore).
+ * The text must not select a frontend image (see withBuiltinFrontend).
+ */
+export function buildkitCheck(text: string, contextFiles: Readonly<Record<string, string>> = {}): BuildkitCheckResult {
+  for (const image of externalImages(text)) ensureStandIn(image);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-check-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
+    for (const [name, content] of Object.entries(contextFiles)) fs.writeFileSync(path.join(dir, name), content);
+    const result = dockerSync(['buildx', 'build', '--progress=quiet', '--network=none', '--call=check,format=json', dir]);
+    const start = result.stdout.indexOf('{');
+    if (start < 0) throw new Error(`BuildKit's check printed no JSON (exit ${String(result.status)}): ${result.stderr.slice(0, 2000)}`);
+    const raw = JSON.parse(result.stdout.slice(start)) as RawCheck;
+    const warnings = (raw.warnings ?? []).map((w) => ({ rule: w.ruleName, line: firstLine(w.location?.ranges), detail: w.detail ?? '' }));
+    const error = raw.buildError === undefined
+      ? undefined
+      : { message: raw.buildError.message ?? '', line: firstLine(raw.buildError.location?.ranges) };
+    return { warnings, error };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

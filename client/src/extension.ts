@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { checkWithBuildkit } from './commands/checkWithBuildkit';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { buildImage } from './commands/buildImage';
 import type { BuildImageOptions, CommandDeps } from './commands/buildImage';
@@ -37,6 +38,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Stagec
     void vscode.window.showErrorMessage(message);
     return undefined;
   }
+  const buildkitDiagnostics = vscode.languages.createDiagnosticCollection('buildkit');
+  context.subscriptions.push(buildkitDiagnostics, vscode.workspace.onDidChangeTextDocument((event) => {
+    // BuildKit's findings are of the file as it was checked: an edit makes them stale.
+    if (event.contentChanges.length > 0) buildkitDiagnostics.delete(event.document.uri);
+  }));
   const deps: CommandDeps = { client, state: new CommandState(context.workspaceState), cliPath: context.asAbsolutePath('dist/cli.js') };
   context.subscriptions.push(
     vscode.commands.registerCommand('stagecraft.restartServer', async () => {
@@ -52,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Stagec
       buildImage(deps, arg instanceof vscode.Uri ? { uri: arg.toString() } : arg ?? {})),
     vscode.commands.registerCommand('stagecraft.runWithVolume', (arg?: vscode.Uri | RunWithVolumeOptions) =>
       runWithVolume(deps, containers, arg instanceof vscode.Uri ? { uri: arg.toString() } : arg ?? {})),
+    vscode.commands.registerCommand('stagecraft.checkWithBuildkit', (uri?: vscode.Uri) => checkWithBuildkit(deps.cliPath, buildkitDiagnostics, uri)),
     vscode.commands.registerCommand('stagecraft.inspectMounts', (options?: InspectMountsOptions) => inspectMounts(deps.state, mounts, options ?? {})),
     vscode.commands.registerCommand('stagecraft.mounts.openRawJson', (node?: MountsNode) => openRawJson(node, mounts)),
     vscode.commands.registerCommand('stagecraft.mounts.revealSource', (node?: MountsNode) => revealSource(node)),

@@ -88,3 +88,12 @@ interface ContainerView { name: string; mounts: MountView[] }
     assert.equal(spawnSync('docker', ['image', 'inspect', 'stages:stage-tools']).status, 0, 'the stage image is tagged <folder>:stage-<target>');
   });
 });
+
+(engine ? describe : describe.skip)('Check with BuildKit on an engine without docker build --check', () => {
+  it('runs the CLI, says BuildKit is not there, and adds no diagnostics (the engine tests check the findings on Docker 28)', async () => {
+    const uri = workspaceFile('volume-app/Dockerfile');
+    const added = await vscode.commands.executeCommand<number | undefined>('stagecraft.checkWithBuildkit', uri);
+    assert.equal(added, 0);
+    assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'docker build --check'), []);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { buildArgv, csvField, hostPathForEngine, mountSpec, runArgv, volumeSpec } from '../../common/src/engine/argv';
 import { parseContainerInspect, parseContainerList, parseImageInspect, parseMount, parseVolumeList } from '../../common/src/engine/parse';
 import { classify } from '../../common/src/engine/runner';
+import { buildkitCheckArgv, parseBuildkitCheck } from '../../common/src/engine/buildkitCheck';
 
 describe('engine: argv builders', () => {
   it('builds `build` with every option as separate argv elements', () => {
@@ -107,5 +108,33 @@ describe('engine: explaining failures', () => {
     assert.equal(classify(docker, result('permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.24/info": dial unix /var/run/docker.sock: connect: permission denied')).problem, 'permission-denied');
     assert.equal(classify(docker, result('Error: No such image: nope')).problem, 'failed');
     assert.match(classify(docker, result('x\ny\nError: No such image: nope')).message, /exited with code 1: .*No such image/);
+  });
+});
+
+describe('engine: BuildKit check results', () => {
+  it('reads docker build --check JSON, after any progress output, and keeps what it cannot place at line 0', () => {
+    const report = parseBuildkitCheck(`#1 building\n${JSON.stringify({
+      warnings: [
+        { ruleName: 'JSONArgsRecommended', detail: 'JSON arguments recommended for CMD', url: 'https://docs.docker.com/go/x', location: { ranges: [{ start: { line: 3 }, end: { line: 3 } }] } },
+        { ruleName: 'UndefinedVar', description: 'Variables should be defined', location: {} },
+        { detail: 'no rule name: skipped' },
+        'not an object',
+      ],
+      buildError: { message: 'failed to parse check options', location: {} },
+    })}`);
+    assert.deepEqual(report, {
+      warnings: [
+        { rule: 'JSONArgsRecommended', line: 3, detail: 'JSON arguments recommended for CMD', url: 'https://docs.docker.com/go/x' },
+        { rule: 'UndefinedVar', line: 0, detail: 'Variables should be defined', url: undefined },
+      ],
+      error: { message: 'failed to parse check options', line: 0 },
+    });
+    assert.deepEqual(parseBuildkitCheck('{"sources": []}'), { warnings: [], error: undefined });
+    assert.throws(() => parseBuildkitCheck('ERROR: unknown flag: --call'), /no check result/);
+    assert.throws(() => parseBuildkitCheck('{"warnings": ['), SyntaxError);
+  });
+
+  it('asks for the check as JSON, with an argv array', () => {
+    assert.deepEqual(buildkitCheckArgv('/w/My Dockerfile', '/w'), ['buildx', 'build', '--progress=quiet', '--call=check,format=json', '--file', '/w/My Dockerfile', '/w']);
   });
 });

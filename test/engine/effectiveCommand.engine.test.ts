@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Prediction } from '../../server/src/explain/effectiveCommand';
 import { explainCommand } from '../../server/src/explain/effectiveCommand';
 import { model } from '../helpers/model';
-import { BUSYBOX_IMAGE, buildImage, docker, inspectJson, engineForSuite } from '../helpers/engine';
+import { BUSYBOX_IMAGE, buildImage, docker, engineFlavor, inspectJson, engineForSuite } from '../helpers/engine';
 import { ensureStandInImages } from '../helpers/standInImages';
 
 /**
@@ -69,7 +69,7 @@ function processOf(args: readonly string[]): readonly string[] | null {
   return [container.Path, ...container.Args];
 }
 
-describe('effective command on a real Docker engine', async () => {
+describe(`effective command on a real Docker engine (${engineFlavor()})`, async () => {
   if (!(await engineForSuite())) return;
   // Under the lock the other engine tests take: another test process may be making the same image.
   before(() => ensureStandInImages([]));

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { docker, inspectJson, engineForSuite } from '../helpers/engine';
+import { bindFolder, buildCommand, docker, engineFlavor, inspectJson, engineForSuite } from '../helpers/engine';
 import { DIST, FIXTURES, REPO_ROOT } from '../helpers/paths';
 import { ensureStandInImages } from '../helpers/standInImages';
 import { tempDir } from '../helpers/tempDir';
@@ -43,14 +43,14 @@ const APPS: readonly App[] = [
 interface Outcome { readonly status: number | null; readonly stdout: string; readonly files: Readonly<Record<string, string>> }
 
 function build(app: App, dockerfile: string, tag: string): void {
-  const result = docker(['build', '--network', app.buildNetwork, '-q', '-t', tag, '-f', dockerfile, app.dir], { timeoutMs: 900_000 });
+  const result = docker(buildCommand(['--network', app.buildNetwork, '-q', '-t', tag, '-f', dockerfile, app.dir]), { timeoutMs: 900_000 });
   assert.equal(result.status, 0, `docker build ${tag} failed:\n${result.stderr}`);
 }
 
 function runOnce(app: App, image: string, args: readonly string[]): Outcome {
-  const host = tempDir(`stagecraft-${app.name}-`);
+  const { host, source } = bindFolder(`stagecraft-${app.name}-`);
   fs.chmodSync(host, 0o777);
-  const mount = `type=bind,source=${host},target=${app.mountTarget}`;
+  const mount = `type=bind,source=${source},target=${app.mountTarget}`;
   let status: number | null;
   let stdout: string;
   if (app.server === true) {
@@ -83,7 +83,7 @@ function sizeOf(image: string): number {
 
 const sizes: { app: string; before: number; after: number }[] = [];
 
-describe('convert to multi-stage on a real Docker engine', async () => {
+describe(`convert to multi-stage on a real Docker engine (${engineFlavor()})`, async () => {
   if (!(await engineForSuite())) return;
   before(async () => {
     await ensureStandInImages([...new Set(APPS.flatMap((a) => a.recipes))]);
@@ -92,9 +92,9 @@ describe('convert to multi-stage on a real Docker engine', async () => {
     if (sizes.length === 0) return;
     const rows = sizes.map((s) => `| ${s.app} | ${(s.before / 1e6).toFixed(1)} | ${(s.after / 1e6).toFixed(1)} | ${((100 * s.after) / s.before).toFixed(1)}% |`);
     const table = ['| app | before MB | after MB | after/before |', '|---|---|---|---|', ...rows].join('\n');
-    process.stdout.write(`\nImage sizes, original vs converted (local stand-in base images):\n${table}\n`);
+    process.stdout.write(`\nImage sizes, original vs converted (local stand-in base images, ${engineFlavor()}):\n${table}\n`);
     fs.mkdirSync(path.join(REPO_ROOT, 'out'), { recursive: true });
-    fs.writeFileSync(path.join(REPO_ROOT, 'out', 'multistage-sizes.md'), `${table}\n`);
+    fs.writeFileSync(path.join(REPO_ROOT, 'out', `multistage-sizes.${engineFlavor()}.md`), `${table}\n`);
   });
 
   for (const app of APPS) {

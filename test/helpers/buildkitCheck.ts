@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildModel } from '../../server/src/model';
-import { REPO_ROOT } from './paths';
+import { buildkitCheckArgv, parseBuildkitCheck } from '../../common/src/engine/buildkitCheck';
+import type { BuildkitCheckReport } from '../../common/src/engine/buildkitCheck';
+import { EMPTY_STAND_IN_LABEL, modernEngineEnv } from './engine';
 
 /**
  * BuildKit's own build checks (`docker buildx build --call=check,format=json`) on a Dockerfile, offline: every
@@ -11,30 +13,7 @@ import { REPO_ROOT } from './paths';
  * read the Dockerfile, not the image's content), so BuildKit never tries to pull.
  */
 
-export interface BuildkitWarning {
-  readonly rule: string;
-  /** 1-based first line of the instruction BuildKit points at; 0 when it gives no location. */
-  readonly line: number;
-  readonly detail: string;
-}
-
-export interface BuildkitCheckResult {
-  readonly warnings: readonly BuildkitWarning[];
-  /** What the frontend refused the Dockerfile for, before running any step; undefined when it accepted it. */
-  readonly error: { readonly message: string; readonly line: number } | undefined;
-}
-
-interface RawRange {
-  readonly start?: { readonly line?: number };
-}
-interface RawCheck {
-  readonly warnings?: readonly { ruleName: string; detail?: string; location?: { ranges?: readonly RawRange[] } }[];
-  readonly buildError?: { message?: string; location?: { ranges?: readonly RawRange[] } };
-}
-
-function firstLine(ranges: readonly RawRange[] | undefined): number {
-  return ranges?.[0]?.start?.line ?? 0;
-}
+export type BuildkitCheckResult = BuildkitCheckReport;
 
 function dockerSync(args: readonly string[], input?: Buffer): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync('docker', args, { input, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
@@ -50,10 +29,11 @@ function ensureStandIn(image: string): void {
   imported.add(image);
   if (dockerSync(['image', 'inspect', '--format', '{{.Id}}', image]).status === 0) return;
   emptyTar ??= Buffer.alloc(1024); // an empty tar archive: two zero blocks
-  dockerSync(['import', '-', image], emptyTar);
+  // Labelled, so that the engine tests' real stand-ins (standInImages.ts) replace it rather than build on it.
+  dockerSync(['import', '--change', `LABEL ${EMPTY_STAND_IN_LABEL}=1`, '-', image], emptyTar);
 }
 
-const IMAGE_NAME = /^[a-z0-9][a-z0-9._\-/]*(:[\w][\w.-]*)?$/;
+const IMAGE_NAME = /^(?:[a-z0-9.-]+(?::\d+)?\/)?[a-z0-9][a-z0-9._\-/]*(?::[\w][\w.-]*)?$/;
 
 /**
  * The external images a Dockerfile reads: its stages' bases (global ARGs' defaults substituted), `COPY --from`
@@ -89,24 +69,14 @@ export function withoutDigests(text: string): string {
   return text.replace(/@sha256:[0-9a-f]{64}/g, '');
 }
 
-const MODERN_ENGINE = path.resolve(REPO_ROOT, '..', 'shared', 'engine', 'modern-docker.sh');
-
 /**
  * Points this process's `docker` at the current engine (Docker 28 + buildx, BuildKit) that `shared/engine/
- * modern-docker.sh` runs beside the machine's own: started here when it is not running (idempotent; minutes the
- * first time, seconds later). Only this test process is pointed there; the other engine tests keep theirs.
+ * modern-docker.sh` runs beside the machine's own (started when it is not running).
  */
 export function useModernEngine(): { ok: true } | { ok: false; reason: string } {
-  if (!fs.existsSync(MODERN_ENGINE)) return { ok: false, reason: `no ${MODERN_ENGINE} here` };
-  const started = spawnSync('bash', [MODERN_ENGINE, 'start'], { encoding: 'utf8', timeout: 15 * 60_000 });
-  const exports = /export\s+(.*)$/m.exec(started.stdout ?? '')?.[1];
-  if (started.status !== 0 || exports === undefined) {
-    return { ok: false, reason: `modern-docker.sh start failed (exit ${String(started.status)}): ${(started.stderr ?? '').split('\n').slice(-5).join(' ')}` };
-  }
-  for (const pair of exports.trim().split(/\s+/)) {
-    const at = pair.indexOf('=');
-    if (at > 0) process.env[pair.slice(0, at)] = pair.slice(at + 1);
-  }
+  const modern = modernEngineEnv();
+  if (!modern.ok) return modern;
+  Object.assign(process.env, modern.env);
   return buildkitCheckAvailable();
 }
 
@@ -151,15 +121,12 @@ export function buildkitCheck(text: string, contextFiles: Readonly<Record<string
   try {
     fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
     for (const [name, content] of Object.entries(contextFiles)) fs.writeFileSync(path.join(dir, name), content);
-    const result = dockerSync(['buildx', 'build', '--progress=quiet', '--network=none', '--call=check,format=json', dir]);
-    const start = result.stdout.indexOf('{');
-    if (start < 0) throw new Error(`BuildKit's check printed no JSON (exit ${String(result.status)}): ${result.stderr.slice(0, 2000)}`);
-    const raw = JSON.parse(result.stdout.slice(start)) as RawCheck;
-    const warnings = (raw.warnings ?? []).map((w) => ({ rule: w.ruleName, line: firstLine(w.location?.ranges), detail: w.detail ?? '' }));
-    const error = raw.buildError === undefined
-      ? undefined
-      : { message: raw.buildError.message ?? '', line: firstLine(raw.buildError.location?.ranges) };
-    return { warnings, error };
+    const result = dockerSync(buildkitCheckArgv(path.join(dir, 'Dockerfile'), dir));
+    try {
+      return parseBuildkitCheck(result.stdout);
+    } catch (error) {
+      throw new Error(`BuildKit's check failed (exit ${String(result.status)}): ${error instanceof Error ? error.message : String(error)}: ${result.stderr.slice(0, 2000)}`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

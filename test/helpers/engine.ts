@@ -5,13 +5,81 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { withProcessLock } from './processLock';
+import { REPO_ROOT } from './paths';
+import { tempDir } from './tempDir';
 
 /**
  * A real Docker engine for tests: started here if it is installed but not running (as `.ci/run` arranges),
  * with base images made locally, since nothing can be pulled. Every call spawns `docker` with an argv array.
+ *
+ * Two engines, chosen per test process by STAGECRAFT_TEST_ENGINE: `classic` (the default) is the machine's own
+ * Docker 20.10 with the classic builder (DOCKER_BUILDKIT=0); `buildkit` is the current engine that
+ * `shared/engine/modern-docker.sh` runs beside it (Docker 28.5, BuildKit, builds through `docker buildx build
+ * --load`). A suite that runs on both has one test file per engine (`*.buildkit.test.ts` sets the variable).
  */
 
+export type EngineFlavor = 'classic' | 'buildkit';
+
+export function engineFlavor(): EngineFlavor {
+  return process.env['STAGECRAFT_TEST_ENGINE'] === 'buildkit' ? 'buildkit' : 'classic';
+}
+
+const MODERN_ENGINE = path.resolve(REPO_ROOT, '..', 'shared', 'engine', 'modern-docker.sh');
+let modernExports: { ok: true; env: Readonly<Record<string, string>> } | { ok: false; reason: string } | undefined;
+
+/**
+ * Starts the current engine if it is not running (idempotent: minutes the first time, seconds later) and returns
+ * the DOCKER_HOST / DOCKER_CONFIG that reach it; this process's other `docker` calls are not pointed there.
+ */
+export function modernEngineEnv(): { ok: true; env: Readonly<Record<string, string>> } | { ok: false; reason: string } {
+  if (modernExports !== undefined) return modernExports;
+  if (!fs.existsSync(MODERN_ENGINE)) return (modernExports = { ok: false, reason: `no ${MODERN_ENGINE} here` });
+  const started = spawnSync('bash', [MODERN_ENGINE, 'start'], { encoding: 'utf8', timeout: 15 * 60_000 });
+  const exports = /export\s+(.*)$/m.exec(started.stdout ?? '')?.[1];
+  if (started.status !== 0 || exports === undefined) {
+    return (modernExports = { ok: false, reason: `modern-docker.sh start failed (exit ${String(started.status)}): ${(started.stderr ?? '').split('\n').slice(-5).join(' ')}` });
+  }
+  const env: Record<string, string> = {};
+  for (const pair of exports.trim().split(/\s+/)) {
+    const at = pair.indexOf('=');
+    if (at > 0) env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return (modernExports = { ok: true, env });
+}
+
+/** The environment `docker` runs with for this process's engine. */
+export function dockerEnv(): NodeJS.ProcessEnv {
+  if (engineFlavor() === 'classic') return { ...process.env, DOCKER_BUILDKIT: '0' };
+  const modern = modernEngineEnv();
+  return modern.ok ? { ...process.env, ...modern.env } : process.env;
+}
+
+/**
+ * A fresh folder to bind-mount into a container, as this process sees it (`host`) and as the engine names it
+ * (`source`). The current engine's daemon runs in a chroot (shared/engine/modern-docker.sh), so its bind sources
+ * are paths inside that root: the folder is made there. Removed when the process exits.
+ */
+export function bindFolder(prefix: string): { host: string; source: string } {
+  const root = engineFlavor() === 'buildkit' ? /^unix:\/\/(.*)\/run\/docker\.sock$/.exec(dockerEnv()['DOCKER_HOST'] ?? '')?.[1] : undefined;
+  if (root === undefined) {
+    const host = tempDir(prefix);
+    return { host, source: host };
+  }
+  fs.mkdirSync(path.join(root, 'tmp'), { recursive: true });
+  const host = fs.mkdtempSync(path.join(root, 'tmp', prefix));
+  process.on('exit', () => fs.rmSync(host, { recursive: true, force: true }));
+  return { host, source: host.slice(root.length) };
+}
+
+/** `docker build ARGS` on this process's engine: the classic builder, or BuildKit through buildx (loaded into the image store). */
+export function buildCommand(args: readonly string[]): string[] {
+  return engineFlavor() === 'classic' ? ['build', ...args] : ['buildx', 'build', '--load', ...args];
+}
+
 export const BUSYBOX_IMAGE = 'stagecraft-test/busybox:1';
+
+/** Marks the empty images the BuildKit parity test names after public images (its checks read no content). */
+export const EMPTY_STAND_IN_LABEL = 'org.stagecraft.test.empty-stand-in';
 
 export interface DockerResult {
   readonly status: number | null;
@@ -22,7 +90,7 @@ export interface DockerResult {
 export function docker(args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): DockerResult {
   const result = spawnSync('docker', args, {
     encoding: 'utf8',
-    env: { ...process.env, DOCKER_BUILDKIT: '0', ...options.env },
+    env: { ...dockerEnv(), ...options.env },
     timeout: options.timeoutMs ?? 120_000,
   });
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? (result.error ? String(result.error) : '') };
@@ -40,6 +108,11 @@ const STARTUP_MS = 60_000;
 /** Makes sure a daemon answers; returns why not otherwise. Tests skip with that reason unless CI requires the engine. */
 export async function ensureEngine(): Promise<{ ok: true } | { ok: false; reason: string }> {
   if (engineState !== undefined) return engineState;
+  if (engineFlavor() === 'buildkit') {
+    const modern = await withProcessLock('modern-docker', 20 * 60_000, async () => modernEngineEnv());
+    engineState = modern.ok && daemonAnswers() ? { ok: true } : { ok: false, reason: modern.ok ? 'the current engine does not answer' : modern.reason };
+    return engineState;
+  }
   if (spawnSync('docker', ['--version']).status !== 0) {
     engineState = { ok: false, reason: 'the docker CLI is not installed (apt-get install docker.io)' };
     return engineState;
@@ -96,7 +169,7 @@ export function ensureBusyboxImage(): void {
   fs.copyFileSync(busybox, path.join(dir, 'busybox'));
   fs.chmodSync(path.join(dir, 'busybox'), 0o755);
   fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n');
-  const result = docker(['build', '--network', 'none', '-q', '-t', BUSYBOX_IMAGE, dir]);
+  const result = docker(buildCommand(['--network', 'none', '-q', '-t', BUSYBOX_IMAGE, dir]));
   fs.rmSync(dir, { recursive: true, force: true });
   if (result.status !== 0) throw new Error(`building ${BUSYBOX_IMAGE} failed: ${result.stderr}`);
 }
@@ -106,7 +179,7 @@ export function buildImage(dockerfile: string, tag: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-build-'));
   try {
     fs.writeFileSync(path.join(dir, 'Dockerfile'), dockerfile);
-    const result = docker(['build', '--network', 'none', '-q', '-t', tag, dir]);
+    const result = docker(buildCommand(['--network', 'none', '-q', '-t', tag, dir]));
     if (result.status !== 0) throw new Error(`docker build failed:\n${dockerfile}\n${result.stderr}`);
     return result.stdout.trim();
   } finally {

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BUSYBOX_IMAGE, docker, ensureBusyboxImage, ensureEngine } from './engine';
+import { BUSYBOX_IMAGE, EMPTY_STAND_IN_LABEL, buildCommand, docker, dockerEnv, engineFlavor, ensureBusyboxImage, ensureEngine } from './engine';
 import { withProcessLock } from './processLock';
 
 /**
@@ -37,8 +37,10 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
   gcc: { tags: ['gcc:13', 'gcc:13-bookworm'], packages: ['gcc', 'g++', 'make', 'libc6-dev'] },
 };
 
+/** The tag exists and is a real stand-in, not one of the parity test's empty images of the same name. */
 function imageExists(tag: string): boolean {
-  return docker(['image', 'inspect', tag]).status === 0;
+  const inspected = docker(['image', 'inspect', '--format', `{{index .Config.Labels "${EMPTY_STAND_IN_LABEL}"}}`, tag]);
+  return inspected.status === 0 && inspected.stdout.trim() !== '1';
 }
 
 function run(command: string, args: readonly string[]): void {
@@ -46,9 +48,11 @@ function run(command: string, args: readonly string[]): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr ?? String(result.error)}`);
 }
 
-async function pipeInto(source: { command: string; args: string[] }, sink: { command: string; args: string[] }): Promise<void> {
-  const producer = spawn(source.command, source.args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const consumer = spawn(sink.command, sink.args, { stdio: ['pipe', 'ignore', 'inherit'] });
+interface Piped { command: string; args: string[]; env?: NodeJS.ProcessEnv }
+
+async function pipeInto(source: Piped, sink: Piped): Promise<void> {
+  const producer = spawn(source.command, source.args, { stdio: ['ignore', 'pipe', 'inherit'], env: source.env ?? process.env });
+  const consumer = spawn(sink.command, sink.args, { stdio: ['pipe', 'ignore', 'inherit'], env: sink.env ?? process.env });
   producer.stdout.pipe(consumer.stdin);
   const codes = await Promise.all([producer, consumer].map((child) => new Promise<number | null>((resolve) => child.on('close', resolve))));
   if (codes.some((code) => code !== 0)) throw new Error(`${source.command} | ${sink.command} failed (${codes.join(', ')})`);
@@ -74,11 +78,27 @@ async function ensureMinbase(): Promise<void> {
     fs.renameSync(`${tarball}.partial`, tarball);
     fs.rmSync(rootfs, { recursive: true, force: true });
   }
-  await pipeInto({ command: 'cat', args: [tarball] }, { command: 'docker', args: ['import', '--change', `ENV ${PATH_ENV}`, '--change', 'CMD ["bash"]', '-', MINBASE] });
+  await pipeInto({ command: 'cat', args: [tarball] }, { command: 'docker', args: ['import', '--change', `ENV ${PATH_ENV}`, '--change', 'CMD ["bash"]', '-', MINBASE], env: dockerEnv() });
 }
 
-function buildRecipe(recipe: Recipe): void {
+/** The machine's own engine (the classic one), whatever this process's engine is. */
+const HOST_ENGINE_ENV: NodeJS.ProcessEnv = { ...process.env, DOCKER_HOST: undefined, DOCKER_CONFIG: undefined, DOCKER_CONTEXT: undefined };
+
+/**
+ * For the current engine: the stand-ins the machine's own engine already has are copied over (`docker save |
+ * docker load`, seconds) rather than built again from Debian's packages (minutes).
+ */
+async function copiedFromHostEngine(tags: readonly string[]): Promise<boolean> {
+  if (engineFlavor() !== 'buildkit') return false;
+  const onHost = tags.every((tag) => spawnSync('docker', ['image', 'inspect', tag], { env: HOST_ENGINE_ENV, stdio: 'ignore' }).status === 0);
+  if (!onHost) return false;
+  await pipeInto({ command: 'docker', args: ['save', ...tags], env: HOST_ENGINE_ENV }, { command: 'docker', args: ['load'], env: dockerEnv() });
+  return tags.every(imageExists);
+}
+
+async function buildRecipe(recipe: Recipe): Promise<void> {
   if (recipe.tags.every(imageExists)) return;
+  if (await copiedFromHostEngine(recipe.tags)) return;
   const lines = [`FROM ${MINBASE}`];
   if (recipe.packages.length > 0) {
     lines.push(`RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${recipe.packages.join(' ')} && rm -rf /var/lib/apt/lists/*`);
@@ -87,7 +107,7 @@ function buildRecipe(recipe: Recipe): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-standin-'));
   try {
     fs.writeFileSync(path.join(dir, 'Dockerfile'), `${lines.join('\n')}\n`);
-    const result = docker(['build', '--network', 'host', '-q', ...recipe.tags.flatMap((tag) => ['-t', tag]), dir], { timeoutMs: 900_000 });
+    const result = docker(buildCommand(['--network', 'host', '-q', ...recipe.tags.flatMap((tag) => ['-t', tag]), dir]), { timeoutMs: 900_000 });
     if (result.status !== 0) throw new Error(`building ${recipe.tags.join(', ')} failed: ${result.stderr}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -98,7 +118,7 @@ function buildRecipe(recipe: Recipe): void {
 export async function ensureStandInImages(names: readonly string[] = Object.keys(RECIPES)): Promise<void> {
   // One lock per image, so that a test needing only busybox does not wait for the toolchains another builds;
   // a process that waits finds the image made and goes on at once.
-  await withProcessLock('standin-busybox', 10 * 60_000, async () => {
+  await withProcessLock(`standin-${engineFlavor()}-busybox`, 10 * 60_000, async () => {
     ensureBusyboxImage();
     if (!imageExists('alpine:3.20')) {
       const tagged = docker(['tag', BUSYBOX_IMAGE, 'alpine:3.20']);
@@ -106,11 +126,13 @@ export async function ensureStandInImages(names: readonly string[] = Object.keys
     }
   });
   if (names.length === 0) return;
-  await withProcessLock('standin-minbase', 20 * 60_000, ensureMinbase);
+  await withProcessLock(`standin-${engineFlavor()}-minbase`, 20 * 60_000, async () => {
+    if (!imageExists(MINBASE) && !(await copiedFromHostEngine([MINBASE]))) await ensureMinbase();
+  });
   for (const name of names) {
     const recipe = RECIPES[name];
     if (recipe === undefined) throw new Error(`no stand-in recipe ${name}`);
-    await withProcessLock(`standin-${name}`, 20 * 60_000, async () => buildRecipe(recipe));
+    await withProcessLock(`standin-${engineFlavor()}-${name}`, 20 * 60_000, async () => buildRecipe(recipe));
   }
 }
 

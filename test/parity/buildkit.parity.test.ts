@@ -128,6 +128,31 @@ describe('BuildKit parity: docker build --check against stagecraft lint', () => 
     assert.doesNotMatch(lint(), /APP_HOMEE'\./, 'without the engine an unknown base may define it (only a near-miss of a name the file defines is reported)');
   });
 
+  it('stagecraft lint --buildkit adds what docker build --check finds and Stagecraft does not, once; without buildx it says so and goes on', async (t) => {
+    if (!ready(t)) return;
+    const image = 'stagecraft-test/with-env:1';
+    assert.equal(spawnSync('docker', ['import', '--change', 'ENV APP_HOME=/srv/app', '-', image], { input: Buffer.alloc(1024) }).status, 0);
+    const dir = tempDir('stagecraft-buildkit-lint-');
+    const file = path.join(dir, 'Dockerfile');
+    const run = (env: NodeJS.ProcessEnv = process.env): { stdout: string; stderr: string; status: number | null } =>
+      spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'lint', '--buildkit', '--fail-level', 'none', 'Dockerfile'], { cwd: dir, encoding: 'utf8', env });
+    fs.writeFileSync(file, lines(`FROM ${image}`, 'ENV X=$NOT_DEFINED_HERE', 'CMD ./serve'));
+    const both = run();
+    assert.equal(both.status, 0, both.stderr);
+    // UndefinedVar: only BuildKit knows (the base image's config is read with --engine); JSONArgsRecommended: both, shown once.
+    assert.deepEqual(both.stdout.trim().split('\n').map((l) => l.replace(/^Dockerfile:(\d+):\d+ (\w+) (\w+) .*?( \(docker build --check\))?$/, '$1 $2 $3$4')), [
+      '2 warning UndefinedVar (docker build --check)',
+      '3 warning JSONArgsRecommended',
+    ]);
+    fs.writeFileSync(file, lines('FROM scratch AS $X'));
+    const refused = run();
+    assert.match(refused.stdout, /^Dockerfile:1:\d+ error InvalidStageName /m);
+    assert.doesNotMatch(refused.stdout, /BuildKitError/, 'BuildKit\'s refusal of the same instruction is not shown twice');
+    const noBuildx = run({ ...process.env, DOCKER_CONFIG: tempDir('stagecraft-no-buildx-') });
+    assert.match(noBuildx.stderr, /--buildkit: .*no `docker build --check`/);
+    assert.match(noBuildx.stdout, /InvalidStageName/, 'Stagecraft\'s own findings are still printed');
+  });
+
   describe('the corpus, file by file', () => {
     if (CORPUS_DOCKERFILES.length === 0) {
       it('is skipped: no corpus here', { skip: `no corpus at ${CORPUS}` }, () => undefined);

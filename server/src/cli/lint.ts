@@ -50,7 +50,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       const start = toCliPosition(problem.range.start);
       const end = toCliPosition(problem.range.end);
       return {
-        source: DIAGNOSTIC_SOURCE,
+        source: problem.source ?? DIAGNOSTIC_SOURCE,
         code: problem.ruleId,
         severity: problem.severity,
         message: problem.message,

@@ -4,12 +4,13 @@ import { STAGECRAFT_VERSION } from '../version';
 import { runBuildOutput } from './buildOutput';
 import { convertFile } from './convert';
 import { explainFile } from './explain';
+import { buildkitFindings } from './buildkitFindings';
 import { externalBaseImages, failsAt, formatCheckstyle, formatJson, formatSarif, formatText, lintModel } from './lint';
 import { ImageConfigReader } from '../../../common/src/engine/imageConfigs';
 import { buildModel } from '../model';
 import type { DockerfileModel } from '../model';
 import type { RuleOptions } from '../rules/engine';
-import type { FailLevel } from './lint';
+import type { FailLevel, FileReport } from './lint';
 import { ruleOptionsForFile } from '../config/ruleOptions';
 import { repoConfigFor } from '../config/repoConfig';
 import { contextOnDisk } from '../buildContext/contextOnDisk';
@@ -20,12 +21,14 @@ import { cliBundle, useL10nBundle } from '../locale/bundle';
 const helpText = (): string => l10n.t`stagecraft ${STAGECRAFT_VERSION} — Dockerfile tools from the Stagecraft language server
 
 Usage:
-  stagecraft lint [--format text|json|sarif|checkstyle] [--fail-level error|warning|info|hint|none] [--engine[=podman]] FILE...
+  stagecraft lint [--format text|json|sarif|checkstyle] [--fail-level error|warning|info|hint|none] [--engine[=podman]] [--buildkit[=CLI]] FILE...
                                                  report problems; exit 1 if any is at or above the fail
                                                  level (default error). Severities come from the nearest
                                                  .stagecraft.json ({ "rules": { "RuleId": "off|info|..." } }).
                                                  --engine: base images present in the local docker (or
-                                                 podman) engine give their real config (never pulled)
+                                                 podman) engine give their real config (never pulled);
+                                                 --buildkit: docker build --check runs too, and what it
+                                                 finds that Stagecraft does not is shown beside
   stagecraft explain [--target STAGE] [--format text|json] FILE [-- ARGS...]
                                                  the command the image runs, and with docker run ARGS
   stagecraft convert [--runtime-image IMAGE] [--runtime-family alpine|distroless|scratch|slim]
@@ -102,6 +105,8 @@ function lint(args: readonly string[], io: CliIo): number | 'serving' {
   let format = 'text';
   let failLevel = 'error';
   let engineCli: string | undefined;
+  let withBuildkit = false;
+  let buildkitCli: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -113,6 +118,11 @@ function lint(args: readonly string[], io: CliIo): number | 'serving' {
       failLevel = args[++i] ?? '';
     } else if (arg.startsWith('--fail-level=')) {
       failLevel = arg.slice('--fail-level='.length);
+    } else if (arg === '--buildkit') {
+      withBuildkit = true;
+    } else if (arg.startsWith('--buildkit=')) {
+      withBuildkit = true;
+      buildkitCli = arg.slice('--buildkit='.length);
     } else if (arg === '--engine') {
       engineCli = 'docker';
     } else if (arg.startsWith('--engine=')) {
@@ -149,19 +159,39 @@ function lint(args: readonly string[], io: CliIo): number | 'serving' {
     const options = file === '-' ? ruleOptionsForFile(path.join(directory, 'Dockerfile')) : ruleOptionsForFile(file);
     inputs.push({ model: buildModel({ uri: file, version: 0, text }), options, directory });
   }
-  const finish = (baseImageEnv?: (image: string) => ReadonlyMap<string, string> | undefined): number => {
-    const reports = inputs.map((input) => lintModel(input.model, input.options, { buildContext: contextOnDisk(input.directory), baseImageEnv }));
-    const formatters = { text: formatText, json: formatJson, sarif: formatSarif, checkstyle: formatCheckstyle };
+  const formatters = { text: formatText, json: formatJson, sarif: formatSarif, checkstyle: formatCheckstyle };
+  const print = (reports: readonly FileReport[]): number => {
     io.stdout(formatters[format as (typeof FORMATS)[number]](reports));
     return failsAt(reports, failLevel as FailLevel) ? 1 : 0;
   };
-  if (engineCli === undefined) return finish();
-  // With --engine, the base images present in the local engine give their real config (what UndefinedVar
-  // needs to say what BuildKit says); images that are not there stay unknown, as without an engine.
-  const reader = new ImageConfigReader({ executable: engineCli }, (line) => io.stderr(`stagecraft lint: ${line}\n`));
-  void reader.read(inputs.flatMap((input) => externalBaseImages(input.model))).then((configs) => {
-    process.exitCode = finish((image) => configs.get(image)?.env);
-  });
+  const check = (baseImageEnv?: (image: string) => ReadonlyMap<string, string> | undefined): FileReport[] =>
+    inputs.map((input) => lintModel(input.model, input.options, { buildContext: contextOnDisk(input.directory), baseImageEnv }));
+  if (engineCli === undefined && !withBuildkit) return print(check());
+  // With --engine, the base images present in the local engine give their real config (what UndefinedVar needs
+  // to say what BuildKit says); with --buildkit, `docker build --check` runs too and its findings that
+  // Stagecraft does not make are added. Images that are not there stay unknown, as without an engine.
+  const engine = { executable: engineCli ?? 'docker' };
+  void (async () => {
+    let baseImageEnv: ((image: string) => ReadonlyMap<string, string> | undefined) | undefined;
+    if (engineCli !== undefined) {
+      const configs = await new ImageConfigReader(engine, (line) => io.stderr(`stagecraft lint: ${line}\n`)).read(inputs.flatMap((input) => externalBaseImages(input.model)));
+      baseImageEnv = (image) => configs.get(image)?.env;
+    }
+    const reports = check(baseImageEnv);
+    if (withBuildkit) {
+      for (const [index, report] of reports.entries()) {
+        const input = inputs[index];
+        if (input === undefined || input.model.uri === '-') continue;
+        const found = await buildkitFindings({ executable: buildkitCli ?? engine.executable }, input.model.uri, input.directory, input.model, report.problems);
+        if (!found.ok) {
+          io.stderr(l10n.t`stagecraft lint: --buildkit: ${found.reason}; only Stagecraft's findings are shown for ${input.model.uri}\n`);
+          continue;
+        }
+        reports[index] = { ...report, problems: [...report.problems, ...found.problems].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character) };
+      }
+    }
+    process.exitCode = print(reports);
+  })();
   return 'serving';
 }
 

@@ -86,4 +86,6 @@ export function stagesToCheck(model: DockerfileModel, context: RuleContext): rea
 export interface Problem extends Finding {
   readonly ruleId: string;
   readonly severity: RuleSeverity;
+  /** Who found it, when not Stagecraft: `docker build --check` (lint --buildkit). */
+  readonly source?: string;
 }

@@ -13,6 +13,15 @@ export class CommandState {
     await this.memento.update('lastImage', tag);
   }
 
+  /** The buildx builder Build Image last used in this workspace ('' for the current one). */
+  get builder(): string | undefined {
+    return this.memento.get<string>('buildxBuilder');
+  }
+
+  async rememberBuilder(name: string): Promise<void> {
+    await this.memento.update('buildxBuilder', name);
+  }
+
   get lastImage(): string | undefined {
     return this.memento.get<string>('lastImage');
   }

@@ -4,6 +4,7 @@ import { buildArgv, csvField, hostPathForEngine, mountSpec, runArgv, volumeSpec 
 import { parseContainerInspect, parseContainerList, parseImageInspect, parseMount, parseVolumeList } from '../../common/src/engine/parse';
 import { classify } from '../../common/src/engine/runner';
 import { buildkitCheckArgv, parseBuildkitCheck } from '../../common/src/engine/buildkitCheck';
+import { parseBuildxList } from '../../common/src/engine/buildx';
 
 describe('engine: argv builders', () => {
   it('builds `build` with every option as separate argv elements', () => {
@@ -136,5 +137,28 @@ describe('engine: BuildKit check results', () => {
 
   it('asks for the check as JSON, with an argv array', () => {
     assert.deepEqual(buildkitCheckArgv('/w/My Dockerfile', '/w'), ['buildx', 'build', '--progress=quiet', '--call=check,format=json', '--file', '/w/My Dockerfile', '/w']);
+  });
+});
+
+describe('engine: building through buildx', () => {
+  it('Build Image\'s argv with buildx: --load into the engine, plain progress, a named builder when one was picked', () => {
+    const options = { dockerfile: '/w/Dockerfile', context: '/w', tag: 'app:1', network: 'none' };
+    assert.deepEqual(buildArgv({ ...options, buildx: {} }), ['buildx', 'build', '--load', '--progress=plain', '--file', '/w/Dockerfile', '--tag', 'app:1', '--network', 'none', '/w']);
+    assert.deepEqual(buildArgv({ ...options, buildx: { builder: 'remote-arm' } }).slice(0, 5), ['buildx', 'build', '--builder', 'remote-arm', '--load']);
+    assert.deepEqual(buildArgv(options).slice(0, 2), ['build', '--file'], 'without buildx: docker build (podman, old engines)');
+  });
+
+  it('reads docker buildx ls --format json, one builder a line, skipping what is not one', () => {
+    const stdout = [
+      JSON.stringify({ Name: 'default', Driver: 'docker', Current: true, Nodes: [] }),
+      JSON.stringify({ Name: 'ci', Driver: 'docker-container' }),
+      'not json',
+      JSON.stringify({ Driver: 'remote' }),
+      '',
+    ].join('\n');
+    assert.deepEqual(parseBuildxList(stdout), [
+      { name: 'default', driver: 'docker', current: true },
+      { name: 'ci', driver: 'docker-container', current: false },
+    ]);
   });
 });

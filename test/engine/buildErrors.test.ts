@@ -10,6 +10,20 @@ describe('build errors located in the Dockerfile', () => {
       'ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 127',
     ].join('\n');
     assert.deepEqual(parseBuildErrors(output), [{ line: 2, message: 'process "/bin/sh -c make" did not complete successfully: exit code: 127' }]);
+    assert.deepEqual(parseBuildErrors('Dockerfile:3\nERROR: failed to build: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2'), [{ line: 2, message: 'process "/bin/sh -c make" did not complete successfully: exit code: 2' }], 'Docker 28 says both prefixes');
+  });
+
+  it('puts a build that a check fails (# check=error=true) on the lines of the checks that failed', () => {
+    const output = [
+      '#1 [internal] load build definition from Dockerfile',
+      '#1 WARN: JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals (line 3)',
+      '#1 WARN: LegacyKeyValueFormat: "ENV key=value" should be used instead of legacy "ENV key value" format (line 2)',
+      'ERROR: failed to build: failed to solve: lint violation found for rules: JSONArgsRecommended, LegacyKeyValueFormat',
+    ].join('\n');
+    assert.deepEqual(parseBuildErrors(output), [
+      { line: 2, message: 'JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals' },
+      { line: 1, message: 'LegacyKeyValueFormat: "ENV key=value" should be used instead of legacy "ENV key value" format' },
+    ]);
   });
 
   it('reads the classic builder\'s parse errors and failed steps (step K is instruction K)', () => {

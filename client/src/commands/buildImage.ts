@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { requestDockerfileInfo } from '../dockerfileInfo';
 import { engineConfig, requireTrust } from '../engineSettings';
+import { buildxBuilders } from '../../../common/src/engine/buildx';
 import type { CommandState } from '../state';
 import { buildTask, runTaskToEnd } from '../tasks/tasks';
 import type { BuildTaskDefinition } from '../tasks/tasks';
@@ -113,8 +114,20 @@ export async function buildImage(deps: CommandDeps, options: BuildImageOptions =
     if (typed === undefined) return undefined;
     platform = typed.trim() === '' ? undefined : typed.trim();
   }
+  // BuildKit through buildx where the engine has it (what `docker build` is on Docker 23+), on the builder picked
+  // once and remembered; else `docker build` (podman, an engine without buildx).
+  const builders = await buildxBuilders(engineConfig());
+  let builder = deps.state.builder;
+  if (builders !== undefined && builders.length > 1 && builder === undefined && interactive) {
+    const picked = await vscode.window.showQuickPick(builders.map((b) => ({ label: b.name, description: `${b.driver}${b.current ? vscode.l10n.t(' (current)') : ''}`, name: b.name })), { title: vscode.l10n.t('BuildKit builder (remembered for this workspace)') });
+    if (picked === undefined) return undefined;
+    builder = picked.name;
+    await deps.state.rememberBuilder(builder);
+  }
+  if (builder !== undefined && builders !== undefined && builders.length > 0 && !builders.some((b) => b.name === builder)) builder = undefined; // removed since
   const definition: BuildTaskDefinition = {
     type: 'stagecraft-build', dockerfile: dockerfile.fsPath, tag, context: path.relative(path.dirname(dockerfile.fsPath), context) || '.',
+    ...(builders !== undefined ? { buildx: true, ...(builder ? { builder } : {}) } : {}),
     ...(target !== undefined ? { target } : {}), ...(buildArgs !== undefined ? { buildArgs } : {}),
     ...(platform !== undefined ? { platform } : {}), ...(options.network !== undefined ? { network: options.network } : {}),
   };

@@ -16,6 +16,9 @@ export interface BuildTaskDefinition extends vscode.TaskDefinition {
   readonly buildArgs?: Record<string, string>;
   readonly platform?: string;
   readonly network?: string;
+  /** Build with `docker buildx build --load` (BuildKit); `builder` names a buildx builder, else the current one. */
+  readonly buildx?: boolean;
+  readonly builder?: string;
 }
 
 export interface RunTaskDefinition extends vscode.TaskDefinition {
@@ -42,6 +45,7 @@ export function buildTask(definition: BuildTaskDefinition, engine: EngineConfig,
     buildArgs: definition.buildArgs ?? {},
     platform: definition.platform,
     network: definition.network,
+    buildx: definition.buildx === true ? { builder: definition.builder } : undefined,
   };
   const execution = new vscode.ProcessExecution(process.execPath, [cliPath, 'build-output', '--dockerfile', dockerfile, '--', engine.executable, ...buildArgv(options)], {
     cwd: path.dirname(dockerfile),

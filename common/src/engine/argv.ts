@@ -13,10 +13,19 @@ export interface BuildOptions {
   readonly noCache?: boolean;
   /** `--network` for RUN steps (`none`, `host`, `default`). */
   readonly network?: string | undefined;
+  /**
+   * Build through BuildKit's buildx (`docker buildx build --load`), on the named builder (docker-container and
+   * remote builders too) or the current one; undefined: `docker build` (the classic path, and podman's).
+   */
+  readonly buildx?: { readonly builder?: string | undefined } | undefined;
 }
 
 export function buildArgv(options: BuildOptions): string[] {
-  const argv = ['build', '--file', options.dockerfile, '--tag', options.tag];
+  const argv = options.buildx === undefined
+    ? ['build', '--file', options.dockerfile, '--tag', options.tag]
+    // --load puts the image in the engine's store whatever the builder's driver; plain progress is what the
+    // problem matcher reads.
+    : ['buildx', 'build', ...(options.buildx.builder ? ['--builder', options.buildx.builder] : []), '--load', '--progress=plain', '--file', options.dockerfile, '--tag', options.tag];
   if (options.target) argv.push('--target', options.target);
   for (const [name, value] of Object.entries(options.buildArgs ?? {})) argv.push('--build-arg', `${name}=${value}`);
   if (options.platform) argv.push('--platform', options.platform);

@@ -3,7 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import type { Prediction } from '../../server/src/explain/effectiveCommand';
 import { explainCommand } from '../../server/src/explain/effectiveCommand';
 import { model } from '../helpers/model';
-import { BUSYBOX_IMAGE, buildImage, docker, engineFlavor, inspectJson, engineForSuite } from '../helpers/engine';
+import { BUSYBOX_IMAGE, buildImage, docker, dockerEnv, engineFlavor, inspectJson, engineForSuite } from '../helpers/engine';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DIST } from '../helpers/paths';
+import { tempDir } from '../helpers/tempDir';
 import { ensureStandInImages } from '../helpers/standInImages';
 
 /**
@@ -103,6 +108,42 @@ describe(`effective command on a real Docker engine (${engineFlavor()})`, async 
         assert.equal(run.status, 0, run.stderr);
         assert.equal(run.stdout.trim(), testCase.output);
       }
+    });
+  });
+});
+
+/** A base image that sets both ENTRYPOINT and CMD, and children that leave one or both to it. */
+const BASE_IMAGE = 'stagecraft-test/cmd-base:1';
+const CHILDREN: readonly { readonly name: string; readonly lines: readonly string[] }[] = [
+  { name: 'the child sets nothing: both come from the base', lines: [] },
+  { name: 'the child sets CMD: ENTRYPOINT from the base', lines: ['CMD ["child-cmd"]'] },
+  { name: 'the child sets ENTRYPOINT: the base\'s CMD is cleared', lines: ['ENTRYPOINT ["/bin/echo", "child"]'] },
+];
+
+describe(`stagecraft explain --engine: the base image's real ENTRYPOINT/CMD (${engineFlavor()})`, async () => {
+  if (!(await engineForSuite())) return;
+  before(async () => {
+    await ensureStandInImages([]);
+    buildImage(`${[...BASE, 'ENTRYPOINT ["/bin/echo", "base"]', 'CMD ["base-cmd"]'].join('\n')}\n`, BASE_IMAGE);
+  });
+  after(() => {
+    docker(['image', 'rm', '-f', BASE_IMAGE, ...CHILDREN.map((_, i) => `stagecraft-test/cmd-child:${i}`)]);
+  });
+
+  CHILDREN.forEach((child, index) => {
+    it(child.name, () => {
+      const dir = tempDir('stagecraft-explain-engine-');
+      const text = `${[`FROM ${BASE_IMAGE}`, ...child.lines].join('\n')}\n`;
+      fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
+      const explained = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'explain', '--engine', '--format', 'json', path.join(dir, 'Dockerfile'), '--', 'x', 'y'], { encoding: 'utf8', env: dockerEnv() });
+      assert.equal(explained.status, 0, explained.stderr);
+      const json = JSON.parse(explained.stdout) as { run: { known: boolean; argv: string[] }; runWithArgs: { known: boolean; argv: string[] }; entrypoint: { inheritedFrom?: { image: string } } };
+      const tag = `stagecraft-test/cmd-child:${index}`;
+      buildImage(text, tag);
+      assert.deepEqual(json.run.argv, processOf([tag]), 'docker run IMAGE');
+      assert.deepEqual(json.runWithArgs.argv, processOf([tag, 'x', 'y']), 'docker run IMAGE x y');
+      const withoutEngine = JSON.parse(spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'explain', '--format', 'json', path.join(dir, 'Dockerfile')], { encoding: 'utf8' }).stdout) as { run: { known: boolean } };
+      assert.equal(withoutEngine.run.known, child.lines.length > 0 && child.lines[0]?.startsWith('ENTRYPOINT') === true, 'without --engine only a child ENTRYPOINT makes it known');
     });
   });
 });

@@ -1,13 +1,15 @@
 import { l10n } from '../locale/l10n';
 import { buildModel, toCliPosition } from '../model';
 import type { CommandSetting, KnownOrUnknown, StageModel } from '../model';
-import type { Prediction } from '../explain/effectiveCommand';
+import type { BaseCommandConfig, Prediction } from '../explain/effectiveCommand';
 import { commandWarnings, explainCommand } from '../explain/effectiveCommand';
 import { runRules } from '../rules/engine';
 import { toShellLine } from '../shell/words';
 
 export interface ExplainOptions {
   readonly target: string | undefined;
+  /** The base image's config from the engine (`explain --engine`), for what the file leaves to the base. */
+  readonly baseConfig?: ((image: string) => BaseCommandConfig | undefined) | undefined;
   readonly runArgs: readonly string[];
   readonly format: 'text' | 'json';
 }
@@ -35,14 +37,16 @@ function predictionJson(prediction: Prediction): unknown {
       : { known: false, dependsOnImage: prediction.image, ifImageSetsNoEntrypoint: prediction.ifBaseSetsNothing ?? null };
 }
 
-function settingText(setting: KnownOrUnknown<CommandSetting | undefined>, stage: StageModel): string {
+function settingText(setting: KnownOrUnknown<CommandSetting | undefined>, stage: StageModel, base: BaseCommandConfig | undefined, fromBase: readonly string[] | null | undefined): string {
+  if (!setting.known && base !== undefined) return l10n.t`${fromBase ? JSON.stringify(fromBase) : 'none'}  (inherited from ${base.image}, image ${base.id.replace(/^sha256:/, '').slice(0, 12)} in the local engine)`;
   if (!setting.known) return l10n.t`inherited from ${stage.base.text} (unknown without pulling the image)`;
   if (setting.value === undefined) return 'none';
   const inherited = setting.value.stageIndex === stage.index ? '' : l10n.t`, inherited from stage ${setting.value.stageIndex}`;
   return l10n.t`${JSON.stringify(setting.value.argv)}  (${setting.value.form} form, line ${setting.value.instruction.range.start.line + 1}${inherited})`;
 }
 
-function settingJson(setting: KnownOrUnknown<CommandSetting | undefined>): unknown {
+function settingJson(setting: KnownOrUnknown<CommandSetting | undefined>, base: BaseCommandConfig | undefined, fromBase: readonly string[] | null | undefined): unknown {
+  if (!setting.known && base !== undefined) return { known: true, argv: fromBase, inheritedFrom: { image: base.image, id: base.id } };
   if (!setting.known) return { known: false };
   if (setting.value === undefined) return { known: true, value: null };
   return { known: true, form: setting.value.form, argv: setting.value.argv, line: setting.value.instruction.range.start.line + 1, stage: setting.value.stageIndex };
@@ -57,7 +61,8 @@ export function explainFile(path: string, text: string, options: ExplainOptions)
     const names = model.stages.map((s) => (s.nameToken ? `${s.index} (${s.nameToken.value})` : String(s.index))).join(', ');
     return { ok: false, error: l10n.t`no stage '${options.target ?? ''}' in ${path}; stages: ${names}` };
   }
-  const explanation = explainCommand(model, stage);
+  const explanation = explainCommand(model, stage, options.baseConfig);
+  const base = explanation.base;
   const warnings = commandWarnings(stage, runRules(model));
   const withArgs = options.runArgs.length > 0 ? explanation.runWithArgs(options.runArgs) : undefined;
   if (options.format === 'json') {
@@ -66,8 +71,8 @@ export function explainFile(path: string, text: string, options: ExplainOptions)
       output: `${JSON.stringify({
         file: path,
         stage: { index: stage.index, name: stage.nameToken?.value ?? null, base: stage.base.text, line: stage.from.range.start.line + 1 },
-        entrypoint: settingJson(explanation.entrypoint),
-        cmd: settingJson(explanation.cmd),
+        entrypoint: settingJson(explanation.entrypoint, base, base?.entrypoint),
+        cmd: settingJson(explanation.cmd, base, base?.cmd),
         cell: explanation.cell,
         run: predictionJson(explanation.run),
         ...(withArgs ? { runWithArgs: { args: options.runArgs, ...(predictionJson(withArgs) as object) } } : {}),
@@ -79,8 +84,8 @@ export function explainFile(path: string, text: string, options: ExplainOptions)
   const shellEntrypoint = explanation.entrypoint.known && explanation.entrypoint.value?.form === 'shell';
   const lines = [
     l10n.t`Stage ${stage.index}${stage.nameToken ? ` (${stage.nameToken.value})` : ''}: FROM ${stage.base.text}, line ${stage.from.range.start.line + 1}${stage.index === model.stages.length - 1 ? l10n.t(' (final stage)') : ''}`,
-    `  ENTRYPOINT  ${settingText(explanation.entrypoint, stage)}`,
-    `  CMD         ${settingText(explanation.cmd, stage)}`,
+    `  ENTRYPOINT  ${settingText(explanation.entrypoint, stage, base, base?.entrypoint)}`,
+    `  CMD         ${settingText(explanation.cmd, stage, base, base?.cmd)}`,
     '',
     l10n.t('The container runs:'),
     `  ${predictionText(explanation.run)}`,

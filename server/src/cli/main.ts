@@ -10,6 +10,7 @@ import { ImageConfigReader } from '../../../common/src/engine/imageConfigs';
 import { buildModel } from '../model';
 import type { DockerfileModel } from '../model';
 import type { RuleOptions } from '../rules/engine';
+import type { BaseCommandConfig } from '../explain/effectiveCommand';
 import type { FailLevel, FileReport } from './lint';
 import { ruleOptionsForFile } from '../config/ruleOptions';
 import { repoConfigFor } from '../config/repoConfig';
@@ -29,7 +30,7 @@ Usage:
                                                  podman) engine give their real config (never pulled);
                                                  --buildkit: docker build --check runs too, and what it
                                                  finds that Stagecraft does not is shown beside
-  stagecraft explain [--target STAGE] [--format text|json] FILE [-- ARGS...]
+  stagecraft explain [--target STAGE] [--format text|json] [--engine[=podman]] FILE [-- ARGS...]
                                                  the command the image runs, and with docker run ARGS
   stagecraft convert [--runtime-image IMAGE] [--runtime-family alpine|distroless|scratch|slim]
                      [--stage-name NAME] [--context DIR] [-o OUT] FILE
@@ -195,8 +196,9 @@ function lint(args: readonly string[], io: CliIo): number | 'serving' {
   return 'serving';
 }
 
-function explain(args: readonly string[], io: CliIo): number {
+function explain(args: readonly string[], io: CliIo): number | 'serving' {
   let target: string | undefined;
+  let engineCli: string | undefined;
   let format = 'text';
   let file: string | undefined;
   let runArgs: string[] = [];
@@ -213,6 +215,10 @@ function explain(args: readonly string[], io: CliIo): number {
       format = args[++i] ?? '';
     } else if (arg.startsWith('--format=')) {
       format = arg.slice('--format='.length);
+    } else if (arg === '--engine') {
+      engineCli = 'docker';
+    } else if (arg.startsWith('--engine=')) {
+      engineCli = arg.slice('--engine='.length);
     } else if (arg.startsWith('-') && arg !== '-') {
       io.stderr(unknownOption('explain', arg));
       return 2;
@@ -229,13 +235,26 @@ function explain(args: readonly string[], io: CliIo): number {
   }
   const text = readDockerfile(io, 'explain', file);
   if (text === undefined) return 2;
-  const result = explainFile(file, text, { target, runArgs, format });
-  if (!result.ok) {
-    io.stderr(l10n.t`stagecraft explain: ${result.error}\n`);
-    return 2;
-  }
-  io.stdout(result.output);
-  return 0;
+  const show = (baseConfig?: (image: string) => BaseCommandConfig | undefined): number => {
+    const result = explainFile(file, text, { target, runArgs, format, baseConfig });
+    if (!result.ok) {
+      io.stderr(l10n.t`stagecraft explain: ${result.error}\n`);
+      return 2;
+    }
+    io.stdout(result.output);
+    return 0;
+  };
+  if (engineCli === undefined) return show();
+  // With --engine, what the file leaves to an external base image comes from that image's config in the local
+  // engine (never pulled); an image that is not there stays unknown.
+  const images = externalBaseImages(buildModel({ uri: file, version: 0, text }));
+  void new ImageConfigReader({ executable: engineCli }, (line) => io.stderr(`stagecraft explain: ${line}\n`)).read(images).then((configs) => {
+    process.exitCode = show((image) => {
+      const config = configs.get(image);
+      return config === undefined ? undefined : { image, id: config.id, entrypoint: config.entrypoint, cmd: config.cmd };
+    });
+  });
+  return 'serving';
 }
 
 function convert(args: readonly string[], io: CliIo): number {

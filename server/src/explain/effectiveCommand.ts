@@ -13,10 +13,20 @@ export type Prediction =
     readonly ifBaseSetsNothing: readonly string[] | undefined;
   };
 
+/** What the base image's config says (read from the local engine with `image inspect`), for what the file leaves to it. */
+export interface BaseCommandConfig {
+  readonly image: string;
+  readonly id: string;
+  readonly entrypoint: readonly string[] | null;
+  readonly cmd: readonly string[] | null;
+}
+
 export interface CommandExplanation {
   readonly stage: StageModel;
   readonly entrypoint: KnownOrUnknown<CommandSetting | undefined>;
   readonly cmd: KnownOrUnknown<CommandSetting | undefined>;
+  /** The base image's config the unknown parts were filled from, when the engine had the image. */
+  readonly base: BaseCommandConfig | undefined;
   /** The cell of Docker's ENTRYPOINT × CMD table this stage is in. */
   readonly cell: { readonly entrypoint: FormState; readonly cmd: FormState };
   /** `docker run IMAGE`. */
@@ -43,9 +53,11 @@ function baseImage(stage: StageModel, model: DockerfileModel): string {
  * arguments replace CMD; `--entrypoint` replaces ENTRYPOINT and drops CMD. Shell form was already turned
  * into `SHELL + script` by the model, so a shell-form ENTRYPOINT receives CMD as `$0 $1 ...` — and ignores it.
  */
-export function explainCommand(model: DockerfileModel, stage: StageModel): CommandExplanation {
+export function explainCommand(model: DockerfileModel, stage: StageModel, baseConfig?: (image: string) => BaseCommandConfig | undefined): CommandExplanation {
   const { entrypoint, cmd } = stage.runtime;
   const image = baseImage(stage, model);
+  // The config of the image this stage's chain starts from fills in what the file leaves to it.
+  const config = baseConfig?.(image);
   const predict = (entry: KnownOrUnknown<readonly string[]>, rest: KnownOrUnknown<readonly string[]>): Prediction => {
     if (entry.known && rest.known) {
       const argv = [...entry.value, ...rest.value];
@@ -54,17 +66,20 @@ export function explainCommand(model: DockerfileModel, stage: StageModel): Comma
     const fallback = [...(entry.known ? entry.value : []), ...(rest.known ? rest.value : [])];
     return { kind: 'depends-on-base', image, ifBaseSetsNothing: fallback.length > 0 ? fallback : undefined };
   };
-  const argvOf = (setting: KnownOrUnknown<CommandSetting | undefined>): KnownOrUnknown<readonly string[]> =>
-    setting.known ? { known: true, value: setting.value?.argv ?? [] } : { known: false };
+  const argvOf = (setting: KnownOrUnknown<CommandSetting | undefined>, fromBase: readonly string[] | null | undefined): KnownOrUnknown<readonly string[]> =>
+    setting.known ? { known: true, value: setting.value?.argv ?? [] } : config !== undefined ? { known: true, value: fromBase ?? [] } : { known: false };
+  const entrypointArgv = argvOf(entrypoint, config?.entrypoint);
+  const cmdArgv = argvOf(cmd, config?.cmd);
   return {
     stage,
     entrypoint,
     cmd,
+    base: config,
     cell: { entrypoint: formOf(entrypoint), cmd: formOf(cmd) },
-    run: predict(argvOf(entrypoint), argvOf(cmd)),
+    run: predict(entrypointArgv, cmdArgv),
     runWithArgs: (args) => (args.length === 0
-      ? predict(argvOf(entrypoint), argvOf(cmd))
-      : predict(argvOf(entrypoint), { known: true, value: args })),
+      ? predict(entrypointArgv, cmdArgv)
+      : predict(entrypointArgv, { known: true, value: args })),
     runWithEntrypoint: (executable, args = []) => ({ kind: 'known', argv: [executable, ...args] }),
   };
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { checkWithBuildkit } from './commands/checkWithBuildkit';
+import { verifyConversion } from './commands/verifyConversion';
+import type { VerifyConversionOptions } from './commands/verifyConversion';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { buildImage } from './commands/buildImage';
 import type { BuildImageOptions, CommandDeps } from './commands/buildImage';
@@ -58,6 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Stagec
       buildImage(deps, arg instanceof vscode.Uri ? { uri: arg.toString() } : arg ?? {})),
     vscode.commands.registerCommand('stagecraft.runWithVolume', (arg?: vscode.Uri | RunWithVolumeOptions) =>
       runWithVolume(deps, containers, arg instanceof vscode.Uri ? { uri: arg.toString() } : arg ?? {})),
+    vscode.commands.registerCommand('stagecraft.verifyConversion', (arg?: vscode.Uri | VerifyConversionOptions) =>
+      verifyConversion(deps.cliPath, arg instanceof vscode.Uri ? { uri: arg.toString() } : arg ?? {})),
     vscode.commands.registerCommand('stagecraft.checkWithBuildkit', (uri?: vscode.Uri) => checkWithBuildkit(deps.cliPath, buildkitDiagnostics, uri)),
     vscode.commands.registerCommand('stagecraft.inspectMounts', (options?: InspectMountsOptions) => inspectMounts(deps.state, mounts, options ?? {})),
     vscode.commands.registerCommand('stagecraft.mounts.openRawJson', (node?: MountsNode) => openRawJson(node, mounts)),

@@ -97,3 +97,14 @@ interface ContainerView { name: string; mounts: MountView[] }
     assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'docker build --check'), []);
   });
 });
+
+(engine ? describe : describe.skip)('Verify Multi-Stage Conversion', () => {
+  it('builds and runs both Dockerfiles through the CLI and opens the report (a Dockerfile against itself: same)', async () => {
+    const uri = workspaceFile('volume-app/Dockerfile');
+    const verdict = await vscode.commands.executeCommand<string | undefined>('stagecraft.verifyConversion', { uri: uri.toString(), against: uri.toString(), interactive: false });
+    assert.equal(verdict, 'same');
+    const report = vscode.window.activeTextEditor?.document;
+    assert.equal(report?.languageId, 'markdown');
+    assert.match(report?.getText() ?? '', /## Same behaviour/);
+  });
+});

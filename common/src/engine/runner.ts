@@ -35,7 +35,7 @@ export function classify(config: EngineConfig, result: RunResult): EngineError {
 }
 
 export interface RunOptions {
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   readonly onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
   readonly cwd?: string;
 }

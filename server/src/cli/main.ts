@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import { STAGECRAFT_VERSION } from '../version';
 import { runBuildOutput } from './buildOutput';
 import { convertFile } from './convert';
+import { verifyFiles } from './verify';
+import * as os from 'node:os';
 import { explainFile } from './explain';
 import { buildkitFindings } from './buildkitFindings';
 import { externalBaseImages, failsAt, formatCheckstyle, formatJson, formatSarif, formatText, lintModel } from './lint';
@@ -36,6 +38,11 @@ Usage:
                      [--stage-name NAME] [--context DIR] [-o OUT] FILE
                                                  rewrite a single-stage Dockerfile as a multi-stage build
                                                  (stdout by default; exit 2 with the reason when there is nothing to gain)
+  stagecraft convert --verify [--against CONVERTED] [--run-arg A]... [--mount [HOST:]CONTAINER]...
+                     [--build-arg K=V]... [--timeout SECONDS] [--engine CLI] [--format text|json] FILE
+                                                 build and run the original and the converted Dockerfile
+                                                 the same way and compare them: exit 0 same behaviour,
+                                                 1 a difference, 2 could not verify (no engine, build failed)
   stagecraft lsp --stdio                         run the language server over stdin/stdout
   stagecraft --help | --version
 
@@ -257,13 +264,34 @@ function explain(args: readonly string[], io: CliIo): number | 'serving' {
   return 'serving';
 }
 
-function convert(args: readonly string[], io: CliIo): number {
-  const values: Record<string, string | undefined> = { 'runtime-image': undefined, 'runtime-family': 'alpine', 'stage-name': 'build', context: undefined, o: undefined };
+function convert(args: readonly string[], io: CliIo): number | 'serving' {
+  const values: Record<string, string | undefined> = {
+    'runtime-image': undefined, 'runtime-family': 'alpine', 'stage-name': 'build', context: undefined, o: undefined,
+    against: undefined, format: 'text', engine: 'docker', timeout: '60',
+  };
   let file: string | undefined;
+  let verify = false;
+  const runArgs: string[] = [];
+  const mounts: string[] = [];
+  const buildArgs: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const match = /^--?([a-z-]+|o)(?:=(.*))?$/.exec(arg);
-    if (match !== null && arg !== '-' && (match[1] ?? '') in values) {
+    if (arg === '--verify') {
+      verify = true;
+    } else if (match !== null && ['run-arg', 'mount', 'build-arg'].includes(match[1] ?? '')) {
+      const value = match[2] ?? args[++i] ?? '';
+      if (match[1] === 'run-arg') runArgs.push(value);
+      else if (match[1] === 'mount') mounts.push(value);
+      else {
+        const at = value.indexOf('=');
+        if (at <= 0) {
+          io.stderr(l10n.t`stagecraft convert: --build-arg takes NAME=VALUE, not '${value}'\n`);
+          return 2;
+        }
+        buildArgs[value.slice(0, at)] = value.slice(at + 1);
+      }
+    } else if (match !== null && arg !== '-' && (match[1] ?? '') in values) {
       values[match[1] ?? ''] = match[2] ?? args[++i];
     } else if (arg === '--output') {
       values['o'] = args[++i];
@@ -283,6 +311,27 @@ function convert(args: readonly string[], io: CliIo): number {
   }
   const text = readDockerfile(io, 'convert', file);
   if (text === undefined) return 2;
+  const format = values['format'] === 'json' ? 'json' : 'text';
+  const timeout = Number(values['timeout']);
+  if (verify && (!Number.isFinite(timeout) || timeout <= 0)) {
+    io.stderr(l10n.t('stagecraft convert: --timeout takes a number of seconds\n'));
+    return 2;
+  }
+  const startVerify = (converted: string): 'serving' => {
+    const original = file ?? '';
+    void verifyFiles(original, converted, {
+      engine: values['engine'] ?? 'docker',
+      context: path.resolve(values['context'] ?? path.dirname(path.resolve(original))),
+      buildArgs, runArgs, mounts, runTimeoutMs: timeout * 1000, format,
+    }, io.stdout, io.stderr).then((code) => {
+      process.exitCode = code;
+    }, (error: unknown) => {
+      io.stderr(l10n.t`stagecraft convert --verify: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    });
+    return 'serving';
+  };
+  if (verify && values['against'] !== undefined) return startVerify(values['against']);
   const result = convertFile(file, text, {
     runtimeImage: values['runtime-image'],
     runtimeFamily: values['runtime-family'] ?? 'alpine',
@@ -294,6 +343,13 @@ function convert(args: readonly string[], io: CliIo): number {
     return 2;
   }
   const output = values['o'];
+  if (verify) {
+    // The converted Dockerfile is built from the original's context: it is written beside nothing of the user's.
+    const converted = output !== undefined && output !== '-' ? output : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-convert-')), 'Dockerfile');
+    io.writeFile(converted, result.text);
+    if (result.review.length > 0) io.stderr(l10n.t`stagecraft convert: ${file}: the conversion NEEDS REVIEW (${result.review.length} TODO); verifying what it wrote (${converted})\n`);
+    return startVerify(converted);
+  }
   if (output === undefined || output === '-') {
     io.stdout(result.text);
   } else {

@@ -34,6 +34,14 @@ describe('convert --verify on a real engine', async () => {
     assert.ok(report.converted.size < report.original.size * 0.35, `${report.converted.size} vs ${report.original.size}`);
   });
 
+  it('an app that runs as a user its Dockerfile creates, writing into a folder only that user owns: the user is carried, same behaviour', () => {
+    const result = verify('--format', 'json', path.join(FIXTURES, 'apps', 'c-nonroot', 'Dockerfile'));
+    assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
+    const report = JSON.parse(result.stdout) as { verdict: string; original: { run: { stdout: string; exitCode: number } } };
+    assert.equal(report.verdict, 'same');
+    assert.deepEqual([report.original.run.exitCode, report.original.run.stdout], [0, 'uid=990\nok\n']);
+  });
+
   it('a converted Dockerfile that lacks the data file is reported as different, and why', () => {
     const planted = path.join(tempDir('stagecraft-planted-'), 'Dockerfile');
     const converted = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'convert', path.join(APP, 'Dockerfile')], { encoding: 'utf8' }).stdout;

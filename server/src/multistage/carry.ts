@@ -31,6 +31,21 @@ export interface CarryResult {
 const FILE_COMMANDS: ReadonlySet<string> = new Set(['mkdir', 'chmod', 'chown', 'chgrp', 'ln', 'touch', 'rm', 'cp', 'mv', 'echo', 'printf', 'true', 'sed', 'install']);
 const USER_COMMANDS = /^(useradd|adduser|groupadd|addgroup|usermod)$/;
 
+/**
+ * Whether the final stage's image has the tools a user-creating RUN uses: shadow's `useradd`/`groupadd` in
+ * Debian and Ubuntu images (the slim ones too), busybox's `adduser`/`addgroup` in Alpine.
+ */
+function hasUserTools(runtimeImage: string, commands: readonly string[]): boolean {
+  const debianLike = /^(debian|ubuntu)(:|$)|-slim(-|$)|bookworm|bullseye|trixie|jammy|noble/.test(runtimeImage) && !/alpine|distroless/.test(runtimeImage);
+  const alpine = /alpine/.test(runtimeImage);
+  return commands.every((c) => (debianLike && /^(useradd|groupadd|usermod)$/.test(c)) || (alpine && /^(adduser|addgroup)$/.test(c)) || FILE_COMMANDS.has(c));
+}
+
+/** The users and groups a user-creating RUN makes (the last word of each useradd/adduser/groupadd/addgroup). */
+export function usersCreatedBy(words: readonly (readonly string[])[]): string[] {
+  return words.filter((w) => USER_COMMANDS.test(w[0] ?? '') && w[0] !== 'usermod').map((w) => w.at(-1) ?? '').filter((name) => name !== '' && !name.startsWith('-'));
+}
+
 function resolveIn(directory: string, target: string): string {
   return path.posix.normalize(path.posix.isAbsolute(target) ? target : path.posix.join(directory, target));
 }
@@ -51,14 +66,24 @@ export function carryAfterBuild(model: DockerfileModel, analysis: Analysis, arti
   const carried: CarriedInstruction[] = [];
   const covered: { line: number; by: string }[] = [];
   const todos: string[] = [];
+  const createdUsers = new Set<string>();
   const folders = artifacts.map(copiedFolder).filter((f): f is string => f !== undefined);
   const text = (instruction: InstructionModel): string => {
     const { start, end } = instruction.range;
     return model.lines.slice(start.line, start.character, end.line, end.character);
   };
   for (const instruction of stage.instructions) {
-    if (instruction.index <= lastBuildIndex) continue;
     const line = instruction.range.start.line + 1;
+    // Users and groups made anywhere in the stage are carried when the final image has the same tools to make
+    // them (the same distribution family): the app may run as them, own files as them.
+    const commands = instruction.keyword === 'RUN' ? commandsOf(instruction).map((c) => c.words[0] ?? '') : [];
+    const makesUsers = commands.some((c) => USER_COMMANDS.test(c));
+    if (makesUsers && runtime.hasShell && instruction.heredocs.length === 0 && hasUserTools(runtime.image, commands)) {
+      carried.push({ instruction, text: text(instruction) });
+      for (const name of usersCreatedBy(commandsOf(instruction).map((c) => c.words))) createdUsers.add(name);
+      continue;
+    }
+    if (instruction.index <= lastBuildIndex) continue;
     const workdir = workdirOf(stage, instruction);
     if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && !instruction.flags.some((f) => f.name === 'from')) {
       const destination = instruction.args.at(-1)?.value;
@@ -75,7 +100,7 @@ export function carryAfterBuild(model: DockerfileModel, analysis: Analysis, arti
       if (absolute || (workdir !== undefined && workdir === (finalWorkdir ?? '/'))) {
         carried.push({ instruction, text: text(instruction) });
         const owner = instruction.flags.find((f) => f.name === 'chown')?.value?.split(':')[0];
-        if (owner !== undefined && owner !== null && !/^\d+$/.test(owner) && owner !== 'root') {
+        if (owner !== undefined && owner !== null && !/^\d+$/.test(owner) && owner !== 'root' && !createdUsers.has(owner)) {
           todos.push(l10n.t`line ${line} copies with --chown=${owner}: create that user in the final stage (${runtime.image}) before it, or the build fails there`);
         }
       } else {
@@ -89,8 +114,7 @@ export function carryAfterBuild(model: DockerfileModel, analysis: Analysis, arti
       continue;
     }
     if (instruction.keyword === 'RUN') {
-      const commands = commandsOf(instruction).map((c) => c.words[0] ?? '');
-      if (commands.some((c) => USER_COMMANDS.test(c))) {
+      if (makesUsers) {
         todos.push(l10n.t`line ${line} creates users or groups (${commands.filter((c) => USER_COMMANDS.test(c)).join(', ')}): the final stage (${runtime.image}) does not have them; create them there (Alpine: \`addgroup -S name && adduser -S -G name name\`)`);
         continue;
       }

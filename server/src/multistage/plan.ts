@@ -9,7 +9,8 @@ import { findArtifacts } from './artifacts';
 import type { RuntimeChoice, RuntimeFamily } from './runtimeBase';
 import { chooseRuntime } from './runtimeBase';
 import type { CarriedInstruction } from './carry';
-import { carryAfterBuild } from './carry';
+import { carryAfterBuild, usersCreatedBy } from './carry';
+import { commandsOf } from './analysis';
 
 export interface ConversionOptions {
   readonly runtimeFamily: RuntimeFamily;
@@ -156,7 +157,10 @@ export function planConversion(model: DockerfileModel, analysis: Analysis, conte
   if (finalUser !== undefined) disposition.set(finalUser.index, 'copied');
   const runtimeUser = stage.runtime.user.known ? stage.runtime.user.value?.value : undefined;
   const userName = runtimeUser?.split(':')[0];
-  if (userName !== undefined && !/^\d+$/.test(userName) && !userExistsIn(userName, runtime.image)) {
+  const finalDirectoryEarly = stage.runtime.workdir.known ? stage.runtime.workdir.value?.value : undefined;
+  const carry = carryAfterBuild(model, analysis, artifacts, runtime, finalDirectoryEarly === '/' ? undefined : finalDirectoryEarly);
+  const carriedUsers = carry.carried.flatMap((c) => usersCreatedBy(commandsOf(c.instruction).map((command) => command.words)));
+  if (userName !== undefined && !/^\d+$/.test(userName) && !userExistsIn(userName, runtime.image) && !carriedUsers.includes(userName)) {
     todos.push(runtime.image === 'scratch'
       ? `USER ${runtimeUser ?? ''} is a name, but scratch has no /etc/passwd: use a numeric UID (e.g. USER 65534)`
       : `USER ${runtimeUser ?? ''} must exist in ${runtime.image} too: create it in the final stage (e.g. \`RUN useradd ${userName}\` or \`adduser -D ${userName}\`)`);
@@ -179,7 +183,6 @@ export function planConversion(model: DockerfileModel, analysis: Analysis, conte
   if (!stage.runtime.workdir.known) todos.push(l10n.t`the working directory comes from ${stage.base.text}; set WORKDIR in the final stage if the application needs it`);
 
   const finalDirectory = finalWorkdir === '/' ? undefined : finalWorkdir;
-  const carry = carryAfterBuild(model, analysis, artifacts, runtime, finalDirectory);
   for (const { instruction } of carry.carried) disposition.set(instruction.index, 'copied');
   if (carry.carried.length > 0) notes.push(l10n.t`repeated in the final stage because the original image got them after the build: ${carry.carried.map((c) => `${c.instruction.keyword} (line ${c.instruction.range.start.line + 1})`).join(', ')}`);
   for (const { line, by } of carry.covered) notes.push(l10n.t`what line ${line} copies comes with ${by} from the build stage`);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -117,17 +117,52 @@ export function withBuiltinFrontend(text: string): string {
  */
 export function buildkitCheck(text: string, contextFiles: Readonly<Record<string, string>> = {}): BuildkitCheckResult {
   for (const image of externalImages(text)) ensureStandIn(image);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-check-'));
+  const dir = checkFolder(text, contextFiles);
   try {
-    fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
-    for (const [name, content] of Object.entries(contextFiles)) fs.writeFileSync(path.join(dir, name), content);
-    const result = dockerSync(buildkitCheckArgv(path.join(dir, 'Dockerfile'), dir));
-    try {
-      return parseBuildkitCheck(result.stdout);
-    } catch (error) {
-      throw new Error(`BuildKit's check failed (exit ${String(result.status)}): ${error instanceof Error ? error.message : String(error)}: ${result.stderr.slice(0, 2000)}`);
-    }
+    return readCheck(dockerSync(buildkitCheckArgv(path.join(dir, 'Dockerfile'), dir)));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function checkFolder(text: string, contextFiles: Readonly<Record<string, string>>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-check-'));
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), text);
+  for (const [name, content] of Object.entries(contextFiles)) fs.writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+function readCheck(result: { status: number | null; stdout: string; stderr: string }): BuildkitCheckResult {
+  try {
+    return parseBuildkitCheck(result.stdout);
+  } catch (error) {
+    throw new Error(`BuildKit's check failed (exit ${String(result.status)}): ${error instanceof Error ? error.message : String(error)}: ${result.stderr.slice(0, 2000)}`);
+  }
+}
+
+/**
+ * BuildKit's checks of many texts, `parallel` at a time (the engine checks files side by side; one at a time the
+ * corpus takes minutes). Results in the order of `texts`.
+ */
+export async function buildkitChecks(texts: readonly string[], parallel = 4): Promise<BuildkitCheckResult[]> {
+  for (const text of texts) for (const image of externalImages(text)) ensureStandIn(image);
+  const results: BuildkitCheckResult[] = new Array<BuildkitCheckResult>(texts.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < texts.length; index = next++) {
+      const dir = checkFolder(texts[index] ?? '', {});
+      try {
+        const argv = buildkitCheckArgv(path.join(dir, 'Dockerfile'), dir);
+        results[index] = readCheck(await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+          execFile('docker', argv, { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+            resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
+          });
+        }));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return results;
 }

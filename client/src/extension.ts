@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { BASE_IMAGE_ENGINE_NOTIFICATION } from '../../common/src/protocol';
+import type { BaseImageEngineParams } from '../../common/src/protocol';
+import { baseImageEngineConfig } from './engineSettings';
 import { checkWithBuildkit } from './commands/checkWithBuildkit';
 import { verifyConversion } from './commands/verifyConversion';
 import type { VerifyConversionOptions } from './commands/verifyConversion';
@@ -72,6 +75,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Stagec
     registerTaskProviders(engineConfig, deps.cliPath),
   );
   await client.start();
+  // Trust granted, or the engine settings changed: the server learns which engine it may read base images from.
+  const sendEngine = (): void => {
+    void client?.sendNotification(BASE_IMAGE_ENGINE_NOTIFICATION, { engine: baseImageEngineConfig() } satisfies BaseImageEngineParams);
+  };
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(sendEngine),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('stagecraft.engine')) sendEngine();
+    }),
+  );
   return { containerMounts: () => mounts.shown };
 }
 

@@ -11,8 +11,24 @@ export function ruleDocumentationUrl(ruleId: string): string {
 }
 
 /** What the client sends in `initialize`: its settings, and the translation bundle of VS Code's display language. */
+/**
+ * The container CLI the server may ask for base images' configs (`image inspect`, never a pull): sent only for
+ * a trusted workspace with `stagecraft.engine.readBaseImages` on; absent, the server reads nothing.
+ */
+export interface BaseImageEngine {
+  readonly executable: string;
+}
+
+/** Notification from the client when trust or the engine settings change; `engine` absent turns reading off. */
+export const BASE_IMAGE_ENGINE_NOTIFICATION = 'stagecraft/baseImageEngine';
+
+export interface BaseImageEngineParams {
+  readonly engine?: BaseImageEngine | undefined;
+}
+
 export interface InitializationOptions {
   readonly settings?: unknown;
+  readonly baseImageEngine?: BaseImageEngine | undefined;
   /** `vscode.l10n.bundle`: absent for English; other editors may send their own bundle of the same shape. */
   readonly l10nBundle?: Readonly<Record<string, string>>;
 }

@@ -11,8 +11,8 @@ import { hover } from './features/hover';
 import { codeLenses } from './features/codeLens';
 import { dockerfileInfo } from './features/dockerfileInfo';
 import type { DockerfileInfoParams } from '../../common/src/protocol';
-import { DOCKERFILE_INFO_REQUEST, SERVER_STATS_REQUEST } from '../../common/src/protocol';
-import type { InitializationOptions, ServerStats } from '../../common/src/protocol';
+import { BASE_IMAGE_ENGINE_NOTIFICATION, DOCKERFILE_INFO_REQUEST, SERVER_STATS_REQUEST } from '../../common/src/protocol';
+import type { BaseImageEngineParams, InitializationOptions, ServerStats } from '../../common/src/protocol';
 import { isL10nBundle, useL10nBundle } from './locale/bundle';
 import { CONVERT_COMMAND, conversionEdit, multiStageActions } from './features/multiStageActions';
 import { DEFAULT_SERVER_SETTINGS, parseSettings } from './settings';
@@ -32,6 +32,7 @@ import { documentLinks } from './features/documentLinks';
 import { inlayHints } from './features/inlayHints';
 import { contextForUri } from './buildContext/contextOnDisk';
 import { DOCKERFILE_GLOB, WorkspaceImages } from './workspace/imageIndex';
+import { BaseImages } from './workspace/baseImages';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -39,6 +40,12 @@ import { fileURLToPath } from 'node:url';
  * Nothing in the server writes to stdout, which is the LSP channel under `--stdio`; logs go to the client.
  */
 const DEFAULT_FORMATTING: FormattingOptions = { tabSize: 4, insertSpaces: true };
+
+/** The engine the client allows (validated: an executable name or path, nothing else). */
+function engineOf(raw: unknown): { executable: string } | undefined {
+  const executable = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['executable'] : undefined;
+  return typeof executable === 'string' && executable.trim() !== '' ? { executable } : undefined;
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -52,6 +59,9 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   const semanticTokens = new SemanticTokensProvider();
   const workspaceImages = new WorkspaceImages((uri) => documents.get(uri) !== undefined);
+  // Base images' real configs from the engine the client allows; a change checks the documents again.
+  const baseImages = new BaseImages(() => recheckAll(), (line) => connection.console.log(`Stagecraft: ${line}`));
+  cache.setBaseImages(baseImages);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
@@ -65,6 +75,7 @@ export function startServer(connection: Connection): void {
     // Without one the language stays as the process started (the CLI's `lsp` reads it from the locale).
     if (isL10nBundle(initial?.l10nBundle)) useL10nBundle(initial.l10nBundle);
     applySettings(initial?.settings);
+    baseImages.setEngine(engineOf(initial?.baseImageEngine));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -103,6 +114,11 @@ export function startServer(connection: Connection): void {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DOCKERFILE_GLOB }] })
         .catch((error: unknown) => connection.console.warn(`Stagecraft could not watch the workspace's Dockerfiles: ${String(error)}`));
     }
+  });
+
+  connection.onNotification(BASE_IMAGE_ENGINE_NOTIFICATION, (params: BaseImageEngineParams) => {
+    baseImages.setEngine(engineOf(params.engine));
+    recheckAll();
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -179,7 +195,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params) => {
     const document = documentOf(params.textDocument);
-    return hover(cache.model(document), cache.problems(document), positionOf(params.position));
+    return hover(cache.model(document), cache.problems(document), positionOf(params.position), baseImages.enabled ? (image) => baseImages.command(image) : undefined);
   });
 
   connection.onCodeLens((params) => codeLenses(modelOf(params.textDocument)));

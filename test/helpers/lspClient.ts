@@ -17,6 +17,10 @@ export interface StartOptions {
   readonly l10nBundle?: Readonly<Record<string, string>>;
   /** Where dist/server.js keeps its code cache (by default a folder shared by this test file's servers). */
   readonly codeCache?: string;
+  /** Sent as `initializationOptions.baseImageEngine`, as the VS Code client does in a trusted workspace. */
+  readonly baseImageEngine?: { readonly executable: string };
+  /** Extra environment for the server process (DOCKER_HOST...). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 let codeCache: string | undefined;
@@ -62,7 +66,7 @@ export class LspTestClient {
     const args = entry === 'server' ? [path.join(DIST, 'server.js'), '--stdio'] : [path.join(DIST, 'cli.js'), 'lsp', '--stdio'];
     // The servers of one test file share a code cache (dist/server.js keeps its compiled code there), removed at exit.
     codeCache ??= tempDir('stagecraft-code-cache-');
-    const child = spawn(process.execPath, args, { stdio: 'pipe', env: { ...process.env, STAGECRAFT_CACHE_DIR: options.codeCache ?? codeCache } });
+    const child = spawn(process.execPath, args, { stdio: 'pipe', env: { ...process.env, ...options.env, STAGECRAFT_CACHE_DIR: options.codeCache ?? codeCache } });
     const client = new LspTestClient(child);
     client.settings = settings;
     await client.initialize(options);
@@ -82,7 +86,7 @@ export class LspTestClient {
           completion: { completionItem: { snippetSupport: options.snippets === true } },
         },
       },
-      initializationOptions: { settings: this.settings, ...(options.l10nBundle ? { l10nBundle: options.l10nBundle } : {}) },
+      initializationOptions: { settings: this.settings, ...(options.l10nBundle ? { l10nBundle: options.l10nBundle } : {}), ...(options.baseImageEngine ? { baseImageEngine: options.baseImageEngine } : {}) },
     });
     await this.connection.sendNotification('initialized', {});
   }

@@ -22,14 +22,7 @@ export function lintModel(model: DockerfileModel, options: RuleOptions, context:
   return { path: model.uri, problems: runRules(model, options, ALL_RULES, context) };
 }
 
-/** The external images the stages start from, as the builder names them with the global ARGs' defaults. */
-export function externalBaseImages(model: DockerfileModel): string[] {
-  const names = new Set<string>();
-  for (const stage of model.stages) {
-    if (stage.parentStageIndex === undefined && stage.base.exact && stage.baseImage?.isScratch !== true && stage.base.text !== '') names.add(stage.base.text);
-  }
-  return [...names];
-}
+export { externalBaseImages } from '../model/externalImages';
 
 /** `path:line:col severity code message`, one problem per line, 1-based like compilers print. */
 export function formatText(reports: readonly FileReport[]): string {

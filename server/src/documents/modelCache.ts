@@ -7,6 +7,7 @@ import { ruleRun } from '../rules/engine';
 import type { RuleRun } from '../rules/engine';
 import { ALL_RULES } from '../rules/registry';
 import { contextForCheck } from '../buildContext/contextOnDisk';
+import { externalBaseImages } from '../model/externalImages';
 
 export interface DocumentSnapshot {
   readonly uri: string;
@@ -22,6 +23,17 @@ interface Entry {
   problems: Problem[] | undefined;
   /** The rule options the problems were computed with (a changed .stagecraft.json gives new ones). */
   problemsOptions: RuleOptions | undefined;
+  /** The base images' configs version the problems were computed with. */
+  problemsBaseVersion: number;
+}
+
+/** What the checks may know of external base images (see workspace/baseImages.ts). */
+export interface BaseImageSource {
+  readonly enabled: boolean;
+  readonly version: number;
+  env(image: string): ReadonlyMap<string, string> | undefined;
+  /** Asks for these images' configs, off the typing path. */
+  request(images: readonly string[]): void;
 }
 
 /** How many documents keep their model, and how much text (UTF-16 units) those may add up to. */
@@ -50,6 +62,7 @@ export class ModelCache {
   /** In order of use, the least recently used first. */
   private readonly entries = new Map<string, Entry>();
   private ruleOptions: RuleOptions = {};
+  private baseImages: BaseImageSource | undefined;
 
   /** `optionsFor(uri, settings)`: the options for one document, e.g. a repository file merged with the settings. */
   constructor(
@@ -74,11 +87,17 @@ export class ModelCache {
   problemsStepwise(document: DocumentSnapshot): RuleRun {
     const entry = this.entry(document);
     const options = this.optionsFor(document.uri, this.ruleOptions);
-    if (entry.problems !== undefined && entry.problemsOptions === options) {
+    const base = this.baseImages?.enabled === true ? this.baseImages : undefined;
+    const baseVersion = base?.version ?? -1;
+    if (entry.problems !== undefined && entry.problemsOptions === options && entry.problemsBaseVersion === baseVersion) {
       const known = entry.problems;
       return { step: () => true, problems: () => known };
     }
-    const run = ruleRun(entry.model, options, ALL_RULES, { buildContext: contextForCheck(document.uri) });
+    if (base !== undefined) base.request(externalBaseImages(entry.model));
+    const run = ruleRun(entry.model, options, ALL_RULES, {
+      buildContext: contextForCheck(document.uri),
+      ...(base === undefined ? {} : { baseImageEnv: (image: string) => base.env(image), baseImagesVersion: baseVersion }),
+    });
     let done = false;
     return {
       step: () => {
@@ -90,10 +109,16 @@ export class ModelCache {
         if (done && this.entries.get(document.uri) === entry) {
           entry.problems = problems;
           entry.problemsOptions = options;
+          entry.problemsBaseVersion = baseVersion;
         }
         return problems;
       },
     };
+  }
+
+  /** Where checks learn base images' configs; their problems are redone when its version changes. */
+  setBaseImages(source: BaseImageSource): void {
+    this.baseImages = source;
   }
 
   setRuleOptions(options: RuleOptions): void {
@@ -124,6 +149,7 @@ export class ModelCache {
       model: buildModel({ uri: document.uri, version: document.version, text: document.getText() }, segments),
       problems: undefined,
       problemsOptions: undefined,
+      problemsBaseVersion: -1,
     };
     this.entries.set(document.uri, entry);
     this.evictBeyondLimits();

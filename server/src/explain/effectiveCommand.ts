@@ -21,6 +21,9 @@ export interface BaseCommandConfig {
   readonly cmd: readonly string[] | null;
 }
 
+/** The configs of external base images that are known, by image name as the file names it. */
+export type BaseConfigLookup = (image: string) => BaseCommandConfig | undefined;
+
 export interface CommandExplanation {
   readonly stage: StageModel;
   readonly entrypoint: KnownOrUnknown<CommandSetting | undefined>;

@@ -21,6 +21,11 @@ export interface RunContext {
   readonly buildContext?: ContextFiles | undefined;
   /** See RuleContext.baseImageEnv. */
   readonly baseImageEnv?: ((image: string) => ReadonlyMap<string, string> | undefined) | undefined;
+  /**
+   * Changes whenever what baseImageEnv knows changes: the memos of rules that read it (Rule.readsBaseImages)
+   * are kept per version, so a check with new configs asks those rules again instead of reusing old answers.
+   */
+  readonly baseImagesVersion?: number | undefined;
 }
 
 /**
@@ -51,7 +56,10 @@ export function ruleRun(model: DockerfileModel, options: RuleOptions = {}, rules
     const severity = severityOf(rule, options, suppressions);
     if (severity === undefined) continue;
     const memoized = escapedMemoization.has(rule.id) ? undefined : rule.local === true ? 'instruction' : rule.perStage === true ? 'stage' : undefined;
-    enabled.push({ rule, severity, ids: idsOf(rule), ordinal: ordinalOf(rule), memoized });
+    const ordinal = rule.readsBaseImages === true && context.baseImagesVersion !== undefined
+      ? ordinalOf({ ...rule, id: `${rule.id}@base-images-${context.baseImagesVersion}` })
+      : ordinalOf(rule);
+    enabled.push({ rule, severity, ids: idsOf(rule), ordinal, memoized });
   }
   const rank = new Map(enabled.map((entry, index) => [entry.rule.id, index]));
   const byInstruction = memoRun(instructionUnits(model), enabled.filter((e) => e.memoized === 'instruction'));

@@ -51,6 +51,8 @@ export interface Rule {
    * the findings of a stage that lines added or removed above it moved.
    */
   readonly perStage?: boolean;
+  /** The rule reads RuleContext.baseImageEnv: its memos are kept per base-image configs version. */
+  readonly readsBaseImages?: boolean;
   /**
    * A per-stage rule whose messages quote line numbers ("overridden by line 12"): its findings are not moved
    * along with a stage that moved, the stage is judged again.

@@ -1,6 +1,6 @@
 import { l10n } from '../../locale/l10n';
 import type { DockerfileModel, InstructionModel, StageModel } from '../../model';
-import type { CommandExplanation, FormState, Prediction } from '../../explain/effectiveCommand';
+import type { BaseConfigLookup, CommandExplanation, FormState, Prediction } from '../../explain/effectiveCommand';
 import { commandWarnings, explainCommand } from '../../explain/effectiveCommand';
 import type { Problem } from '../../rules/rule';
 import { toShellLine } from '../../shell/words';
@@ -21,6 +21,11 @@ export function describePrediction(prediction: Prediction): string {
 
 function settingLine(label: string, explanation: CommandExplanation, which: 'entrypoint' | 'cmd', model: DockerfileModel): string {
   const setting = explanation[which];
+  const base = explanation.base;
+  if (!setting.known && base !== undefined) {
+    const value = base[which];
+    return l10n.t`- ${label}: ${value === null ? 'none' : inlineCode(JSON.stringify(value))}, inherited from ${inlineCode(base.image)} (image ${inlineCode(base.id.replace(/^sha256:/, '').slice(0, 12))} in the local engine)`;
+  }
   if (!setting.known) return l10n.t`- ${label}: inherited from ${inlineCode(explanation.stage.base.text)} — unknown without pulling the image`;
   if (setting.value === undefined) return `- ${label}: none`;
   const where = setting.value.stageIndex === explanation.stage.index
@@ -70,10 +75,10 @@ function interactionTable(explanation: CommandExplanation, shell: string): strin
 }
 
 /** The hover for ENTRYPOINT and CMD: the exact command this stage's container runs, and how to change it. */
-export function commandHover(model: DockerfileModel, instruction: InstructionModel, problems: readonly Problem[]): string {
+export function commandHover(model: DockerfileModel, instruction: InstructionModel, problems: readonly Problem[], base?: BaseConfigLookup): string {
   const stage = model.stages[instruction.stageIndex];
   if (stage === undefined) return '';
-  const explanation = explainCommand(model, stage);
+  const explanation = explainCommand(model, stage, base);
   const runtime = stage.runtime;
   const shell = runtime.shell.known ? runtime.shell.value.value.join(' ') : '/bin/sh -c';
   const entrypointArgv = runtime.entrypoint.known ? runtime.entrypoint.value?.argv : undefined;

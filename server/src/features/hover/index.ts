@@ -7,6 +7,7 @@ import type { Element } from '../../model';
 import { DIRECTIVE_DOCS, FLAG_DOCS, INSTRUCTION_DOCS, MOUNT_TYPE_DOCS } from '../../reference/docs';
 import type { Problem } from '../../rules/rule';
 import { commandHover } from './commandHover';
+import type { BaseConfigLookup } from '../../explain/effectiveCommand';
 import { docEntry } from './markdown';
 import { baseImageHover, fromReferenceHover, stageSummary } from './stageHover';
 import { declarationHover, variableHover } from './variableHover';
@@ -14,7 +15,7 @@ import { volumeHover } from './volumeHover';
 
 const RUNTIME_COMMANDS: ReadonlySet<string> = new Set(['ENTRYPOINT', 'CMD']);
 
-function contentFor(model: DockerfileModel, element: Element, problems: readonly Problem[]): { markdown: string; range: Range } | undefined {
+function contentFor(model: DockerfileModel, element: Element, problems: readonly Problem[], base: BaseConfigLookup | undefined): { markdown: string; range: Range } | undefined {
   switch (element.kind) {
     case 'directive': {
       const doc = DIRECTIVE_DOCS[element.directive.name.toLowerCase()];
@@ -22,7 +23,7 @@ function contentFor(model: DockerfileModel, element: Element, problems: readonly
     }
     case 'keyword': {
       const { instruction } = element;
-      if (RUNTIME_COMMANDS.has(instruction.keyword)) return { markdown: commandHover(model, instruction, problems), range: instruction.keywordRange };
+      if (RUNTIME_COMMANDS.has(instruction.keyword)) return { markdown: commandHover(model, instruction, problems, base), range: instruction.keywordRange };
       if (instruction.keyword === 'VOLUME') return { markdown: volumeHover(model, instruction), range: instruction.keywordRange };
       const doc = INSTRUCTION_DOCS[instruction.keyword];
       return doc ? { markdown: docEntry(doc), range: instruction.keywordRange } : undefined;
@@ -58,7 +59,7 @@ function contentFor(model: DockerfileModel, element: Element, problems: readonly
     case 'argument': {
       const { instruction } = element;
       if (RUNTIME_COMMANDS.has(instruction.keyword) && instruction.argumentsRange) {
-        return { markdown: commandHover(model, instruction, problems), range: instruction.argumentsRange };
+        return { markdown: commandHover(model, instruction, problems, base), range: instruction.argumentsRange };
       }
       if (instruction.keyword === 'VOLUME' && element.token) return { markdown: volumeHover(model, instruction), range: element.token.range };
       const declared = instruction.properties.find((p) => element.token !== undefined && rangeContains(p.nameRange, element.token.range.start));
@@ -70,10 +71,11 @@ function contentFor(model: DockerfileModel, element: Element, problems: readonly
   }
 }
 
-export function hover(model: DockerfileModel, problems: readonly Problem[], position: Position): Hover | null {
+/** `base`: the configs of base images the engine has (see workspace/baseImages.ts), for what a file leaves to them. */
+export function hover(model: DockerfileModel, problems: readonly Problem[], position: Position, base?: BaseConfigLookup): Hover | null {
   const element = elementAt(model, position);
   if (element === undefined) return null;
-  const content = contentFor(model, element, problems);
+  const content = contentFor(model, element, problems, base);
   if (content === undefined || content.markdown === '') return null;
   return { contents: { kind: MarkupKind.Markdown, value: content.markdown }, range: content.range };
 }

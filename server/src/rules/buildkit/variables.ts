@@ -22,6 +22,7 @@ export const undefinedVar: Rule = {
   defaultSeverity: 'warning',
   perStage: true,
   buildkit: true,
+  readsBaseImages: true,
   get summary() { return l10n.t('A variable the builder substitutes is not defined at that point.'); },
   check(model, context) {
     const found: Finding[] = [];

@@ -4,18 +4,19 @@ import type { BaseConfigLookup, CommandExplanation, FormState, Prediction } from
 import { commandWarnings, explainCommand } from '../../explain/effectiveCommand';
 import type { Problem } from '../../rules/rule';
 import { toShellLine } from '../../shell/words';
-import { inlineCode, line } from './markdown';
+import { inlineCode, line, tableCode } from './markdown';
 
-export function describePrediction(prediction: Prediction): string {
+/** `code`: how a command is set as code — tableCode inside a table cell, where `|` must be escaped. */
+export function describePrediction(prediction: Prediction, code: (text: string) => string = inlineCode): string {
   switch (prediction.kind) {
     case 'known':
-      return inlineCode(toShellLine(prediction.argv));
+      return code(toShellLine(prediction.argv));
     case 'no-command':
       return l10n.t('nothing — `docker run` fails with "no command specified"');
     case 'depends-on-base':
       return prediction.ifBaseSetsNothing
-        ? l10n.t`the ENTRYPOINT of ${inlineCode(prediction.image)} (unknown without pulling it) followed by ${inlineCode(toShellLine(prediction.ifBaseSetsNothing))}`
-        : l10n.t`whatever ${inlineCode(prediction.image)} sets (unknown without pulling it)`;
+        ? l10n.t`the ENTRYPOINT of ${code(prediction.image)} (unknown without pulling it) followed by ${code(toShellLine(prediction.ifBaseSetsNothing))}`
+        : l10n.t`whatever ${code(prediction.image)} sets (unknown without pulling it)`;
   }
 }
 
@@ -65,7 +66,7 @@ function interactionTable(explanation: CommandExplanation, shell: string): strin
   const { cell } = explanation;
   const header = `| | ${COLUMNS.map((c) => c.label).join(' | ')} |`;
   const rows = ROWS.map((row) => `| ${row.label} | ${COLUMNS.map((column) => {
-    const text = inlineCode(tableCell(row.state, column.state, shell));
+    const text = tableCode(tableCell(row.state, column.state, shell));
     return row.state === cell.entrypoint && column.state === cell.cmd ? `▶ **${text}**` : text;
   }).join(' | ')} |`);
   const note = cell.entrypoint === 'unknown' || cell.cmd === 'unknown'
@@ -96,9 +97,9 @@ export function commandHover(model: DockerfileModel, instruction: InstructionMod
   sections.push([
     l10n.t('| You run | The container runs |'),
     '|---|---|',
-    l10n.t`| \`docker run IMAGE\` | ${describePrediction(explanation.run)} |`,
-    l10n.t`| \`docker run IMAGE a b\` | ${describePrediction(withArgs)}${argsNote} |`,
-    l10n.t`| \`docker run --entrypoint X IMAGE\` | ${describePrediction(explanation.runWithEntrypoint('X'))} — CMD is dropped too |`,
+    l10n.t`| \`docker run IMAGE\` | ${describePrediction(explanation.run, tableCode)} |`,
+    l10n.t`| \`docker run IMAGE a b\` | ${describePrediction(withArgs, tableCode)}${argsNote} |`,
+    l10n.t`| \`docker run --entrypoint X IMAGE\` | ${describePrediction(explanation.runWithEntrypoint('X'), tableCode)} — CMD is dropped too |`,
   ].join('\n'));
   sections.push(l10n.t`**How ENTRYPOINT and CMD combine** (▶ marks this stage):\n\n${interactionTable(explanation, shell)}`);
   const warnings = commandWarnings(stage, problems);

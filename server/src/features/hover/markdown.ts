@@ -2,10 +2,21 @@ import { l10n } from '../../locale/l10n';
 import type { DocEntry } from '../../reference/docs';
 import { referenceLink } from '../../reference/docs';
 
+/**
+ * A CommonMark code span showing `text` exactly: the fence is one backtick longer than the longest run inside,
+ * padded when the text starts or ends with a backtick. Nothing is escaped — in a code span a backslash is shown
+ * as written, so `\|` would show a backslash (use tableCode inside tables).
+ */
 export function inlineCode(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A code span inside a GFM table cell: there `|` must be `\|` (the table, not the span, reads it first). */
+export function tableCode(text: string): string {
+  return inlineCode(text).replace(/\|/g, '\\|');
 }
 
 export function codeBlock(language: string, text: string): string {

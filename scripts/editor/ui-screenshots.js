@@ -59,10 +59,14 @@ async function main() {
       await row.first().click();
       await page.locator('.tab.active', { hasText: base }).first().waitFor({ timeout: 15_000 });
     };
-    const acceptDefault = async () => {
-      await page.locator('.quick-input-widget:visible').waitFor({ timeout: 20_000 });
+    // Accepts the default of the prompt titled `title`, once that prompt (not the one before it) is showing, and
+    // waits for it to go: newer workbenches swap one quick input for the next without hiding the widget.
+    const acceptDefault = async (title) => {
+      await page.locator('.quick-input-widget:visible', title === undefined ? {} : { hasText: title }).waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(300);
       await page.keyboard.press('Enter');
-      await page.waitForTimeout(400);
+      if (title !== undefined) await page.locator('.quick-input-widget:visible', { hasText: title }).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+      await page.waitForTimeout(300);
     };
 
     await step('diagnostics in the editor and the Problems panel', async () => {
@@ -99,8 +103,8 @@ async function main() {
     await step('Build Image as a task, output in the terminal', async () => {
       await quickOpen('volume-app/Dockerfile');
       await palette('Stagecraft: Build Image');
-      await acceptDefault(); // tag
-      await acceptDefault(); // context
+      await acceptDefault('Build Image'); // tag
+      await acceptDefault('Build context'); // context
       await page.locator('.terminal-wrapper').first().waitFor({ timeout: 30_000 });
       // The terminal draws on a canvas: ask the engine whether the image arrived instead of reading pixels.
       await until('the image volume-app:latest', () => spawnSync('docker', ['image', 'inspect', 'volume-app:latest']).status === 0, 120_000);
@@ -110,14 +114,14 @@ async function main() {
 
     await step('Run with a volume, then the Container Mounts view', async () => {
       await palette('Stagecraft: Run Container with Volume Mount');
-      await acceptDefault(); // image (the one just built)
+      await acceptDefault('Run Container with Volume Mount'); // image (the one just built)
       await acceptDefault(); // host folder (the workspace folder)
-      await acceptDefault(); // container path: the VOLUME
-      await acceptDefault(); // read-write
-      await acceptDefault(); // arguments: keep CMD
+      await acceptDefault('Mount the folder at'); // container path: the VOLUME
+      await acceptDefault('Access to'); // read-write
+      await acceptDefault('Arguments'); // arguments: keep CMD
       await page.waitForTimeout(3000);
       await palette('Stagecraft: Inspect Mounts');
-      await acceptDefault(); // the container just run
+      await acceptDefault('Inspect the mounts'); // the container just run
       // The mount's row in the tree (the Output panel shows the same path in the docker command line).
       const mountRow = page.locator('.pane-body .monaco-list-row', { hasText: '/app/shared' }).first();
       await mountRow.waitFor({ timeout: 30_000 });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ensureEngine, requireEngineInCi } from '../helpers/engine';
 import { REPO_ROOT } from '../helpers/paths';
+import { editorProvisioned, editorVersion } from '../helpers/editorVersion';
 import { ensureStandInImages } from '../helpers/standInImages';
 
 /**
@@ -12,13 +12,11 @@ import { ensureStandInImages } from '../helpers/standInImages';
  * scripts/editor/provision.sh — as one step of `npm test`. Skipped, with the reason, where the editor is not
  * provisioned; `.ci/run` provisions it and sets STAGECRAFT_REQUIRE_EDITOR=1 so there it cannot be skipped.
  */
-const cache = process.env['STAGECRAFT_EDITOR_CACHE'] ?? '/var/cache/stagecraft/editor';
-const provisioned = fs.existsSync(path.join(cache, 'node_modules', 'code-server')) && fs.existsSync('/usr/bin/chromium');
-
-describe('extension-host tests in a real VS Code (code-server)', () => {
-  if (!provisioned) {
-    if (process.env['STAGECRAFT_REQUIRE_EDITOR'] === '1') it('needs the provisioned editor', () => assert.fail(`no code-server in ${cache}: run scripts/editor/provision.sh`));
-    else it('is skipped: the editor is not provisioned', { skip: `no code-server in ${cache} (run scripts/editor/provision.sh)` }, () => undefined);
+describe(`extension-host tests in a real VS Code (code-server, ${editorVersion()} VS Code)`, () => {
+  const provisioned = editorProvisioned();
+  if (!provisioned.ok) {
+    if (process.env['STAGECRAFT_REQUIRE_EDITOR'] === '1') it('needs the provisioned editor', () => assert.fail(provisioned.reason));
+    else it('is skipped: the editor is not provisioned', { skip: provisioned.reason }, () => undefined);
     return;
   }
   it('runs the suite through @vscode/test-electron and the code-server shim; every test passes', async () => {
@@ -40,6 +38,6 @@ describe('extension-host tests in a real VS Code (code-server)', () => {
     const summary = output.split('\n').filter((line) => /^\s+(✔|\d+\))/.test(line)).join('\n');
     assert.equal(result.status, 0, output.slice(-6000));
     assert.ok(passing !== undefined && passing >= (engine.ok ? 10 : 7) + 3 && failing === undefined, summary);
-    process.stdout.write(`# editor suite: ${passing} passing\n${summary}\n`);
+    process.stdout.write(`# editor suite (${editorVersion()} VS Code): ${passing} passing\n${summary}\n`);
   });
 });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ensureEngine, requireEngineInCi } from '../helpers/engine';
 import { REPO_ROOT } from '../helpers/paths';
+import { editorProvisioned, editorVersion } from '../helpers/editorVersion';
 import { ensureStandInImages } from '../helpers/standInImages';
 import { prepareWorkspace } from './runEditorTests';
 
@@ -12,14 +13,13 @@ import { prepareWorkspace } from './runEditorTests';
  * The playwright UI smoke test (scripts/editor/ui-screenshots.js): a user's path through the real workbench,
  * with a screenshot per step in out/screenshots (the README's images in docs/images come from such a run).
  */
-const cache = process.env['STAGECRAFT_EDITOR_CACHE'] ?? '/var/cache/stagecraft/editor';
-const provisioned = fs.existsSync(path.join(cache, 'node_modules', 'code-server')) && fs.existsSync('/usr/bin/chromium');
 const SCREENSHOTS = ['diagnostics.png', 'hover.png', 'convert-action.png', 'converted.png', 'build-task.png', 'mounts-view.png'];
 
-describe('UI smoke test with screenshots (playwright, real workbench)', () => {
-  if (!provisioned) {
-    if (process.env['STAGECRAFT_REQUIRE_EDITOR'] === '1') it('needs the provisioned editor', () => assert.fail(`no code-server in ${cache}`));
-    else it('is skipped: the editor is not provisioned', { skip: `no code-server in ${cache} (run scripts/editor/provision.sh)` }, () => undefined);
+describe(`UI smoke test with screenshots (playwright, real workbench, ${editorVersion()} VS Code)`, () => {
+  const provisioned = editorProvisioned();
+  if (!provisioned.ok) {
+    if (process.env['STAGECRAFT_REQUIRE_EDITOR'] === '1') it('needs the provisioned editor', () => assert.fail(provisioned.reason));
+    else it('is skipped: the editor is not provisioned', { skip: provisioned.reason }, () => undefined);
     return;
   }
   it('walks through diagnostics, hover, convert, build and mounts, with a screenshot at each step', async () => {
@@ -29,7 +29,8 @@ describe('UI smoke test with screenshots (playwright, real workbench)', () => {
       return;
     }
     await ensureStandInImages([]);
-    const out = path.join(REPO_ROOT, 'out', 'screenshots');
+    // The minimum VS Code's are the README's pictures (docs/images); the current one's go beside them.
+    const out = path.join(REPO_ROOT, 'out', editorVersion() === 'current' ? 'screenshots-current' : 'screenshots');
     fs.rmSync(out, { recursive: true, force: true });
     const workspace = prepareWorkspace();
     try {

@@ -1,0 +1,3 @@
+// The UI smoke test with screenshots in the current VS Code (code-server 4.139.1 = VS Code 1.139, on Node 24).
+import '../helpers/useCurrentVscode';
+import './ui.test';

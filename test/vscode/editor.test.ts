@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ensureEngine, requireEngineInCi } from '../helpers/engine';
 import { REPO_ROOT } from '../helpers/paths';
+import { withProcessLock } from '../helpers/processLock';
 import { editorProvisioned, editorVersion } from '../helpers/editorVersion';
 import { ensureStandInImages } from '../helpers/standInImages';
 
@@ -24,12 +25,13 @@ describe(`extension-host tests in a real VS Code (code-server, ${editorVersion()
     const engine = await ensureEngine();
     if (engine.ok) await ensureStandInImages([]);
     else if (requireEngineInCi()) assert.fail(engine.reason);
-    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'out', 'test', 'vscode', 'runEditorTests.js')], {
+    // One real editor at a time: the runs in both VS Codes build, run and remove the same images and containers.
+    const result = await withProcessLock('real-editor', 20 * 60_000, async () => spawnSync(process.execPath, [path.join(REPO_ROOT, 'out', 'test', 'vscode', 'runEditorTests.js')], {
       encoding: 'utf8',
       timeout: 600_000,
       // No buildx here: the classic builder (see README).
       env: { ...process.env, DOCKER_BUILDKIT: '0', STAGECRAFT_EDITOR_ENGINE: engine.ok ? '1' : '0' },
-    });
+    }));
     const output = `${result.stdout}${result.stderr}`;
     // Two launches (see runEditorTests): English, then the pseudo-locale run of the `.locale` files.
     const runs = [...output.matchAll(/(\d+) passing/g)].map((match) => Number(match[1]));

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ensureEngine, requireEngineInCi } from '../helpers/engine';
 import { REPO_ROOT } from '../helpers/paths';
+import { withProcessLock } from '../helpers/processLock';
 import { editorProvisioned, editorVersion } from '../helpers/editorVersion';
 import { ensureStandInImages } from '../helpers/standInImages';
 import { prepareWorkspace } from './runEditorTests';
@@ -34,9 +35,10 @@ describe(`UI smoke test with screenshots (playwright, real workbench, ${editorVe
     fs.rmSync(out, { recursive: true, force: true });
     const workspace = prepareWorkspace();
     try {
-      const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'editor', 'ui-screenshots.js'), workspace, out], {
+      // One real editor at a time: the runs in both VS Codes build, run and remove the same images and containers.
+      const result = await withProcessLock('real-editor', 20 * 60_000, async () => spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'editor', 'ui-screenshots.js'), workspace, out], {
         encoding: 'utf8', timeout: 600_000, env: { ...process.env, DOCKER_BUILDKIT: '0' },
-      });
+      }));
       assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
       assert.match(result.stdout, /ui: 5 steps passed/);
       for (const file of SCREENSHOTS) assert.ok(fs.statSync(path.join(out, file)).size > 10_000, `${file} was taken`);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { buildArgv } from '../../common/src/engine/argv';
 import { buildxBuilders } from '../../common/src/engine/buildx';
-import { BUSYBOX_IMAGE, dockerEnv, engineForSuite } from '../helpers/engine';
+import { BUSYBOX_IMAGE, dockerEngineConfig, dockerEnv, engineForSuite } from '../helpers/engine';
 import { lines } from '../helpers/model';
 import { DIST } from '../helpers/paths';
 import { ensureStandInImages } from '../helpers/standInImages';
@@ -34,7 +34,7 @@ describe('build failures on BuildKit, located for the problem matcher', async ()
   before(() => ensureStandInImages([]));
 
   it('Build Image finds buildx and its builder on this engine', async () => {
-    const builders = await buildxBuilders({ executable: 'docker', env: Object.fromEntries(Object.entries(dockerEnv()).filter((e): e is [string, string] => e[1] !== undefined)) });
+    const builders = await buildxBuilders(dockerEngineConfig());
     assert.ok(builders !== undefined, 'buildx answers');
     assert.ok(builders.some((b) => b.current && b.driver === 'docker'), JSON.stringify(builders));
   });

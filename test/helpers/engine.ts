@@ -71,6 +71,11 @@ export function bindFolder(prefix: string): { host: string; source: string } {
   return { host, source: host.slice(root.length) };
 }
 
+/** This process's engine as the product's engine layer takes it (EngineConfig: executable and environment). */
+export function dockerEngineConfig(): { executable: string; env: Record<string, string> } {
+  return { executable: 'docker', env: Object.fromEntries(Object.entries(dockerEnv()).filter((entry): entry is [string, string] => entry[1] !== undefined)) };
+}
+
 /** `docker build ARGS` on this process's engine: the classic builder, or BuildKit through buildx (loaded into the image store). */
 export function buildCommand(args: readonly string[]): string[] {
   return engineFlavor() === 'classic' ? ['build', ...args] : ['buildx', 'build', '--load', ...args];
@@ -87,11 +92,13 @@ export interface DockerResult {
   readonly stderr: string;
 }
 
-export function docker(args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): DockerResult {
+export function docker(args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: Buffer } = {}): DockerResult {
   const result = spawnSync('docker', args, {
     encoding: 'utf8',
     env: { ...dockerEnv(), ...options.env },
     timeout: options.timeoutMs ?? 120_000,
+    input: options.input,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? (result.error ? String(result.error) : '') };
 }

@@ -1,3 +1,4 @@
+import '../helpers/useBuildkitEngine';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -6,8 +7,8 @@ import { before, describe, it } from 'node:test';
 import { ImageConfigReader } from '../../common/src/engine/imageConfigs';
 import { externalBaseImages } from '../../server/src/cli/lint';
 import { buildModel } from '../../server/src/model';
-import { requireEngineInCi } from '../helpers/engine';
-import { buildkitCheck, buildkitChecks, useModernEngine, withBuiltinFrontend, withoutDigests } from '../helpers/buildkitCheck';
+import { docker, dockerEngineConfig, dockerEnv, ensureEngine, requireEngineInCi } from '../helpers/engine';
+import { buildkitCheck, buildkitCheckAvailable, buildkitChecks, withBuiltinFrontend, withoutDigests } from '../helpers/buildkitCheck';
 import type { BuildkitCheckResult } from '../helpers/buildkitCheck';
 import { CORPUS, CORPUS_DOCKERFILES, DIST } from '../helpers/paths';
 import { tempDir } from '../helpers/tempDir';
@@ -22,10 +23,11 @@ import type { FileParity } from './buildkitParity';
  * the base name invalid, InvalidDefaultArgInFrom there); a file BuildKit accepts gets no error.
  */
 
-const reader = new ImageConfigReader({ executable: 'docker' });
+let reader: ImageConfigReader | undefined;
 
 async function compare(file: string, text: string, checked?: BuildkitCheckResult): Promise<FileParity> {
   const buildkit = checked ?? buildkitCheck(text);
+  reader ??= new ImageConfigReader(dockerEngineConfig());
   const configs = await reader.read(externalBaseImages(buildModel({ uri: file, version: 0, text })));
   return compareWithBuildkit(file, text, buildkit, (image) => configs.get(image)?.env);
 }
@@ -95,8 +97,9 @@ const CASES: readonly { name: string; text: string }[] = [
 
 describe('BuildKit parity: docker build --check against stagecraft lint', () => {
   let engine: { ok: true } | { ok: false; reason: string } = { ok: false, reason: 'not started' };
-  before(() => {
-    engine = useModernEngine();
+  before(async () => {
+    const started = await ensureEngine();
+    engine = started.ok ? buildkitCheckAvailable() : started;
   });
   const ready = (t: { skip: (reason: string) => void }): boolean => {
     if (engine.ok) return true;
@@ -117,11 +120,11 @@ describe('BuildKit parity: docker build --check against stagecraft lint', () => 
   it('stagecraft lint --engine reads the base image\'s Env from the engine; without --engine it stays unknown', async (t) => {
     if (!ready(t)) return;
     const image = 'stagecraft-test/with-env:1';
-    const imported = spawnSync('docker', ['import', '--change', 'ENV APP_HOME=/srv/app', '-', image], { input: Buffer.alloc(1024), encoding: 'utf8' });
+    const imported = docker(['import', '--change', 'ENV APP_HOME=/srv/app', '-', image], { input: Buffer.alloc(1024) });
     assert.equal(imported.status, 0, imported.stderr);
     const dir = tempDir('stagecraft-engine-lint-');
     fs.writeFileSync(path.join(dir, 'Dockerfile'), lines(`FROM ${image}`, 'WORKDIR $APP_HOME', 'COPY a $APP_HOMEE/'));
-    const lint = (...args: string[]): string => spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'lint', '--fail-level', 'none', ...args, 'Dockerfile'], { cwd: dir, encoding: 'utf8' }).stdout;
+    const lint = (...args: string[]): string => spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'lint', '--fail-level', 'none', ...args, 'Dockerfile'], { cwd: dir, encoding: 'utf8', env: dockerEnv() }).stdout;
     const withEngine = lint('--engine');
     assert.doesNotMatch(withEngine, /'\$APP_HOME'/, 'defined by the base image');
     assert.match(withEngine, /Dockerfile:3:\d+ warning UndefinedVar Usage of undefined variable '\$APP_HOMEE'/);
@@ -132,10 +135,10 @@ describe('BuildKit parity: docker build --check against stagecraft lint', () => 
   it('stagecraft lint --buildkit adds what docker build --check finds and Stagecraft does not, once; without buildx it says so and goes on', async (t) => {
     if (!ready(t)) return;
     const image = 'stagecraft-test/with-env:1';
-    assert.equal(spawnSync('docker', ['import', '--change', 'ENV APP_HOME=/srv/app', '-', image], { input: Buffer.alloc(1024) }).status, 0);
+    assert.equal(docker(['import', '--change', 'ENV APP_HOME=/srv/app', '-', image], { input: Buffer.alloc(1024) }).status, 0);
     const dir = tempDir('stagecraft-buildkit-lint-');
     const file = path.join(dir, 'Dockerfile');
-    const run = (env: NodeJS.ProcessEnv = process.env): { stdout: string; stderr: string; status: number | null } =>
+    const run = (env: NodeJS.ProcessEnv = dockerEnv()): { stdout: string; stderr: string; status: number | null } =>
       spawnSync(process.execPath, [path.join(DIST, 'cli.js'), 'lint', '--buildkit', '--fail-level', 'none', 'Dockerfile'], { cwd: dir, encoding: 'utf8', env });
     fs.writeFileSync(file, lines(`FROM ${image}`, 'ENV X=$NOT_DEFINED_HERE', 'CMD ./serve'));
     const both = run();
@@ -149,7 +152,7 @@ describe('BuildKit parity: docker build --check against stagecraft lint', () => 
     const refused = run();
     assert.match(refused.stdout, /^Dockerfile:1:\d+ error InvalidStageName /m);
     assert.doesNotMatch(refused.stdout, /BuildKitError/, 'BuildKit\'s refusal of the same instruction is not shown twice');
-    const noBuildx = run({ ...process.env, DOCKER_CONFIG: tempDir('stagecraft-no-buildx-') });
+    const noBuildx = run({ ...dockerEnv(), DOCKER_CONFIG: tempDir('stagecraft-no-buildx-') });
     assert.match(noBuildx.stderr, /--buildkit: .*no `docker build --check`/);
     assert.match(noBuildx.stdout, /InvalidStageName/, 'Stagecraft\'s own findings are still printed');
   });
@@ -160,7 +163,7 @@ describe('BuildKit parity: docker build --check against stagecraft lint', () => 
       return;
     }
     const texts = CORPUS_DOCKERFILES.map((file) => withoutDigests(withBuiltinFrontend(fs.readFileSync(path.join(CORPUS, 'files', file), 'utf8'))));
-    let checks: readonly BuildkitCheckResult[] = [];
+    let checks: readonly (BuildkitCheckResult | Error)[] = [];
     before(async () => {
       // BuildKit checks the corpus files four at a time; each file's comparison below is then its own test.
       if (engine.ok) checks = await buildkitChecks(texts);
@@ -171,6 +174,7 @@ describe('BuildKit parity: docker build --check against stagecraft lint', () => 
         const text = texts[index] ?? '';
         const buildkit = checks[index];
         assert.ok(buildkit !== undefined, 'BuildKit checked it');
+        if (buildkit instanceof Error) throw buildkit;
         assertAgrees(await compare(file, text, buildkit), text);
       });
     });

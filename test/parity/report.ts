@@ -1,7 +1,9 @@
+import '../helpers/useBuildkitEngine';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildkitCheck, buildkitCheckAvailable, withBuiltinFrontend, withoutDigests } from '../helpers/buildkitCheck';
 import { CORPUS, CORPUS_DOCKERFILES } from '../helpers/paths';
+import { dockerEngineConfig, ensureEngine } from '../helpers/engine';
 import { compareWithBuildkit, tallyByRule } from './buildkitParity';
 import { ImageConfigReader } from '../../common/src/engine/imageConfigs';
 import { externalBaseImages } from '../../server/src/cli/lint';
@@ -10,13 +12,15 @@ import type { FileParity } from './buildkitParity';
 
 /**
  * `node out/test/parity/report.js [--json FILE]`: BuildKit's checks against `stagecraft lint` over the whole
- * corpus, on the engine DOCKER_HOST names; prints the per-rule table (Markdown) and every difference.
+ * corpus, on the current engine (started when it is not running); prints the per-rule table (Markdown) and every difference.
  */
 
 async function main(): Promise<void> {
+  const started = await ensureEngine();
+  if (!started.ok) throw new Error(started.reason);
   const available = buildkitCheckAvailable();
   if (!available.ok) throw new Error(available.reason);
-  const reader = new ImageConfigReader({ executable: 'docker' });
+  const reader = new ImageConfigReader(dockerEngineConfig());
   const results: FileParity[] = [];
   for (const file of CORPUS_DOCKERFILES) {
     const text = withoutDigests(withBuiltinFrontend(fs.readFileSync(path.join(CORPUS, 'files', file), 'utf8')));

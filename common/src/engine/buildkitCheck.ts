@@ -1,3 +1,5 @@
+import { isObject } from './parse';
+
 /**
  * BuildKit's build checks as `docker build --check` runs them (`docker buildx build --call=check,format=json`):
  * the argv, and a validated reading of its JSON. Lines are BuildKit's, 1-based, of the instruction it points at.
@@ -20,8 +22,6 @@ export interface BuildkitCheckReport {
 export function buildkitCheckArgv(dockerfile: string, context: string): string[] {
   return ['buildx', 'build', '--progress=quiet', '--call=check,format=json', '--file', dockerfile, context];
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function firstLine(location: unknown): number {
   const ranges = isObject(location) ? location['ranges'] : undefined;

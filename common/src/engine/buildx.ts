@@ -1,5 +1,6 @@
 import type { EngineConfig } from './runner';
 import { runEngine } from './runner';
+import { isObject } from './parse';
 
 /** A BuildKit builder as `docker buildx ls --format json` lists it. */
 export interface BuildxBuilder {
@@ -8,8 +9,6 @@ export interface BuildxBuilder {
   readonly driver: string;
   readonly current: boolean;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** One JSON object per line; lines that are not a builder are left out. */
 export function parseBuildxList(stdout: string): BuildxBuilder[] {

@@ -5,6 +5,7 @@ import { l10n } from '../locale/l10n';
 import { buildModel, workdirOf } from '../model';
 import type { DockerfileModel } from '../model';
 import { analyze } from '../multistage/analysis';
+import { resolveIn } from '../multistage/artifacts';
 import { buildxBuilders } from '../../../common/src/engine/buildx';
 import type { VerifyReport } from '../../../common/src/engine/verify';
 import { verifyConversion } from '../../../common/src/engine/verify';
@@ -34,7 +35,7 @@ export function lateDestinations(model: DockerfileModel): string[] {
     if (instruction.index <= lastBuildIndex || (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD')) continue;
     const destination = instruction.args.at(-1)?.value;
     const workdir = workdirOf(stage, instruction) ?? '/';
-    if (destination !== undefined && !destination.includes('$')) paths.push(path.posix.normalize(path.posix.isAbsolute(destination) ? destination : path.posix.join(workdir, destination)));
+    if (destination !== undefined && !destination.includes('$')) paths.push(resolveIn(workdir, destination));
   }
   return [...new Set(paths)];
 }

@@ -30,7 +30,8 @@ function workdirAt(stage: StageModel, instruction: InstructionModel): string {
   return workdirOf(stage, instruction) ?? '/';
 }
 
-function resolveIn(directory: string, target: string): string {
+/** `target` as the builder resolves it in `directory` (the WORKDIR): absolute, normalized. */
+export function resolveIn(directory: string, target: string): string {
   return path.posix.normalize(path.posix.isAbsolute(target) ? target : path.posix.join(directory, target));
 }
 

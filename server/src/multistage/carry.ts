@@ -5,6 +5,8 @@ import { workdirOf } from '../model';
 import { commandsOf } from './analysis';
 import type { Analysis } from './analysis';
 import type { Artifact } from './artifacts';
+import { resolveIn } from './artifacts';
+import { instructionText } from './instructionText';
 import type { RuntimeChoice } from './runtimeBase';
 
 /**
@@ -46,10 +48,6 @@ export function usersCreatedBy(words: readonly (readonly string[])[]): string[] 
   return words.filter((w) => USER_COMMANDS.test(w[0] ?? '') && w[0] !== 'usermod').map((w) => w.at(-1) ?? '').filter((name) => name !== '' && !name.startsWith('-'));
 }
 
-function resolveIn(directory: string, target: string): string {
-  return path.posix.normalize(path.posix.isAbsolute(target) ? target : path.posix.join(directory, target));
-}
-
 function within(folder: string, file: string): boolean {
   const dir = folder.replace(/\/+$/, '');
   return dir === '' || file === dir || file.startsWith(`${dir}/`);
@@ -68,10 +66,6 @@ export function carryAfterBuild(model: DockerfileModel, analysis: Analysis, arti
   const todos: string[] = [];
   const createdUsers = new Set<string>();
   const folders = artifacts.map(copiedFolder).filter((f): f is string => f !== undefined);
-  const text = (instruction: InstructionModel): string => {
-    const { start, end } = instruction.range;
-    return model.lines.slice(start.line, start.character, end.line, end.character);
-  };
   for (const instruction of stage.instructions) {
     const line = instruction.range.start.line + 1;
     // Users and groups made anywhere in the stage are carried when the final image has the same tools to make
@@ -79,7 +73,7 @@ export function carryAfterBuild(model: DockerfileModel, analysis: Analysis, arti
     const commands = instruction.keyword === 'RUN' ? commandsOf(instruction).map((c) => c.words[0] ?? '') : [];
     const makesUsers = commands.some((c) => USER_COMMANDS.test(c));
     if (makesUsers && runtime.hasShell && instruction.heredocs.length === 0 && hasUserTools(runtime.image, commands)) {
-      carried.push({ instruction, text: text(instruction) });
+      carried.push({ instruction, text: instructionText(model, instruction) });
       for (const name of usersCreatedBy(commandsOf(instruction).map((c) => c.words))) createdUsers.add(name);
       continue;
     }
@@ -98,7 +92,7 @@ export function carryAfterBuild(model: DockerfileModel, analysis: Analysis, arti
       // The same instruction again, where it means the same: an absolute destination, or a relative one under
       // the same working directory as the final stage's.
       if (absolute || (workdir !== undefined && workdir === (finalWorkdir ?? '/'))) {
-        carried.push({ instruction, text: text(instruction) });
+        carried.push({ instruction, text: instructionText(model, instruction) });
         const owner = instruction.flags.find((f) => f.name === 'chown')?.value?.split(':')[0];
         if (owner !== undefined && owner !== null && !/^\d+$/.test(owner) && owner !== 'root' && !createdUsers.has(owner)) {
           todos.push(l10n.t`line ${line} copies with --chown=${owner}: create that user in the final stage (${runtime.image}) before it, or the build fails there`);
@@ -110,7 +104,7 @@ export function carryAfterBuild(model: DockerfileModel, analysis: Analysis, arti
     }
     if (instruction.keyword === 'COPY') {
       // COPY --from another stage or image after the build: the final stage can copy the same.
-      carried.push({ instruction, text: text(instruction) });
+      carried.push({ instruction, text: instructionText(model, instruction) });
       continue;
     }
     if (instruction.keyword === 'RUN') {
@@ -121,14 +115,14 @@ export function carryAfterBuild(model: DockerfileModel, analysis: Analysis, arti
       // Relative paths in it mean the same only under the same working directory as the final stage's.
       const sameDirectory = workdir !== undefined && workdir === (finalWorkdir ?? '/');
       if (runtime.hasShell && sameDirectory && commands.length > 0 && commands.every((c) => FILE_COMMANDS.has(c)) && instruction.heredocs.length === 0) {
-        carried.push({ instruction, text: text(instruction) });
+        carried.push({ instruction, text: instructionText(model, instruction) });
         continue;
       }
       todos.push(l10n.t`line ${line} runs after the build and may create or change files (${commands.slice(0, 3).join(', ') || 'RUN'}) that the final stage does not get: repeat what it makes there, or copy its output with COPY --from`);
       continue;
     }
     if (instruction.keyword === 'SHELL') {
-      carried.push({ instruction, text: text(instruction) });
+      carried.push({ instruction, text: instructionText(model, instruction) });
       const program = instruction.command?.argv[0] ?? '';
       if (program !== '/bin/sh') {
         todos.push(l10n.t`line ${line} sets SHELL to ${program ?? '?'}: check that ${runtime.image} has it`);

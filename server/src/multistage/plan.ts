@@ -10,6 +10,7 @@ import type { RuntimeChoice, RuntimeFamily } from './runtimeBase';
 import { chooseRuntime } from './runtimeBase';
 import type { CarriedInstruction } from './carry';
 import { carryAfterBuild, usersCreatedBy } from './carry';
+import { instructionText } from './instructionText';
 import { commandsOf } from './analysis';
 
 export interface ConversionOptions {
@@ -64,10 +65,7 @@ function userExistsIn(user: string, image: string): boolean {
   return false;
 }
 
-export function instructionText(model: DockerfileModel, instruction: InstructionModel): string {
-  const { start, end } = instruction.range;
-  return model.lines.slice(start.line, start.character, end.line, end.character);
-}
+export { instructionText } from './instructionText';
 
 /** An instruction's text with edits inside it applied (e.g. shell form turned into exec form). */
 function applyToText(model: DockerfileModel, instruction: InstructionModel, edits: readonly TextEdit[]): string {

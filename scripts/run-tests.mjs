@@ -1,6 +1,9 @@
 // Runs the compiled test files (out/test/**/*.test.js) with node's test runner; pass folders to narrow.
+// First makes the machine ready for all of them (scripts/test-machine.sh: engines, Podman, the two VS Codes), so
+// that on a fresh machine `npm test` runs what CI runs and skips nothing; STAGECRAFT_PROVISION=0 leaves the
+// machine as it is (tests that need an engine or an editor then skip, with the reason).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function collect(dir) {
@@ -19,11 +22,25 @@ if (files.length === 0) {
   console.error('run-tests: no compiled tests found under out/test (run `tsc -b` first)');
   process.exit(1);
 }
+const env = { ...process.env };
+if (process.env['STAGECRAFT_PROVISION'] !== '0') {
+  const provisioned = spawnSync('bash', ['scripts/test-machine.sh'], { stdio: 'inherit' });
+  if (provisioned.status !== 0) process.exit(provisioned.status ?? 1);
+  // Provisioned: a test that finds no engine or no editor now fails instead of skipping.
+  env['STAGECRAFT_REQUIRE_ENGINE'] = '1';
+  env['STAGECRAFT_REQUIRE_EDITOR'] = '1';
+}
+// The current engine's exports, for the test helpers to use instead of each starting it (see test/helpers/engine.ts).
+const modernEngine = join('..', 'shared', 'engine', 'modern-docker.sh');
+if (existsSync(modernEngine)) {
+  const started = spawnSync('bash', [modernEngine, 'start'], { encoding: 'utf8', timeout: 15 * 60_000 });
+  if (started.status === 0) env['STAGECRAFT_MODERN_ENGINE'] = started.stdout.trim();
+}
 const result = spawnSync(process.execPath, [
   '--test',
   '--test-concurrency=2',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=./scripts/summary-reporter.mjs', '--test-reporter-destination=stdout',
   ...files,
-], { stdio: 'inherit' });
+], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -89,7 +89,30 @@ interface ContainerView { name: string; mounts: MountView[] }
   });
 });
 
-(engine ? describe : describe.skip)('Check with BuildKit on an engine without docker build --check', () => {
+const buildkit = process.env['STAGECRAFT_EDITOR_ENGINE_FLAVOR'] === 'buildkit';
+
+(engine && buildkit ? describe : describe.skip)('Check with BuildKit on Docker 28.5', () => {
+  it('runs docker build --check and adds only what Stagecraft does not already say (nothing, on this file)', async () => {
+    const uri = workspaceFile('volume-app/Dockerfile');
+    const added = await vscode.commands.executeCommand<number | undefined>('stagecraft.checkWithBuildkit', uri);
+    assert.equal(added, 0);
+  });
+
+  it('adds BuildKit\'s finding where Stagecraft has none under that name (its rule turned off in .stagecraft.json)', async () => {
+    const folder = path.join(path.dirname(workspaceFile('failing/Dockerfile').fsPath), '..', 'buildkit-only');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, '.stagecraft.json'), JSON.stringify({ rules: { MaintainerDeprecated: 'off' } }));
+    fs.writeFileSync(path.join(folder, 'Dockerfile'), 'FROM alpine:3.20\nMAINTAINER someone\nCMD ["true"]\n');
+    const uri = vscode.Uri.file(path.join(folder, 'Dockerfile'));
+    const added = await vscode.commands.executeCommand<number | undefined>('stagecraft.checkWithBuildkit', uri);
+    assert.equal(added, 1);
+    const found = await eventually('the BuildKit finding', () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'docker build --check'));
+    assert.equal(found.range.start.line, 1);
+    assert.match(String(typeof found.code === 'object' ? found.code.value : found.code), /MaintainerDeprecated/);
+  });
+});
+
+(engine && !buildkit ? describe : describe.skip)('Check with BuildKit on an engine without docker build --check', () => {
   it('runs the CLI, says BuildKit is not there, and adds no diagnostics (the engine tests check the findings on Docker 28)', async () => {
     const uri = workspaceFile('volume-app/Dockerfile');
     const added = await vscode.commands.executeCommand<number | undefined>('stagecraft.checkWithBuildkit', uri);

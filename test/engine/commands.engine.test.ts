@@ -6,16 +6,18 @@ import { buildArgv, inspectContainerArgv, runArgv } from '../../common/src/engin
 import { parseContainerInspect } from '../../common/src/engine/parse';
 import type { EngineConfig } from '../../common/src/engine/runner';
 import { EngineError, runEngine } from '../../common/src/engine/runner';
-import { docker, engineForSuite } from '../helpers/engine';
+import { bindFolder, docker, dockerEngineConfig, engineFlavor, engineForSuite } from '../helpers/engine';
 import { FIXTURES } from '../helpers/paths';
 import { ensureStandInImages } from '../helpers/standInImages';
-import { tempDir } from '../helpers/tempDir';
 
 /**
  * The engine layer the Build / Run with Volume / Inspect Mounts commands use, on a real engine: the same argv
- * builders, runner and parsers, with a host folder whose name has a space and a comma in it.
+ * builders, runner and parsers, with a host folder whose name has a space and a comma in it. On the classic
+ * builder here; commands.buildkit.test.ts runs the same on the current engine, building through buildx as the
+ * Build Image command does where buildx exists.
  */
-const DOCKER: EngineConfig = { executable: 'docker', env: { DOCKER_BUILDKIT: '0' } };
+const DOCKER: EngineConfig = dockerEngineConfig();
+const BUILDX = engineFlavor() === 'buildkit' ? {} : undefined;
 const APP = path.join(FIXTURES, 'apps', 'volume-app');
 const IMAGE = 'stagecraft-test/volume-app:1';
 const containers: string[] = [];
@@ -31,30 +33,33 @@ describe('engine layer on a real Docker engine', async () => {
 
   it('builds the image with the same argv the Build Image command uses', async () => {
     const output: string[] = [];
-    await runEngine(DOCKER, buildArgv({ dockerfile: path.join(APP, 'Dockerfile'), context: APP, tag: IMAGE, network: 'none' }), { onOutput: (chunk) => output.push(chunk) });
+    await runEngine(DOCKER, buildArgv({ dockerfile: path.join(APP, 'Dockerfile'), context: APP, tag: IMAGE, network: 'none', buildx: BUILDX }), { onOutput: (chunk) => output.push(chunk) });
     assert.equal(docker(['image', 'inspect', IMAGE]).status, 0);
     assert.match(output.join(''), /Successfully tagged|naming to/);
   });
 
   it('runs it with a bind mount and extra arguments; the file appears in the host folder; inspect shows the bind', async () => {
-    const host = path.join(tempDir('stagecraft-'), 'avatar files, shared');
+    // The folder as this process sees it and as the engine names it (the current engine's daemon runs in a chroot).
+    const folder = bindFolder('stagecraft-');
+    const host = path.join(folder.host, 'avatar files, shared');
+    const source = path.join(folder.source, 'avatar files, shared');
     fs.mkdirSync(host);
     const name = `stagecraft-test-bind-${process.pid}`;
     containers.push(name);
     const run = await runEngine(DOCKER, runArgv({
       image: IMAGE, name, network: 'none',
-      mounts: [{ source: host, target: '/app/shared', readOnly: false }],
+      mounts: [{ source, target: '/app/shared', readOnly: false }],
       args: ['from-args.txt', 'hello', '$(id)'],
     }));
     assert.equal(run.stdout.trim(), 'wrote /app/shared/from-args.txt');
     assert.equal(fs.readFileSync(path.join(host, 'from-args.txt'), 'utf8'), 'written by the container: hello $(id)\n');
     const container = parseContainerInspect((await runEngine(DOCKER, inspectContainerArgv(name))).stdout);
     assert.deepEqual(container.command, ['/bin/sh', './write.sh', 'from-args.txt', 'hello', '$(id)']);
-    assert.deepEqual(container.mounts.map((m) => [m.type, m.source, m.destination, m.readWrite, m.anonymous]), [['bind', host, '/app/shared', true, false]]);
+    assert.deepEqual(container.mounts.map((m) => [m.type, m.source, m.destination, m.readWrite, m.anonymous]), [['bind', source, '/app/shared', true, false]]);
   });
 
   it('a read-only bind mount is read-only in the container', async () => {
-    const host = tempDir('stagecraft-ro-');
+    const host = bindFolder('stagecraft-ro-').source;
     const name = `stagecraft-test-ro-${process.pid}`;
     containers.push(name);
     await assert.rejects(runEngine(DOCKER, runArgv({ image: IMAGE, name, network: 'none', mounts: [{ source: host, target: '/app/shared', readOnly: true }] })), (error: unknown) => {

@@ -34,7 +34,11 @@ let modernExports: { ok: true; env: Readonly<Record<string, string>> } | { ok: f
 export function modernEngineEnv(): { ok: true; env: Readonly<Record<string, string>> } | { ok: false; reason: string } {
   if (modernExports !== undefined) return modernExports;
   if (!fs.existsSync(MODERN_ENGINE)) return (modernExports = { ok: false, reason: `no ${MODERN_ENGINE} here` });
-  const started = spawnSync('bash', [MODERN_ENGINE, 'start'], { encoding: 'utf8', timeout: 15 * 60_000 });
+  // Started once by the test runner (scripts/run-tests.mjs), which passes its exports down: each `start` copies
+  // the buildx plugin into DOCKER_CONFIG again, and a copy under way made another process's `docker buildx`
+  // fail with "unknown flag". A test file run on its own starts it here.
+  const given = process.env['STAGECRAFT_MODERN_ENGINE'];
+  const started = given !== undefined && given !== '' ? { status: 0, stdout: given, stderr: '' } : spawnSync('bash', [MODERN_ENGINE, 'start'], { encoding: 'utf8', timeout: 15 * 60_000 });
   const exports = /export\s+(.*)$/m.exec(started.stdout ?? '')?.[1];
   if (started.status !== 0 || exports === undefined) {
     return (modernExports = { ok: false, reason: `modern-docker.sh start failed (exit ${String(started.status)}): ${(started.stderr ?? '').split('\n').slice(-5).join(' ')}` });
@@ -69,6 +73,27 @@ export function bindFolder(prefix: string): { host: string; source: string } {
   const host = fs.mkdtempSync(path.join(root, 'tmp', prefix));
   process.on('exit', () => fs.rmSync(host, { recursive: true, force: true }));
   return { host, source: host.slice(root.length) };
+}
+
+/**
+ * A folder the engine sees at the same path as this machine (for processes that pass host paths to the engine
+ * themselves, as the editor's Run with Volume does). The classic engine shares the host's file system; the
+ * current engine's daemon runs in a chroot, so a host folder is bind-mounted into it at the same path (as a
+ * remote engine whose host shares folders under the same names). Unmounted when the process exits.
+ */
+export function engineVisibleFolder(prefix: string): string {
+  const root = engineFlavor() === 'buildkit' ? /^unix:\/\/(.*)\/run\/docker\.sock$/.exec(dockerEnv()['DOCKER_HOST'] ?? '')?.[1] : undefined;
+  const host = tempDir(prefix);
+  if (root === undefined) return host;
+  const inside = path.join(root, host);
+  fs.mkdirSync(inside, { recursive: true });
+  const mounted = spawnSync('mount', ['--bind', host, inside], { encoding: 'utf8' });
+  if (mounted.status !== 0) throw new Error(`could not share ${host} with the engine's chroot: ${mounted.stderr}`);
+  process.on('exit', () => {
+    spawnSync('umount', ['--lazy', inside]);
+    fs.rmSync(inside, { recursive: true, force: true });
+  });
+  return host;
 }
 
 /** This process's engine as the product's engine layer takes it (EngineConfig: executable and environment). */

@@ -144,6 +144,14 @@ describe('model: instruction forms', () => {
     assert.deepEqual(cmd.value?.argv, ['cmd', '/S', '/C', 'echo done'], 'Windows images run shell form through cmd /S /C');
   });
 
+  it('ends an instruction at a line whose final escape is escaped, as BuildKit does (either escape character)', () => {
+    const m = model(lines('FROM scratch', 'COPY a b C:\\\\dir\\\\', 'ENV A=1', 'RUN echo a\\\\\\', 'RUN x \\', '  y', 'ENV B=2\\\\  ', 'ENV C=3'));
+    assert.deepEqual(m.instructions.map((i) => [i.keyword, i.range.start.line, i.range.end.line]), [['FROM', 0, 0], ['COPY', 1, 1], ['ENV', 2, 2], ['RUN', 3, 3], ['RUN', 4, 5], ['ENV', 6, 6], ['ENV', 7, 7]]);
+    assert.deepEqual(m.instructions[1]?.args.map((a) => a.value), ['a', 'b', 'C:\\dir\\']);
+    const backtick = model(lines('# escape=`', 'FROM scratch', 'ENV X=a``', 'MAINTAINER me', 'ENV Y=b`', '  Z=c'));
+    assert.deepEqual(backtick.instructions.map((i) => [i.keyword, i.range.start.line]), [['FROM', 1], ['ENV', 2], ['MAINTAINER', 3], ['ENV', 4]]);
+  });
+
   it('handles CRLF line endings', () => {
     const m = model('FROM alpine\r\nRUN echo a \\\r\n  b\r\nCMD ["x"]\r\n');
     assert.deepEqual(m.instructions.map((i) => i.keyword), ['FROM', 'RUN', 'CMD']);
@@ -177,6 +185,13 @@ describe('model: heredocs', () => {
     assert.deepEqual(run?.heredocs.map((h) => [h.name, h.stripsTabs, h.quoted]), [['A', true, true], ['B', false, true]]);
     assert.equal(run?.heredocs[1]?.terminatorRange?.start.line, 5);
     assert.equal(m.stages.length, 1, 'FROM inside a heredoc body is not a stage');
+  });
+
+  it('reads heredocs with a file-descriptor prefix (`cat 5<<EOF`), as BuildKit does', () => {
+    const m = model(lines('FROM scratch', 'RUN cat 5<<EOF 6<<-"X"', 'hello', 'EOF', '\tbye', '\tX', 'COPY 3<<EOF /x', 'RUN not this', 'EOF', 'CMD ["true"]'));
+    assert.deepEqual(m.instructions.map((i) => i.keyword), ['FROM', 'RUN', 'COPY', 'CMD']);
+    assert.deepEqual(m.instructions[1]?.heredocs.map((h) => [h.name, h.stripsTabs, h.quoted, h.contentRange?.start.line, h.terminatorRange?.start.line]), [['EOF', false, false, 2, 3], ['X', true, true, 4, 5]]);
+    assert.deepEqual(m.instructions[2]?.heredocs.map((h) => h.name), ['EOF']);
   });
 
   it('recognises `<< EOF` with a space as detached and keeps its body out of the instructions', () => {

@@ -26,6 +26,8 @@ export interface FileParity {
   /** BuildKit refused the file (and at which line); Stagecraft's errors on it. */
   readonly buildkitError: { readonly message: string; readonly line: number } | undefined;
   readonly stagecraftErrors: readonly string[];
+  /** Every Stagecraft finding, `rule@line`, under any id. */
+  readonly findings: readonly string[];
 }
 
 /** The first line (1-based) of the instruction holding `line`, or `line` itself outside instructions. */
@@ -64,6 +66,7 @@ export function compareWithBuildkit(file: string, text: string, buildkit: Buildk
   const stagecraftErrors = problems
     .filter((problem) => problem.severity === 'error')
     .map((problem) => `${problem.ruleId}@${instructionLine(model, problem.range.start.line + 1)}`);
+  const findings = problems.map((problem) => `${problem.ruleId}@${instructionLine(model, problem.range.start.line + 1)}`);
   const missed = countDifference(theirs, ours);
   const extra = countDifference(ours, theirs);
   return {
@@ -73,6 +76,7 @@ export function compareWithBuildkit(file: string, text: string, buildkit: Buildk
     extra,
     buildkitError: buildkit.error,
     stagecraftErrors,
+    findings,
   };
 }
 

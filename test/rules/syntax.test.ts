@@ -38,6 +38,8 @@ const cases: readonly Case[] = [
   { name: 'a mount over /', text: lines('FROM a', 'RUN --mount=type=cache,target=/ ls', 'RUN --mount=type=cache,target=/cache ls'), expect: ['InvalidFlagValue@2'] },
   { name: 'a platform from an undeclared arg', text: lines('ARG P=linux/amd64', 'FROM --platform=$PLATFROM a AS x', 'FROM --platform=$P a AS y', 'FROM --platform=$BUILDPLATFORM a AS z', 'FROM --platform=${P:-linux} a AS w'), expect: ['EmptyPlatform@2', 'UndefinedArgInFrom@2'] },
   { name: 'FromPlatformFlagConstDisallowed: the OS or the architecture in the stage name exempts it', text: lines('FROM --platform=linux/amd64 a AS linux', 'FROM --platform=linux/amd64 a AS build-x86', 'FROM --platform=linux/arm64 a AS AMD64-arm64'), expect: ['FromPlatformFlagConstDisallowed@2', 'StageNameCasing@3'] },
+  { name: '${X?message}: an error when nothing can set X, a warning when only --build-arg can', text: lines('FROM scratch', 'ARG Y', 'ARG D=x', 'ENV E=', 'WORKDIR /${X:?must be set}', 'ENV Z=${Y?unset} W=${D:?set} V=${E?set}', 'LABEL a=${E:?empty}', 'RUN echo ${X?shell}', 'USER ${PATH:?p}'), expect: ['RequiredVariableUnset@5', 'UndefinedVar@5', 'RequiredBuildArg@6', 'RequiredVariableUnset@7'] },
+  { name: '${X?message} over an external base whose config is unknown says nothing', text: lines('FROM a', 'WORKDIR /${HOME:?no home}'), expect: [] },
   { name: 'RUN --security needs the labs frontend', text: lines('FROM a', 'RUN --security=insecure ls'), expect: ['UnknownFlag@2'] },
   { name: 'good check directive', text: lines('# check=skip=JSONArgsRecommended;error=true', 'FROM a'), expect: [] },
   // NoFromInstruction / InstructionBeforeFrom

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ensureEngine, requireEngineInCi } from '../helpers/engine';
+import { dockerEnv, engineFlavor, engineVisibleFolder, ensureEngine, requireEngineInCi } from '../helpers/engine';
 import { REPO_ROOT } from '../helpers/paths';
 import { withProcessLock } from '../helpers/processLock';
 import { editorProvisioned, editorVersion } from '../helpers/editorVersion';
@@ -12,8 +12,10 @@ import { ensureStandInImages } from '../helpers/standInImages';
  * Runs the extension-host suite (test/editor-suite) in a real VS Code — code-server's, provisioned by
  * scripts/editor/provision.sh — as one step of `npm test`. Skipped, with the reason, where the editor is not
  * provisioned; `.ci/run` provisions it and sets STAGECRAFT_REQUIRE_EDITOR=1 so there it cannot be skipped.
+ * The minimum VS Code runs it on the classic builder (Docker 20.10), the current one on the current engine
+ * (Docker 28.5, BuildKit through buildx: editor.current.test.ts), as users of each most likely have.
  */
-describe(`extension-host tests in a real VS Code (code-server, ${editorVersion()} VS Code)`, () => {
+describe(`extension-host tests in a real VS Code (code-server, ${editorVersion()} VS Code, ${engineFlavor() === 'buildkit' ? 'Docker 28.5 with BuildKit' : 'classic builder'})`, () => {
   const provisioned = editorProvisioned();
   if (!provisioned.ok) {
     if (process.env['STAGECRAFT_REQUIRE_EDITOR'] === '1') it('needs the provisioned editor', () => assert.fail(provisioned.reason));
@@ -29,8 +31,14 @@ describe(`extension-host tests in a real VS Code (code-server, ${editorVersion()
     const result = await withProcessLock('real-editor', 20 * 60_000, async () => spawnSync(process.execPath, [path.join(REPO_ROOT, 'out', 'test', 'vscode', 'runEditorTests.js')], {
       encoding: 'utf8',
       timeout: 600_000,
-      // No buildx here: the classic builder (see README).
-      env: { ...process.env, DOCKER_BUILDKIT: '0', STAGECRAFT_EDITOR_ENGINE: engine.ok ? '1' : '0' },
+      // The engine this file's flavor names; its temporary folders (the workspace, the folders the suite mounts
+      // into containers) are ones the engine sees at the same path.
+      env: {
+        ...dockerEnv(),
+        STAGECRAFT_EDITOR_ENGINE: engine.ok ? '1' : '0',
+        STAGECRAFT_EDITOR_ENGINE_FLAVOR: engineFlavor(),
+        ...(engine.ok ? { TMPDIR: engineVisibleFolder('stagecraft-editor-tmp-') } : {}),
+      },
     }));
     const output = `${result.stdout}${result.stderr}`;
     // Two launches (see runEditorTests): English, then the pseudo-locale run of the `.locale` files.
@@ -40,6 +48,6 @@ describe(`extension-host tests in a real VS Code (code-server, ${editorVersion()
     const summary = output.split('\n').filter((line) => /^\s+(✔|\d+\))/.test(line)).join('\n');
     assert.equal(result.status, 0, output.slice(-6000));
     assert.ok(passing !== undefined && passing >= (engine.ok ? 10 : 7) + 3 && failing === undefined, summary);
-    process.stdout.write(`# editor suite (${editorVersion()} VS Code): ${passing} passing\n${summary}\n`);
+    process.stdout.write(`# editor suite (${editorVersion()} VS Code, ${engineFlavor()} engine): ${passing} passing\n${summary}\n`);
   });
 });

@@ -5,7 +5,7 @@ import type { LineShift } from './positions';
 import type { CommandModel, DetachedHeredoc, FlagModel, HeredocModel, InstructionModel, KeyValue, Token, VariableReference } from './types';
 import { LineIndex } from './lines';
 import { findDetachedHeredocs } from './heredocs';
-import { scanVariableReferences } from './variableReferences';
+import { expandedWords, scanVariableReferences } from './variableReferences';
 import { instructionSpec } from '../reference/instructions';
 import { rawArgumentsOf } from './astArgumentSplits';
 import { intern } from './intern';
@@ -261,7 +261,7 @@ function variableSources(ast: AstInstruction, keyword: string, lines: LineIndex)
     args.push(lines.offsetAt(start.line, start.character), lines.offsetAt(end.line, end.character));
   }
   if (!hasDollarWithin(args, lines)) return NO_VARIABLES.sources;
-  if (keyword !== 'LABEL' || !hasMethod<WithProperties>(ast, 'getProperties')) return { args, literal: [] };
+  if (keyword !== 'LABEL' || !hasMethod<WithProperties>(ast, 'getProperties')) return { args: expandedWords(keyword, args), literal: [] };
   const literal = safely(() => ast.getProperties(), [])
     .filter((property) => {
       const value = property.getUnescapedValue();
@@ -287,7 +287,7 @@ function hasDollarWithin(words: readonly number[], lines: LineIndex): boolean {
  * lines above where the model has it.
  */
 export function lexedInstruction(fields: Omit<InstructionModel, 'variables'>, rawWords: readonly number[], lines: LineIndex, escapeChar: string, lineDelta: number): InstructionModel {
-  const sources = hasDollarWithin(rawWords, lines) ? { args: rawWords, literal: [] } : NO_VARIABLES.sources;
+  const sources = hasDollarWithin(rawWords, lines) ? { args: expandedWords(fields.keyword, rawWords), literal: [] } : NO_VARIABLES.sources;
   return new Instruction(fields, variableSourceOf(sources, lines, escapeChar, lineDelta));
 }
 

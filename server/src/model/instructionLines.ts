@@ -55,10 +55,11 @@ export class InstructionLines {
     for (const token of text.split(/[ \t]+/)) {
       if (token === '') continue;
       // The parser removes escapes from words (`\<<EOF` reads as `<<EOF`): such a word may open a heredoc.
-      if (token.includes('<') && token.includes(escapeChar) && !token.startsWith('<<')) this.opened.push({ name: UNPREDICTABLE, tabbed: undefined });
-      if (!token.startsWith('<<') || token.length <= 2) continue;
-      if (token.startsWith('<<-')) this.tabbed = true;
-      const name = heredocName(token, escapeChar);
+      const operator = heredocOperator(token);
+      if (token.includes('<') && token.includes(escapeChar) && !operator.startsWith('<<')) this.opened.push({ name: UNPREDICTABLE, tabbed: undefined });
+      if (!operator.startsWith('<<') || operator.length <= 2) continue;
+      if (operator.startsWith('<<-')) this.tabbed = true;
+      const name = heredocName(operator, escapeChar);
       if (name !== null) this.opened.push({ name, tabbed: undefined });
     }
     // `<< EOF`: the model takes the lines up to EOF as the body the author meant (see heredocs.ts).
@@ -92,6 +93,11 @@ export const COMMENT_OR_BLANK = /^[ \t]*(#|$)/;
 /** A heredoc whose terminator cannot be predicted: every line after it is inside. */
 const UNPREDICTABLE = '\u0000';
 
+/** A heredoc word without its file-descriptor prefix: BuildKit reads `5<<EOF` as a heredoc (`^(\d*)<<`). */
+export function heredocOperator(word: string): string {
+  return word.replace(/^[0-9]+(?=<<)/, '');
+}
+
 /** dockerfile-ast's reading of `<<NAME`, `<<-"NAME"`, `<<'NAME'` (null: not a heredoc). */
 function heredocName(token: string, escapeChar: string): string | null {
   let name = token.slice(2);
@@ -109,8 +115,10 @@ function heredocName(token: string, escapeChar: string): string | null {
 
 /**
  * Whether the instruction goes on after this line, by dockerfile-ast's own character walk: an escape before
- * the line end (spaces allowed between) continues it, and so does an escape followed by spaces and one more
- * character, which the walk skips without ending the continuation it was in.
+ * the line end (spaces allowed between) continues it, unless another escape comes right before it (BuildKit's
+ * `([^\\])\\[ \t]*$`: `C:\\dir\\` ends the instruction; dockerfile-ast is patched to agree), and so does an
+ * escape followed by spaces and one more character, which the walk skips without ending the continuation it
+ * was in.
  */
 function endsEscaped(text: string, escapeChar: string, enteringEscaped: boolean): boolean {
   if (!enteringEscaped && !text.includes(escapeChar)) return false;
@@ -119,11 +127,12 @@ function endsEscaped(text: string, escapeChar: string, enteringEscaped: boolean)
     const char = text.charAt(i);
     if (char === escapeChar) {
       const next = text.charAt(i + 1);
-      if (next === '') return true;
+      const afterEscape = i > 0 && text.charAt(i - 1) === escapeChar;
+      if (next === '') return !afterEscape;
       if (next !== ' ' && next !== '\t') continue;
       let j = i + 2;
       while (j < text.length && (text.charAt(j) === ' ' || text.charAt(j) === '\t')) j++;
-      if (j >= text.length) return true;
+      if (j >= text.length) return !afterEscape;
       i = j;
     } else if (char === '#') {
       if (escaped) return true;

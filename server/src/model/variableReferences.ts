@@ -14,6 +14,16 @@ const NAME_CHAR = /^[a-z0-9_]$/i;
  * resolution made dockerfile-ast's getVariables cost grow with the file, and failed on an instruction with no
  * FROM above it — which every parsed segment but the first is.
  */
+/** Instructions whose arguments BuildKit expands as one word, spaces included (`WORKDIR /my ${X:?not set}`). */
+const ONE_WORD = new Set(['WORKDIR', 'USER']);
+
+/** The raw words' offsets (pairs) as the builder expands them: one span from the first to the last for ONE_WORD. */
+export function expandedWords(keyword: string, words: readonly number[]): readonly number[] {
+  const first = words[0];
+  const last = words[words.length - 1];
+  return ONE_WORD.has(keyword) && words.length > 2 && first !== undefined && last !== undefined ? [first, last] : words;
+}
+
 export function scanVariableReferences(args: readonly number[], lines: LineIndex, escapeChar: string): VariableReference[] {
   const found: VariableReference[] = [];
   for (let i = 0; i + 1 < args.length; i += 2) {
@@ -69,7 +79,11 @@ function scanArgument(arg: string, offset: number, lines: LineIndex, escapeChar:
             else if (modifierRead !== -1) parameter += ':';
             else modifierRead = j;
             break;
-          case '\n': case '\r': case ' ': case '\t':
+          case ' ': case '\t':
+            // Kept in a modifier's word (`${X:?must be set}`, read whole where BuildKit reads the line as one word).
+            if (modifierRead !== -1) parameter += char;
+            break;
+          case '\n': case '\r':
             break;
           default:
             // `${NAME-word}` without a colon: the first character that cannot be in a name starts the modifier

@@ -22,6 +22,7 @@ import { execFormVariable, multipleInstructionsDisallowed, shellFormEntrypoint }
 import { duplicateDirective, invalidCheckDirective, invalidEscapeDirective } from './syntax/directives';
 import { invalidExposePort } from './syntax/expose';
 import { emptyPlatform, invalidImageReference, variableInCopyFrom } from './syntax/references';
+import { requiredBuildArg, requiredVariableUnset } from './syntax/required';
 import { duplicateFlag, invalidFlagValue, unknownFlag } from './syntax/flags';
 import { invalidJsonForm } from './syntax/forms';
 import { detachedHeredoc, unterminatedHeredoc } from './syntax/heredocs';
@@ -39,7 +40,7 @@ export const ALL_RULES: readonly Rule[] = [
   unknownInstruction, detachedHeredoc, unterminatedHeredoc, invalidEscapeDirective, duplicateDirective, invalidCheckDirective,
   noFromInstruction, instructionBeforeFrom, missingArguments, invalidFromArguments, invalidKeyValue, shellRequiresJson,
   invalidHealthcheck, invalidOnbuildTrigger, unknownFlag, duplicateFlag, invalidFlagValue, invalidStageName,
-  unknownStageReference, invalidExposePort, invalidImageReference, variableInCopyFrom, emptyPlatform,
+  unknownStageReference, invalidExposePort, invalidImageReference, variableInCopyFrom, emptyPlatform, requiredVariableUnset, requiredBuildArg,
   // Accepted by the builder, but not what the author meant.
   invalidJsonForm, emptyCommand, duplicateStageName, imageLooksLikeStage,
   // What the container will do at run time.

@@ -82,6 +82,8 @@ export const dl3021: Rule = {
       const { paths, fromJson } = copyPaths(instruction);
       const target = paths.at(-1);
       if (paths.length < 3 || target === undefined || /\/$|^\.\.?$/.test(target) || target.includes('$')) continue;
+      // A Windows destination (`C:\app\`, or any in a Windows image) names a directory with its final `\`.
+      if (target.endsWith('\\') && (/^[A-Za-z]:/.test(target) || model.stages[instruction.stageIndex]?.runtime.isWindows === true)) continue;
       const destination = fromJson ? { value: target, range: instruction.argumentsRange ?? instruction.range } : instruction.args.at(-1);
       if (destination === undefined) continue;
       found.push({

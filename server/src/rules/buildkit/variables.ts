@@ -3,6 +3,7 @@ import { instructionSpec } from '../../reference/instructions';
 import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 import { closest } from '../walk';
+import { ALWAYS_DEFINED, knownBaseEnv } from '../baseEnv';
 import { comparePositions, rangeContains } from '../../model';
 import type { InstructionModel, Position } from '../../model';
 
@@ -13,9 +14,6 @@ function wordStart(instruction: InstructionModel, at: Position): string {
   return `${at.line}`;
 }
 
-const NO_VARIABLES: ReadonlyMap<string, string> = new Map();
-/** BuildKit gives every stage a PATH (its default when the base image sets none). */
-const ALWAYS_DEFINED: ReadonlySet<string> = new Set(['PATH']);
 
 export const undefinedVar: Rule = {
   id: 'UndefinedVar',
@@ -30,11 +28,7 @@ export const undefinedVar: Rule = {
       // With an external base, its image config may define anything (JAVA_HOME, NGINX_VERSION): unless the
       // engine gave that config, only near-misses of names this file defines are reported. From scratch, or
       // with the base's config read, everything is known and the rule says what BuildKit says.
-      let root = stage;
-      while (root.parentStageIndex !== undefined) root = model.stages[root.parentStageIndex] ?? root;
-      const baseEnv = root.baseImage?.isScratch === true
-        ? NO_VARIABLES
-        : root.base.exact ? context.baseImageEnv?.(root.base.text) : undefined;
+      const baseEnv = knownBaseEnv(model, stage, context);
       const fullyKnown = baseEnv !== undefined;
       // Windows environment names are case-insensitive and mostly come from the base image.
       if (stage.runtime.isWindows && !fullyKnown) continue;

@@ -1,9 +1,10 @@
 import { l10n } from '../../locale/l10n';
 import { instructionSpec } from '../../reference/instructions';
 import { rangeContains } from '../../model';
-import type { DockerfileModel, InstructionModel, StageModel, VariableReference } from '../../model';
+import type { DockerfileModel, InstructionModel, VariableReference } from '../../model';
 import type { Rule, RuleContext } from '../rule';
 import { stagesToCheck } from '../rule';
+import { ALWAYS_DEFINED, knownBaseEnv } from '../baseEnv';
 
 /**
  * `${NAME?message}` and `${NAME:?message}` in an instruction the builder expands: BuildKit refuses the build
@@ -13,19 +14,7 @@ import { stagesToCheck } from '../rule';
  * With an external base whose config is unknown, the base may set it: nothing is said.
  */
 
-const NO_VARIABLES: ReadonlyMap<string, string> = new Map();
-/** BuildKit gives every stage a PATH. */
-const ALWAYS_DEFINED: ReadonlySet<string> = new Set(['PATH']);
-
 type Verdict = 'fails' | 'fails-without-build-arg' | 'passes' | 'unknown';
-
-/** The base image's environment when it is known (scratch, or read from the engine); undefined when unknown. */
-function knownBaseEnv(model: DockerfileModel, stage: StageModel, context: RuleContext): ReadonlyMap<string, string> | undefined {
-  let root = stage;
-  while (root.parentStageIndex !== undefined) root = model.stages[root.parentStageIndex] ?? root;
-  if (root.baseImage?.isScratch === true) return NO_VARIABLES;
-  return root.base.exact ? context.baseImageEnv?.(root.base.text) : undefined;
-}
 
 /** Whether `${name:?…}` (colon: `emptyFails`) passes at this instruction, by what defines the name there. */
 function verdict(model: DockerfileModel, instruction: InstructionModel, name: string, emptyFails: boolean, baseEnv: ReadonlyMap<string, string> | undefined): Verdict {

@@ -3,7 +3,7 @@
 // that on a fresh machine `npm test` runs what CI runs and skips nothing; STAGECRAFT_PROVISION=0 leaves the
 // machine as it is (tests that need an engine or an editor then skip, with the reason).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function collect(dir) {
@@ -24,17 +24,15 @@ if (files.length === 0) {
 }
 const env = { ...process.env };
 if (process.env['STAGECRAFT_PROVISION'] !== '0') {
-  const provisioned = spawnSync('bash', ['scripts/test-machine.sh'], { stdio: 'inherit' });
+  const provisioned = spawnSync('bash', ['scripts/test-machine.sh'], { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+  process.stdout.write(provisioned.stdout ?? '');
   if (provisioned.status !== 0) process.exit(provisioned.status ?? 1);
   // Provisioned: a test that finds no engine or no editor now fails instead of skipping.
   env['STAGECRAFT_REQUIRE_ENGINE'] = '1';
   env['STAGECRAFT_REQUIRE_EDITOR'] = '1';
-}
-// The current engine's exports, for the test helpers to use instead of each starting it (see test/helpers/engine.ts).
-const modernEngine = join('..', 'shared', 'engine', 'modern-docker.sh');
-if (existsSync(modernEngine)) {
-  const started = spawnSync('bash', [modernEngine, 'start'], { encoding: 'utf8', timeout: 15 * 60_000 });
-  if (started.status === 0) env['STAGECRAFT_MODERN_ENGINE'] = started.stdout.trim();
+  // The current engine it started, for the test helpers to use instead of each starting it (test/helpers/engine.ts).
+  const exports = /^export .*$/m.exec(provisioned.stdout ?? '')?.[0];
+  if (exports !== undefined) env['STAGECRAFT_MODERN_ENGINE'] = exports;
 }
 const result = spawnSync(process.execPath, [
   '--test',

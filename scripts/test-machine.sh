@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes this machine ready for every test (`npm test` runs it first; so does .ci/run): Debian's Docker 20.10
+# Makes this machine ready for every test (`npm test` runs it first, in CI too): Debian's Docker 20.10
 # (classic builder), busybox-static and debootstrap for the local stand-in base images, Podman 4.3, the current
 # engine (Docker 28.5 + buildx, ../shared/engine/modern-docker.sh) and two real VS Codes (scripts/editor/
 # provision.sh). Idempotent: on a machine that has it all, a few seconds. Needs root and Debian's apt (the
@@ -22,8 +22,9 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # The current engine; its first start installs it (2-4 minutes) and shows up here rather than inside a test.
+# Its exports (`export DOCKER_HOST=… DOCKER_CONFIG=…`) are printed for the test runner, which passes them down.
 if [ -f ../shared/engine/modern-docker.sh ]; then
-  bash ../shared/engine/modern-docker.sh start >/dev/null || fail "could not start the current Docker engine (../shared/engine/modern-docker.sh)"
+  bash ../shared/engine/modern-docker.sh start || fail "could not start the current Docker engine (../shared/engine/modern-docker.sh)"
 else
   echo "test-machine: no ../shared/engine/modern-docker.sh: the BuildKit tests will say so" >&2
 fi

@@ -99,7 +99,7 @@ const buildkit = process.env['STAGECRAFT_EDITOR_ENGINE_FLAVOR'] === 'buildkit';
   });
 
   it('adds BuildKit\'s finding where Stagecraft has none under that name (its rule turned off in .stagecraft.json)', async () => {
-    const folder = path.join(path.dirname(workspaceFile('failing/Dockerfile').fsPath), '..', 'buildkit-only');
+    const folder = workspaceFile('buildkit-only').fsPath;
     fs.mkdirSync(folder, { recursive: true });
     fs.writeFileSync(path.join(folder, '.stagecraft.json'), JSON.stringify({ rules: { MaintainerDeprecated: 'off' } }));
     fs.writeFileSync(path.join(folder, 'Dockerfile'), 'FROM alpine:3.20\nMAINTAINER someone\nCMD ["true"]\n');

@@ -34,7 +34,7 @@ let modernExports: { ok: true; env: Readonly<Record<string, string>> } | { ok: f
 export function modernEngineEnv(): { ok: true; env: Readonly<Record<string, string>> } | { ok: false; reason: string } {
   if (modernExports !== undefined) return modernExports;
   if (!fs.existsSync(MODERN_ENGINE)) return (modernExports = { ok: false, reason: `no ${MODERN_ENGINE} here` });
-  // Started once by the test runner (scripts/run-tests.mjs), which passes its exports down: each `start` copies
+  // Started once by the test runner (scripts/test-machine.sh, run by scripts/run-tests.mjs), which passes its exports down: each `start` copies
   // the buildx plugin into DOCKER_CONFIG again, and a copy under way made another process's `docker buildx`
   // fail with "unknown flag". A test file run on its own starts it here.
   const given = process.env['STAGECRAFT_MODERN_ENGINE'];
@@ -58,13 +58,18 @@ export function dockerEnv(): NodeJS.ProcessEnv {
   return modern.ok ? { ...process.env, ...modern.env } : process.env;
 }
 
+/** Where the current engine's daemon has its root (a chroot); undefined for the classic engine, which shares ours. */
+function engineChroot(): string | undefined {
+  return engineFlavor() === 'buildkit' ? /^unix:\/\/(.*)\/run\/docker\.sock$/.exec(dockerEnv()['DOCKER_HOST'] ?? '')?.[1] : undefined;
+}
+
 /**
  * A fresh folder to bind-mount into a container, as this process sees it (`host`) and as the engine names it
  * (`source`). The current engine's daemon runs in a chroot (shared/engine/modern-docker.sh), so its bind sources
  * are paths inside that root: the folder is made there. Removed when the process exits.
  */
 export function bindFolder(prefix: string): { host: string; source: string } {
-  const root = engineFlavor() === 'buildkit' ? /^unix:\/\/(.*)\/run\/docker\.sock$/.exec(dockerEnv()['DOCKER_HOST'] ?? '')?.[1] : undefined;
+  const root = engineChroot();
   if (root === undefined) {
     const host = tempDir(prefix);
     return { host, source: host };
@@ -82,7 +87,7 @@ export function bindFolder(prefix: string): { host: string; source: string } {
  * remote engine whose host shares folders under the same names). Unmounted when the process exits.
  */
 export function engineVisibleFolder(prefix: string): string {
-  const root = engineFlavor() === 'buildkit' ? /^unix:\/\/(.*)\/run\/docker\.sock$/.exec(dockerEnv()['DOCKER_HOST'] ?? '')?.[1] : undefined;
+  const root = engineChroot();
   const host = tempDir(prefix);
   if (root === undefined) return host;
   const inside = path.join(root, host);

@@ -94,7 +94,7 @@ export const COMMENT_OR_BLANK = /^[ \t]*(#|$)/;
 const UNPREDICTABLE = '\u0000';
 
 /** A heredoc word without its file-descriptor prefix: BuildKit reads `5<<EOF` as a heredoc (`^(\d*)<<`). */
-export function heredocOperator(word: string): string {
+function heredocOperator(word: string): string {
   return word.replace(/^[0-9]+(?=<<)/, '');
 }
 

@@ -3,8 +3,8 @@ import { instructionSpec } from '../../reference/instructions';
 import type { Finding, Rule } from '../rule';
 import { stagesToCheck } from '../rule';
 import { closest } from '../walk';
-import { ALWAYS_DEFINED, knownBaseEnv } from '../baseEnv';
-import { comparePositions, rangeContains } from '../../model';
+import { ALWAYS_DEFINED, expandedByBuilder, knownBaseEnv } from '../baseEnv';
+import { comparePositions } from '../../model';
 import type { InstructionModel, Position } from '../../model';
 
 /** Where the whitespace-separated word holding `at` starts (its line, for a heredoc body's line). */
@@ -36,21 +36,13 @@ export const undefinedVar: Rule = {
         if (instruction.keyword === 'FROM' || !instructionSpec(instruction.keyword)?.expandsVariables) continue;
         const references = instruction.variables;
         if (references.length === 0) continue;
-        // Heredoc bodies are the shell's to expand, except the unquoted bodies of COPY and ADD, which the builder
-        // expands (and BuildKit checks). Most instructions have no heredoc: no lists made for them.
-        const copies = instruction.keyword === 'COPY' || instruction.keyword === 'ADD';
-        const bodies = instruction.heredocs.length === 0
-          ? undefined
-          : instruction.heredocs.filter((h) => !copies || h.quoted).map((h) => h.contentRange).filter((r) => r !== null);
         // BuildKit reports each undefined name once per word it expands (`--chown=$U:$U` once, `A=$X B=$X`
         // twice), with or without a `${X:-default}` modifier.
         let reported: Set<string> | undefined;
         for (const reference of references) {
           const word = `${reference.name}@${wordStart(instruction, reference.range.start)}`;
           if (reference.name === '' || reported?.has(word) === true) continue;
-          // `--from` is never expanded (VariableInCopyFrom says the build fails).
-          if (instruction.flags.length > 0 && instruction.flags.some((f) => f.name === 'from' && rangeContains(f.range, reference.range.start))) continue;
-          if (bodies?.some((r) => reference.range.start.line >= r.start.line && reference.range.start.line <= r.end.line) === true) continue;
+          if (!expandedByBuilder(instruction, reference)) continue;
           if (ALWAYS_DEFINED.has(reference.name) || baseEnv?.has(reference.name) === true) continue;
           if (model.lookupVariable(reference.name, instruction.index) !== undefined) continue;
           const parent = stage.parentStageIndex === undefined ? undefined : model.stages[stage.parentStageIndex];

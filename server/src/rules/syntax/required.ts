@@ -1,10 +1,9 @@
 import { l10n } from '../../locale/l10n';
 import { instructionSpec } from '../../reference/instructions';
-import { rangeContains } from '../../model';
 import type { DockerfileModel, InstructionModel, VariableReference } from '../../model';
 import type { Rule, RuleContext } from '../rule';
 import { stagesToCheck } from '../rule';
-import { ALWAYS_DEFINED, knownBaseEnv } from '../baseEnv';
+import { ALWAYS_DEFINED, expandedByBuilder, knownBaseEnv } from '../baseEnv';
 
 /**
  * `${NAME?message}` and `${NAME:?message}` in an instruction the builder expands: BuildKit refuses the build
@@ -34,14 +33,6 @@ function verdict(model: DockerfileModel, instruction: InstructionModel, name: st
   }
   if (emptyFails && definition.value === '') return 'fails';
   return 'passes';
-}
-
-/** Whether the builder expands this reference: not in `COPY --from`, not in bodies the shell expands. */
-function expandedByBuilder(instruction: InstructionModel, reference: VariableReference): boolean {
-  if (instruction.flags.some((flag) => flag.name === 'from' && rangeContains(flag.range, reference.range.start))) return false;
-  const copies = instruction.keyword === 'COPY' || instruction.keyword === 'ADD';
-  const line = reference.range.start.line;
-  return !instruction.heredocs.some((heredoc) => (!copies || heredoc.quoted) && heredoc.contentRange !== null && line >= heredoc.contentRange.start.line && line <= heredoc.contentRange.end.line);
 }
 
 /** Each `${NAME?…}` the builder expands in the stages checked, with what the build does there. */

@@ -24,7 +24,8 @@ function percentile(values, p) {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function start(name) {
+/** `options`: initializationOptions (Stagecraft's `shellCheck` on or off); none, as a generic LSP client sends. */
+async function start(name, options = undefined) {
   const [command, args] = SERVERS[name];
   const started = performance.now();
   const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'ignore'] });
@@ -45,7 +46,7 @@ async function start(name) {
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } } });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, ...(options === undefined ? {} : { initializationOptions: options }), capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } } });
   const initializeMs = performance.now() - started;
   connection.sendNotification('initialized', {});
   const readRss = () => {
@@ -66,8 +67,18 @@ async function start(name) {
       await new Promise((resolve) => { waiters.push(resolve); setTimeout(resolve, 50); });
     }
   };
+  /** CPU time in ms of the server itself and of the processes it ran and waited for (ShellCheck's), from /proc. */
+  const cpu = () => {
+    try {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ').map(Number);
+      const ms = (ticks) => (ticks * 1000) / 100;
+      return { server: ms(fields[11] + fields[12]), children: ms(fields[13] + fields[14]) };
+    } catch {
+      return { server: NaN, children: NaN };
+    }
+  };
   return {
-    name, connection, initializeMs, published, waitFor,
+    name, connection, initializeMs, published, waitFor, cpu,
     get peakRss() { return peakRss; },
     get rss() { return readRss(); },
     async stop() {
@@ -278,6 +289,71 @@ async function measure(name) {
   return result;
 }
 
+/**
+ * Real content for the ShellCheck measures: corpus files concatenated in name order (files with an escape
+ * directive left out: it only counts at the top of a file) up to `lines` lines.
+ */
+function corpusConcatenation(lines) {
+  const dir = join(ROOT, '..', 'shared', 'corpus', 'files');
+  const out = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('Dockerfile')).sort()) {
+    const text = readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n');
+    if (/^#\s*escape\s*=/im.test(text.split('\n').slice(0, 5).join('\n'))) continue;
+    out.push(...text.split('\n'));
+    if (out.length >= lines) break;
+  }
+  return `${out.slice(0, lines).join('\n')}\n`;
+}
+
+/**
+ * What ShellCheck costs Stagecraft, on real content (2,000 lines of concatenated corpus files): the same server
+ * with ShellCheck off and on — first diagnostics on opening, when ShellCheck's findings follow, keystrokes inside
+ * RUN scripts (each changes a script, which ShellCheck checks again) to the first publish of their version and
+ * to ShellCheck's, and the CPU time of the server and of the ShellCheck processes it ran.
+ */
+async function shellCheckImpact() {
+  const text = corpusConcatenation(2000);
+  const runLines = text.split('\n').flatMap((line, index) => (/^RUN [^\[<]/.test(line) ? [index] : []));
+  const picked = Array.from({ length: 21 }, (_, k) => runLines[Math.floor((k * runLines.length) / 21)]);
+  const impact = { lines: 2000, runLines: runLines.length };
+  for (const mode of ['off', 'on']) {
+    const server = await start('stagecraft', { shellCheck: mode === 'on' ? { executable: 'shellcheck' } : {} });
+    const uri = `file:///shellcheck-${mode}/Dockerfile`;
+    const publishes = (version) => (server.published.get(uri) ?? []).filter((p) => p.version === version);
+    const secondPublish = async (version, since) => {
+      const deadline = performance.now() + 60_000;
+      while (publishes(version).length < 2 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      return (publishes(version)[1]?.time ?? NaN) - since;
+    };
+    const opened = performance.now();
+    const first = await openAndWait(server, uri, text);
+    const shellCheckOpen = mode === 'on' ? await secondPublish(1, opened) : NaN;
+    const firstPublish = [];
+    const shellCheckPublish = [];
+    for (const [k, line] of picked.entries()) {
+      const version = 2 + k;
+      const sent = performance.now();
+      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: 'x' }] });
+      firstPublish.push((await server.waitFor(uri, version, sent)) - sent);
+      if (mode === 'on') shellCheckPublish.push(await secondPublish(version, sent));
+      // A typist's pause, the same in both modes: the next keystroke does not land on the previous one's aftermath.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    impact[mode] = {
+      open: first, shellCheckOpen, keystroke: percentile(firstPublish, 50), keystrokeP95: percentile(firstPublish, 95),
+      shellCheckKeystroke: mode === 'on' ? percentile(shellCheckPublish, 50) : NaN, cpu: server.cpu(),
+    };
+    await server.stop();
+  }
+  return impact;
+}
+
+if (process.argv.includes('--shellcheck-only')) {
+  const impact = await shellCheckImpact();
+  process.stdout.write(`${JSON.stringify(impact, null, 2)}\n`);
+  process.exit(0);
+}
+
 // The machine's noise is large (±40% between runs for either server), so `--rounds N` measures both servers N
 // times, alternating, and reports each measure's median with the range of the per-round ratios.
 const roundsArg = process.argv.indexOf('--rounds');
@@ -331,7 +407,10 @@ function measures(s, d) {
   return list;
 }
 
-const results = { date: new Date().toISOString(), node: process.version, quick, rounds, servers: medianOf(perRound), perRound };
+const hasCorpus = existsSync(join(ROOT, '..', 'shared', 'corpus', 'files'));
+process.stderr.write('bench: ShellCheck on and off...\n');
+const shellCheck = hasCorpus ? await shellCheckImpact() : undefined;
+const results = { date: new Date().toISOString(), node: process.version, quick, rounds, servers: medianOf(perRound), perRound, shellCheck };
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 const shown = (v) => (v === Infinity ? '> 60000' : Number.isNaN(v) ? 'not supported' : v.toFixed(1));
 const ratio = (a, b) => (b === Infinity ? (a === Infinity ? '—' : '< ' + (a / 60000).toFixed(3)) : Number.isNaN(a / b) ? '—' : (a / b).toFixed(2));
@@ -379,6 +458,18 @@ const curveRows = [
   }),
   `| growth exponent k (time ∝ lines^k) | ${exponent(s, 'open')} | | ${exponent(s, 'keystroke')} | ${exponent(d, 'open')} | | ${exponent(d, 'keystroke')} |`,
 ];
-const markdown = `${[...rows, ...curveRows].join('\n')}\n`;
+const shellCheckRows = shellCheck === undefined ? [] : [
+  '',
+  `ShellCheck (Stagecraft alone, ${shellCheck.lines} lines of concatenated corpus files, ${shellCheck.runLines} RUN lines; 21 keystrokes inside RUN scripts, a 150 ms pause after each):`,
+  '',
+  '| measure (ms) | ShellCheck off | ShellCheck on |',
+  '|---|---|---|',
+  `| didOpen → first diagnostics | ${shown(shellCheck.off.open)} | ${shown(shellCheck.on.open)} |`,
+  `| didOpen → ShellCheck's findings | — | ${shown(shellCheck.on.shellCheckOpen)} |`,
+  `| keystroke → first diagnostics, median (p95) | ${shown(shellCheck.off.keystroke)} (${shown(shellCheck.off.keystrokeP95)}) | ${shown(shellCheck.on.keystroke)} (${shown(shellCheck.on.keystrokeP95)}) |`,
+  `| keystroke → ShellCheck's findings, median | — | ${shown(shellCheck.on.shellCheckKeystroke)} |`,
+  `| CPU: server / ShellCheck processes | ${shellCheck.off.cpu.server} / ${shellCheck.off.cpu.children} | ${shellCheck.on.cpu.server} / ${shellCheck.on.cpu.children} |`,
+];
+const markdown = `${[...rows, ...curveRows, ...shellCheckRows].join('\n')}\n`;
 writeFileSync(join(ROOT, 'bench', 'results.md'), markdown);
 process.stdout.write(markdown);

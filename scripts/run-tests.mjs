@@ -1,4 +1,4 @@
-// Runs the compiled test files (out/test/**/*.test.js) with node's test runner; pass folders to narrow.
+// Runs the compiled test files (out/test/**/*.test.js) with node's test runner; pass folders or files to narrow.
 // First makes the machine ready for all of them (scripts/test-machine.sh: engines, Podman, the two VS Codes), so
 // that on a fresh machine `npm test` runs what CI runs and skips nothing; STAGECRAFT_PROVISION=0 leaves the
 // machine as it is (tests that need an engine or an editor then skip, with the reason).
@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function collect(dir) {
+  if (statSync(dir).isFile()) return dir.endsWith('.test.js') ? [dir] : [];
   const found = [];
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry);

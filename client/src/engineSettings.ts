@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { EngineConfig } from '../../common/src/engine/runner';
-import type { BaseImageEngine } from '../../common/src/protocol';
+import type { BaseImageEngine, ShellCheckParams } from '../../common/src/protocol';
 
 /** The container CLI from the machine-scoped settings: docker (default) or podman, or an explicit path. */
 export function engineConfig(): EngineConfig {
@@ -25,4 +25,16 @@ export function baseImageEngineConfig(): BaseImageEngine | undefined {
   if (!vscode.workspace.isTrusted) return undefined;
   if (vscode.workspace.getConfiguration('stagecraft.engine').get<boolean>('readBaseImages') === false) return undefined;
   return { executable: engineConfig().executable };
+}
+
+/**
+ * The ShellCheck the language server may run on RUN scripts: only in a trusted workspace (its path is a setting
+ * a hostile folder could point elsewhere), and not when `stagecraft.shellcheck.enable` is off.
+ */
+export function shellCheckConfig(): ShellCheckParams {
+  if (!vscode.workspace.isTrusted) return {};
+  const settings = vscode.workspace.getConfiguration('stagecraft.shellcheck');
+  if (settings.get<boolean>('enable') === false) return {};
+  const executable = settings.get<string>('path')?.trim();
+  return { executable: executable === undefined || executable === '' ? 'shellcheck' : executable };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { BASE_IMAGE_ENGINE_NOTIFICATION } from '../../common/src/protocol';
-import type { BaseImageEngineParams } from '../../common/src/protocol';
-import { baseImageEngineConfig } from './engineSettings';
+import { BASE_IMAGE_ENGINE_NOTIFICATION, SHELLCHECK_NOTIFICATION } from '../../common/src/protocol';
+import type { BaseImageEngineParams, ShellCheckParams } from '../../common/src/protocol';
+import { baseImageEngineConfig, shellCheckConfig } from './engineSettings';
 import { checkWithBuildkit } from './commands/checkWithBuildkit';
 import { verifyConversion } from './commands/verifyConversion';
 import type { VerifyConversionOptions } from './commands/verifyConversion';
@@ -79,10 +79,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Stagec
   const sendEngine = (): void => {
     void client?.sendNotification(BASE_IMAGE_ENGINE_NOTIFICATION, { engine: baseImageEngineConfig() } satisfies BaseImageEngineParams);
   };
+  const sendShellCheck = (): void => {
+    void client?.sendNotification(SHELLCHECK_NOTIFICATION, shellCheckConfig() satisfies ShellCheckParams);
+  };
   context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(sendEngine),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      sendEngine();
+      sendShellCheck();
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('stagecraft.engine')) sendEngine();
+      if (event.affectsConfiguration('stagecraft.shellcheck')) sendShellCheck();
     }),
   );
   return { containerMounts: () => mounts.shown };

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { baseImageEngineConfig } from './engineSettings';
+import { baseImageEngineConfig, shellCheckConfig } from './engineSettings';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../common/src/protocol';
@@ -31,6 +31,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const initializationOptions: InitializationOptions = {
     settings: vscode.workspace.getConfiguration('stagecraft'),
     ...(baseImageEngine === undefined ? {} : { baseImageEngine }),
+    shellCheck: shellCheckConfig(),
     // The server's findings, hovers and titles share the extension's bundle (l10n/bundle.l10n.<language>.json).
     ...(vscode.l10n.bundle === undefined ? {} : { l10nBundle: vscode.l10n.bundle }),
   };

@@ -7,7 +7,9 @@ export const REPOSITORY_URL = 'https://github.com/stagecraft-dev/stagecraft';
 
 /** Where a rule's documentation page (`docs/rules/<id>.md`) is published. */
 export function ruleDocumentationUrl(ruleId: string): string {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+  // ShellCheck's codes are documented on its wiki; how Stagecraft runs it (and its own ShellCheck* notes) here.
+  if (/^SC\d+$/.test(ruleId)) return `https://www.shellcheck.net/wiki/${ruleId}`;
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId.startsWith('ShellCheck') ? 'ShellCheck' : ruleId}.md`;
 }
 
 /** What the client sends in `initialize`: its settings, and the translation bundle of VS Code's display language. */
@@ -26,9 +28,20 @@ export interface BaseImageEngineParams {
   readonly engine?: BaseImageEngine | undefined;
 }
 
+/**
+ * The ShellCheck the server may run on RUN scripts: `executable` absent turns it off (an untrusted workspace,
+ * or `stagecraft.shellcheck.enable` off). A client that sends nothing gets `shellcheck` from PATH.
+ */
+export interface ShellCheckParams {
+  readonly executable?: string | undefined;
+}
+
+export const SHELLCHECK_NOTIFICATION = 'stagecraft/shellCheck';
+
 export interface InitializationOptions {
   readonly settings?: unknown;
   readonly baseImageEngine?: BaseImageEngine | undefined;
+  readonly shellCheck?: ShellCheckParams | undefined;
   /** `vscode.l10n.bundle`: absent for English; other editors may send their own bundle of the same shape. */
   readonly l10nBundle?: Readonly<Record<string, string>>;
 }

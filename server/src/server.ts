@@ -11,8 +11,9 @@ import { hover } from './features/hover';
 import { codeLenses } from './features/codeLens';
 import { dockerfileInfo } from './features/dockerfileInfo';
 import type { DockerfileInfoParams } from '../../common/src/protocol';
-import { BASE_IMAGE_ENGINE_NOTIFICATION, DOCKERFILE_INFO_REQUEST, SERVER_STATS_REQUEST } from '../../common/src/protocol';
-import type { BaseImageEngineParams, InitializationOptions, ServerStats } from '../../common/src/protocol';
+import { BASE_IMAGE_ENGINE_NOTIFICATION, DOCKERFILE_INFO_REQUEST, SERVER_STATS_REQUEST, SHELLCHECK_NOTIFICATION } from '../../common/src/protocol';
+import type { BaseImageEngineParams, InitializationOptions, ServerStats, ShellCheckParams } from '../../common/src/protocol';
+import { ShellCheckService } from './shellcheck/service';
 import { isL10nBundle, useL10nBundle } from './locale/bundle';
 import { CONVERT_COMMAND, conversionEdit, multiStageActions } from './features/multiStageActions';
 import { DEFAULT_SERVER_SETTINGS, parseSettings } from './settings';
@@ -43,8 +44,14 @@ const DEFAULT_FORMATTING: FormattingOptions = { tabSize: 4, insertSpaces: true }
 
 /** The engine the client allows (validated: an executable name or path, nothing else). */
 function engineOf(raw: unknown): { executable: string } | undefined {
+  const executable = executableOf(raw);
+  return executable === undefined ? undefined : { executable };
+}
+
+/** The executable a client's `{ executable }` names (a name or path, nothing else); undefined when none. */
+function executableOf(raw: unknown): string | undefined {
   const executable = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['executable'] : undefined;
-  return typeof executable === 'string' && executable.trim() !== '' ? { executable } : undefined;
+  return typeof executable === 'string' && executable.trim() !== '' ? executable : undefined;
 }
 
 export function startServer(connection: Connection): void {
@@ -62,6 +69,9 @@ export function startServer(connection: Connection): void {
   // Base images' real configs from the engine the client allows; a change checks the documents again.
   const baseImages = new BaseImages(() => recheckAll(), (line) => connection.console.log(`Stagecraft: ${line}`));
   cache.setBaseImages(baseImages);
+  // ShellCheck on RUN scripts, as the client allows (trusted workspace, setting on); its results follow ours.
+  const shellCheck = new ShellCheckService((line) => connection.console.warn(`Stagecraft: ${line}`));
+  cache.setShellCheck(shellCheck);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
@@ -76,6 +86,7 @@ export function startServer(connection: Connection): void {
     if (isL10nBundle(initial?.l10nBundle)) useL10nBundle(initial.l10nBundle);
     applySettings(initial?.settings);
     baseImages.setEngine(engineOf(initial?.baseImageEngine));
+    shellCheck.configure(initial?.shellCheck === undefined ? 'shellcheck' : executableOf(initial.shellCheck));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -114,6 +125,11 @@ export function startServer(connection: Connection): void {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DOCKERFILE_GLOB }] })
         .catch((error: unknown) => connection.console.warn(`Stagecraft could not watch the workspace's Dockerfiles: ${String(error)}`));
     }
+  });
+
+  connection.onNotification(SHELLCHECK_NOTIFICATION, (params: ShellCheckParams) => {
+    shellCheck.configure(executableOf(params));
+    recheckAll();
   });
 
   connection.onNotification(BASE_IMAGE_ENGINE_NOTIFICATION, (params: BaseImageEngineParams) => {

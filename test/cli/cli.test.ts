@@ -124,7 +124,7 @@ describe('stagecraft lint for CI', () => {
     assert.deepEqual(run?.results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.region.startLine]), [
       ['UnknownInstruction', 'error', 2], ['UnknownStageReference', 'error', 3], ['InvalidExposePort', 'error', 4], ['InvalidJsonForm', 'warning', 5],
     ]);
-    assert.ok(run?.tool.driver.rules.every((r) => r.helpUri.endsWith(`/docs/rules/${r.id}.md`)));
+    assert.ok(run?.tool.driver.rules.every((r) => r.helpUri.endsWith(/^SC\d+$/.test(r.id) ? `/wiki/${r.id}` : `/docs/rules/${r.id}.md`)));
   });
 
   it('--format checkstyle gives escaped Checkstyle XML', () => {

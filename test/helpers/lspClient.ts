@@ -19,6 +19,11 @@ export interface StartOptions {
   readonly codeCache?: string;
   /** Sent as `initializationOptions.baseImageEngine`, as the VS Code client does in a trusted workspace. */
   readonly baseImageEngine?: { readonly executable: string };
+  /**
+   * Sent as `initializationOptions.shellCheck`. Absent here, ShellCheck is off (`{}`), so the other suites see
+   * Stagecraft's own diagnostics in one publish; the ShellCheck suites pass `{ executable: 'shellcheck' }`.
+   */
+  readonly shellCheck?: { readonly executable?: string };
   /** Extra environment for the server process (DOCKER_HOST...). */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -86,7 +91,7 @@ export class LspTestClient {
           completion: { completionItem: { snippetSupport: options.snippets === true } },
         },
       },
-      initializationOptions: { settings: this.settings, ...(options.l10nBundle ? { l10nBundle: options.l10nBundle } : {}), ...(options.baseImageEngine ? { baseImageEngine: options.baseImageEngine } : {}) },
+      initializationOptions: { settings: this.settings, ...(options.l10nBundle ? { l10nBundle: options.l10nBundle } : {}), ...(options.baseImageEngine ? { baseImageEngine: options.baseImageEngine } : {}), shellCheck: options.shellCheck ?? {} },
     });
     await this.connection.sendNotification('initialized', {});
   }
@@ -114,12 +119,22 @@ export class LspTestClient {
 
   /** Resolves with the first diagnostics published for `uri` (at `version`, when given) within the timeout. */
   async diagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    return this.firstPublished((p) => p.uri === uri && (version === undefined || p.version === version), timeoutMs, `no diagnostics for ${uri}${version === undefined ? '' : ` v${version}`}`);
+  }
+
+  /** Resolves with the first diagnostics published for `uri` at `version` that `accept` takes (a later publish of the same version). */
+  async diagnosticsWhere(uri: string, version: number, accept: (diagnostics: readonly Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<Diagnostic[]> {
+    return this.firstPublished((p) => p.uri === uri && p.version === version && accept(p.diagnostics), timeoutMs,
+      `no matching diagnostics for ${uri} v${version} (published: ${JSON.stringify(this.publishedFor(uri).map((p) => [p.version, p.diagnostics.map((d) => d.code)]))})`);
+  }
+
+  private async firstPublished(match: (published: PublishDiagnosticsParams) => boolean, timeoutMs: number, failure: string): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.published.find((p) => p.uri === uri && (version === undefined || p.version === version));
+      const found = this.published.find(match);
       if (found !== undefined) return found.diagnostics;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no diagnostics for ${uri}${version === undefined ? '' : ` v${version}`} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`);
+      if (remaining <= 0) throw new Error(`${failure} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.waiters.push(() => {

@@ -62,6 +62,13 @@ async function ensureMinbase(): Promise<void> {
   if (imageExists(MINBASE)) return;
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   const tarball = path.join(CACHE_DIR, 'bookworm-minbase.tar');
+  // The tarball is shared by both engines' processes (their image locks are per engine): made under a lock of its own.
+  await withProcessLock('standin-minbase-tarball', 20 * 60_000, async () => makeMinbaseTarball(tarball));
+  await pipeInto({ command: 'cat', args: [tarball] }, { command: 'docker', args: ['import', '--change', `ENV ${PATH_ENV}`, '--change', 'CMD ["bash"]', '-', MINBASE], env: dockerEnv() });
+}
+
+/** Debian bookworm minbase by debootstrap, as a tarball for `docker import`; kept on disk. */
+function makeMinbaseTarball(tarball: string): void {
   if (!fs.existsSync(tarball)) {
     const rootfs = fs.mkdtempSync(path.join(os.tmpdir(), 'stagecraft-rootfs-'));
     // debootstrap lives in /usr/sbin, which a non-login PATH may lack.
@@ -78,7 +85,6 @@ async function ensureMinbase(): Promise<void> {
     fs.renameSync(`${tarball}.partial`, tarball);
     fs.rmSync(rootfs, { recursive: true, force: true });
   }
-  await pipeInto({ command: 'cat', args: [tarball] }, { command: 'docker', args: ['import', '--change', `ENV ${PATH_ENV}`, '--change', 'CMD ["bash"]', '-', MINBASE], env: dockerEnv() });
 }
 
 /** The machine's own engine (the classic one), whatever this process's engine is. */

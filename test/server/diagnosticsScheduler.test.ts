@@ -22,6 +22,7 @@ function harness(delayMs: number) {
       checked.push(document.version);
       return { step: () => true, problems: () => [] };
     },
+    shellCheckKnown: () => ({ problems: [], pending: false }),
   } as unknown as ModelCache;
   const scheduler = new DiagnosticsScheduler(connection, cache, () => ({ uri, version, getText: () => '' }));
   scheduler.setDelay(delayMs);

@@ -15,6 +15,8 @@ export interface VerifyConversionOptions {
   readonly originalText?: string;
   readonly convertedText?: string;
   readonly runArgs?: readonly string[];
+  /** `--network` for the builds' RUN steps (an engine without a bridge network needs `none` or `host`). */
+  readonly network?: string;
   readonly interactive?: boolean;
 }
 
@@ -78,7 +80,8 @@ export async function verifyConversion(cliPath: string, options: VerifyConversio
     }
     const engine = engineConfig();
     const args = [cliPath, 'convert', '--verify', '--format', 'json', '--engine', engine.executable, '--context', path.dirname(originalUri.fsPath),
-      ...(against !== undefined ? ['--against', against] : []), ...(options.runArgs ?? []).flatMap((a) => ['--run-arg', a]), original];
+      ...(against !== undefined ? ['--against', against] : []), ...(options.runArgs ?? []).flatMap((a) => ['--run-arg', a]),
+      ...(options.network !== undefined ? ['--network', options.network] : []), original];
     const output = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying the multi-stage conversion (building and running both images)…'), cancellable: true },
       (progress, token) => new Promise<{ stdout: string; stderr: string }>((resolve) => {

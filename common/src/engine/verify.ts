@@ -28,6 +28,8 @@ export interface VerifyRequest {
   /** Image paths whose files must be the same in both images (what the original got after its build). */
   readonly comparedPaths: readonly string[];
   readonly buildx: boolean;
+  /** `--network` for the builds' RUN steps (`none`, `host`, `default`); the engine's default when undefined. */
+  readonly network?: string | undefined;
   readonly runTimeoutMs: number;
   /** Makes a fresh host folder the engine can bind-mount at `target` (empty, or seeded the same for both runs). */
   readonly hostFolder: (target: string) => string;
@@ -56,6 +58,36 @@ export type VerifyReport =
 
 const BUILD_TIMEOUT_MS = 30 * 60_000;
 
+/** Why a verification cannot be trusted on this engine (said as the report's reason, never as a verdict). */
+class CannotVerify extends Error {}
+
+const PROBE = '.stagecraft-verify-probe';
+
+function notVisible({ target, host }: { target: string; host: string }): CannotVerify {
+  return new CannotVerify(`the engine does not see this machine's folder ${host} that it mounts at ${target} (a remote engine, or a daemon in another file system), so the files the runs write cannot be compared; verify on a local engine`);
+}
+
+/**
+ * Whether the engine sees each host folder that the container will have mounted: a marker file written here
+ * must be readable through the created (not started) container. A remote engine, or a daemon in another file
+ * system, mounts a folder of the same name on its own side; both runs would write there and look alike here
+ * (a false "same"), so that is refused. The marker is removed before the container starts.
+ */
+async function assertMountsVisible(request: VerifyRequest, id: string, folders: readonly { target: string; host: string }[]): Promise<void> {
+  for (const { target, host } of folders) {
+    const marker = path.join(host, PROBE);
+    fs.writeFileSync(marker, id);
+    try {
+      await runEngine(request.engine, ['cp', `${id}:${target.replace(/\/+$/, '')}/${PROBE}`, '-'], { signal: request.signal });
+    } catch (error) {
+      if (!(error instanceof EngineError) || request.signal?.aborted === true) throw error;
+      throw notVisible({ target, host });
+    } finally {
+      fs.rmSync(marker, { force: true });
+    }
+  }
+}
+
 function hashFiles(root: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (dir: string): void => {
@@ -73,8 +105,14 @@ async function run(request: VerifyRequest, image: string): Promise<RunOutcome> {
   const { engine } = request;
   const folders = request.mountTargets.map((target) => ({ target, host: request.hostFolder(target) }));
   const mounts = folders.flatMap(({ target, host }) => ['--mount', `type=bind,source=${host},target=${target}`]);
-  const id = (await runEngine(engine, ['create', '--network', 'none', ...mounts, image, ...request.runArgs], { signal: request.signal })).stdout.trim();
+  const id = await runEngine(engine, ['create', '--network', 'none', ...mounts, image, ...request.runArgs], { signal: request.signal }).then((created) => created.stdout.trim(), (error: unknown) => {
+    // Docker: "bind source path does not exist: …"; podman: "statfs …: no such file or directory".
+    const said = error instanceof EngineError ? error.result?.stderr ?? error.message : '';
+    const folder = /does not exist|no such file/i.test(said) ? folders.find(({ host }) => said.includes(host)) : undefined;
+    throw folder !== undefined ? notVisible(folder) : error;
+  });
   try {
+    await assertMountsVisible(request, id, folders);
     let exitCode: number | 'timeout';
     let stdout = '';
     let stderr = '';
@@ -154,7 +192,7 @@ function compareFiles(original: Map<string, TarEntry>, converted: Map<string, Ta
 }
 
 async function build(request: VerifyRequest, dockerfile: string, tag: string): Promise<{ ok: true } | { ok: false; output: string }> {
-  const argv = buildArgv({ dockerfile, context: request.context, tag, buildArgs: request.buildArgs, buildx: request.buildx ? {} : undefined });
+  const argv = buildArgv({ dockerfile, context: request.context, tag, buildArgs: request.buildArgs, network: request.network, buildx: request.buildx ? {} : undefined });
   try {
     await runEngine(request.engine, argv, { signal: AbortSignal.any([AbortSignal.timeout(BUILD_TIMEOUT_MS), ...(request.signal ? [request.signal] : [])]) });
     return { ok: true };
@@ -187,7 +225,7 @@ export async function verifyConversion(request: VerifyRequest): Promise<VerifyRe
     const differences = [...compareRuns(original.run, converted.run), ...files];
     return { verdict: differences.length === 0 ? 'same' : 'different', differences, original, converted };
   } catch (error) {
-    if (error instanceof EngineError) return { verdict: 'unverified', reason: error.message };
+    if (error instanceof EngineError || error instanceof CannotVerify) return { verdict: 'unverified', reason: error.message };
     throw error;
   } finally {
     await runEngine(request.engine, ['image', 'rm', '--force', tags.original, tags.converted]).catch(() => undefined);

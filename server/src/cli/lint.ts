@@ -82,7 +82,7 @@ export function formatSarif(reports: readonly FileReport[]): string {
           name: 'stagecraft',
           version: STAGECRAFT_VERSION,
           informationUri: ruleDocumentationUrl('README').replace(/\/README\.md$/, ''),
-          rules: ids.map((id) => ({ id, shortDescription: { text: ruleById(id)?.summary ?? id }, helpUri: ruleDocumentationUrl(id) })),
+          rules: ids.map((id) => ({ id, shortDescription: { text: ruleById(id)?.summary ?? (/^SC\d+$/.test(id) ? `ShellCheck ${id}` : id) }, helpUri: ruleDocumentationUrl(id) })),
         },
       },
       results: reports.flatMap((report) => report.problems.map((problem) => {
@@ -111,7 +111,7 @@ export function formatCheckstyle(reports: readonly FileReport[]): string {
     ...report.problems.map((problem) => {
       const at = toCliPosition(problem.range.start);
       const severity = problem.severity === 'hint' ? 'info' : problem.severity;
-      return `    <error line="${at.line}" column="${at.column}" severity="${severity}" message="${xml(problem.message)}" source="stagecraft.${problem.ruleId}"/>`;
+      return `    <error line="${at.line}" column="${at.column}" severity="${severity}" message="${xml(problem.message)}" source="${problem.source === 'shellcheck' ? 'shellcheck' : 'stagecraft'}.${problem.ruleId}"/>`;
     }),
     '  </file>',
   ].join('\n'));

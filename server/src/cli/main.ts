@@ -17,6 +17,8 @@ import type { FailLevel, FileReport } from './lint';
 import { ruleOptionsForFile } from '../config/ruleOptions';
 import { repoConfigFor } from '../config/repoConfig';
 import { contextOnDisk } from '../buildContext/contextOnDisk';
+import { ShellCheckService } from '../shellcheck/service';
+import { mergeProblems } from '../shellcheck/findings';
 import * as path from 'node:path';
 import { cliBundle, useL10nBundle } from '../locale/bundle';
 
@@ -24,10 +26,13 @@ import { cliBundle, useL10nBundle } from '../locale/bundle';
 const helpText = (): string => l10n.t`stagecraft ${STAGECRAFT_VERSION} — Dockerfile tools from the Stagecraft language server
 
 Usage:
-  stagecraft lint [--format text|json|sarif|checkstyle] [--fail-level error|warning|info|hint|none] [--engine[=podman]] [--buildkit[=CLI]] FILE...
+  stagecraft lint [--format text|json|sarif|checkstyle] [--fail-level error|warning|info|hint|none] [--engine[=podman]] [--buildkit[=CLI]]
+                  [--no-shellcheck | --shellcheck=PATH] FILE...
                                                  report problems; exit 1 if any is at or above the fail
                                                  level (default error). Severities come from the nearest
-                                                 .stagecraft.json ({ "rules": { "RuleId": "off|info|..." } }).
+                                                 .stagecraft.json ({ "rules": { "RuleId": "off|info|..." } },
+                                                 ShellCheck's codes too: "SC2086": "off").
+                                                 ShellCheck (on PATH) checks the RUN scripts
                                                  --engine: base images present in the local docker (or
                                                  podman) engine give their real config (never pulled);
                                                  --buildkit: docker build --check runs too, and what it
@@ -39,7 +44,8 @@ Usage:
                                                  rewrite a single-stage Dockerfile as a multi-stage build
                                                  (stdout by default; exit 2 with the reason when there is nothing to gain)
   stagecraft convert --verify [--against CONVERTED] [--run-arg A]... [--mount [HOST:]CONTAINER]...
-                     [--build-arg K=V]... [--timeout SECONDS] [--engine CLI] [--format text|json] FILE
+                     [--build-arg K=V]... [--network none|host|default] [--timeout SECONDS] [--engine CLI]
+                     [--format text|json] FILE
                                                  build and run the original and the converted Dockerfile
                                                  the same way and compare them: exit 0 same behaviour,
                                                  1 a difference, 2 could not verify (no engine, build failed)
@@ -115,6 +121,7 @@ function lint(args: readonly string[], io: CliIo): number | 'serving' {
   let engineCli: string | undefined;
   let withBuildkit = false;
   let buildkitCli: string | undefined;
+  let shellCheckCli: string | undefined = 'shellcheck';
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -135,6 +142,10 @@ function lint(args: readonly string[], io: CliIo): number | 'serving' {
       engineCli = 'docker';
     } else if (arg.startsWith('--engine=')) {
       engineCli = arg.slice('--engine='.length);
+    } else if (arg === '--no-shellcheck') {
+      shellCheckCli = undefined;
+    } else if (arg.startsWith('--shellcheck=')) {
+      shellCheckCli = arg.slice('--shellcheck='.length);
     } else if (arg.startsWith('-') && arg !== '-') {
       io.stderr(unknownOption('lint', arg));
       return 2;
@@ -174,10 +185,11 @@ function lint(args: readonly string[], io: CliIo): number | 'serving' {
   };
   const check = (baseImageEnv?: (image: string) => ReadonlyMap<string, string> | undefined): FileReport[] =>
     inputs.map((input) => lintModel(input.model, input.options, { buildContext: contextOnDisk(input.directory), baseImageEnv }));
-  if (engineCli === undefined && !withBuildkit) return print(check());
+  if (engineCli === undefined && !withBuildkit && shellCheckCli === undefined) return print(check());
   // With --engine, the base images present in the local engine give their real config (what UndefinedVar needs
   // to say what BuildKit says); with --buildkit, `docker build --check` runs too and its findings that
   // Stagecraft does not make are added. Images that are not there stay unknown, as without an engine.
+  // ShellCheck (unless --no-shellcheck) checks the RUN scripts.
   const engine = { executable: engineCli ?? 'docker' };
   void (async () => {
     let baseImageEnv: ((image: string) => ReadonlyMap<string, string> | undefined) | undefined;
@@ -186,6 +198,19 @@ function lint(args: readonly string[], io: CliIo): number | 'serving' {
       baseImageEnv = (image) => configs.get(image)?.env;
     }
     const reports = check(baseImageEnv);
+    if (shellCheckCli !== undefined) {
+      const shellCheck = new ShellCheckService((line) => io.stderr(`stagecraft lint: ${line}\n`));
+      shellCheck.configure(shellCheckCli);
+      await Promise.all(inputs.map((input) => shellCheck.complete(input.model)));
+      if (shellCheck.missing !== undefined) {
+        io.stderr(l10n.t`stagecraft lint: ShellCheck was not found (${shellCheck.missing}): RUN scripts are not checked. Install it (apt-get install shellcheck), or pass --no-shellcheck.\n`);
+      }
+      for (const [index, report] of reports.entries()) {
+        const input = inputs[index];
+        if (input === undefined) continue;
+        reports[index] = { ...report, problems: mergeProblems(report.problems, shellCheck.known(input.model, { options: input.options, baseImageEnv }).problems) };
+      }
+    }
     if (withBuildkit) {
       for (const [index, report] of reports.entries()) {
         const input = inputs[index];
@@ -267,7 +292,7 @@ function explain(args: readonly string[], io: CliIo): number | 'serving' {
 function convert(args: readonly string[], io: CliIo): number | 'serving' {
   const values: Record<string, string | undefined> = {
     'runtime-image': undefined, 'runtime-family': 'alpine', 'stage-name': 'build', context: undefined, o: undefined,
-    against: undefined, format: 'text', engine: 'docker', timeout: '60',
+    against: undefined, format: 'text', engine: 'docker', timeout: '60', network: undefined,
   };
   let file: string | undefined;
   let verify = false;
@@ -322,7 +347,7 @@ function convert(args: readonly string[], io: CliIo): number | 'serving' {
     void verifyFiles(original, converted, {
       engine: values['engine'] ?? 'docker',
       context: path.resolve(values['context'] ?? path.dirname(path.resolve(original))),
-      buildArgs, runArgs, mounts, runTimeoutMs: timeout * 1000, format,
+      buildArgs, runArgs, mounts, runTimeoutMs: timeout * 1000, format, network: values['network'],
     }, io.stdout, io.stderr).then((code) => {
       process.exitCode = code;
     }, (error: unknown) => {

@@ -19,6 +19,8 @@ export interface VerifyOptions {
   /** `CONTAINER` or `HOST:CONTAINER` (HOST's files are copied into each run's fresh folder). */
   readonly mounts: readonly string[];
   readonly runTimeoutMs: number;
+  /** `--network` for the builds' RUN steps; the engine's default when undefined. */
+  readonly network?: string | undefined;
   readonly format: 'text' | 'json';
 }
 
@@ -73,6 +75,7 @@ export async function verifyFiles(original: string, converted: string, options: 
       comparedPaths: lateDestinations(model),
       buildx: (await buildxBuilders(engine)) !== undefined,
       runTimeoutMs: options.runTimeoutMs,
+      network: options.network,
       hostFolder: folderFor,
       onProgress: (message) => stderr(`stagecraft convert --verify: ${message}\n`),
     });

@@ -8,6 +8,8 @@ import type { RuleRun } from '../rules/engine';
 import { ALL_RULES } from '../rules/registry';
 import { contextForCheck } from '../buildContext/contextOnDisk';
 import { externalBaseImages } from '../model/externalImages';
+import { mergeProblems } from '../shellcheck/findings';
+import type { ShellCheckService } from '../shellcheck/service';
 
 export interface DocumentSnapshot {
   readonly uri: string;
@@ -63,6 +65,7 @@ export class ModelCache {
   private readonly entries = new Map<string, Entry>();
   private ruleOptions: RuleOptions = {};
   private baseImages: BaseImageSource | undefined;
+  private shellCheck: ShellCheckService | undefined;
 
   /** `optionsFor(uri, settings)`: the options for one document, e.g. a repository file merged with the settings. */
   constructor(
@@ -116,6 +119,35 @@ export class ModelCache {
     };
   }
 
+  /** ShellCheck on RUN scripts, when the client allows it (see `shellCheckKnown`). */
+  setShellCheck(service: ShellCheckService): void {
+    this.shellCheck = service;
+  }
+
+  /**
+   * ShellCheck's problems for this version from the scripts already checked (at once), plus the hint that it
+   * is missing; `pending` when some scripts wait for `completeShellCheck`.
+   */
+  shellCheckKnown(document: DocumentSnapshot): { problems: Problem[]; pending: boolean } {
+    const service = this.shellCheck;
+    if (service?.enabled !== true) return { problems: [], pending: false };
+    const model = this.entry(document).model;
+    const options = this.optionsFor(document.uri, this.ruleOptions);
+    const base = this.baseImages?.enabled === true ? this.baseImages : undefined;
+    const known = service.known(model, { options, baseImageEnv: base === undefined ? undefined : (image) => base.env(image) });
+    return { problems: [...known.problems, ...service.missingHint(model, options)], pending: known.pending };
+  }
+
+  /** Runs ShellCheck on this version's scripts not checked yet. */
+  async completeShellCheck(document: DocumentSnapshot): Promise<void> {
+    await this.shellCheck?.complete(this.entry(document).model);
+  }
+
+  /** Stagecraft's problems and ShellCheck's known ones, in document order (what the editor shows). */
+  allProblems(document: DocumentSnapshot): Problem[] {
+    return mergeProblems(this.problems(document), this.shellCheckKnown(document).problems);
+  }
+
   /** Where checks learn base images' configs; their problems are redone when its version changes. */
   setBaseImages(source: BaseImageSource): void {
     this.baseImages = source;
@@ -166,3 +198,4 @@ export class ModelCache {
     }
   }
 }
+

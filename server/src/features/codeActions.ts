@@ -13,7 +13,7 @@ export function quickFixes(cache: ModelCache, document: DocumentSnapshot, params
   const actions: CodeAction[] = [];
   const model = cache.model(document);
   const ignores: CodeAction[] = [];
-  for (const problem of cache.problems(document)) {
+  for (const problem of cache.allProblems(document)) {
     if (!rangesOverlap(problem.range, params.range)) continue;
     const fixes = problem.fixes ?? [];
     const toAction = (fix: Fix, preferred: boolean): CodeAction => ({

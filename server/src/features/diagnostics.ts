@@ -2,6 +2,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity, DiagnosticTag } from '../lsp';
 import { DIAGNOSTIC_SOURCE, ruleDocumentationUrl } from '../../../common/src/protocol';
 import type { DocumentSnapshot, ModelCache } from '../documents/modelCache';
+import { mergeProblems } from '../shellcheck/findings';
 import type { Problem, RuleSeverity } from '../rules/rule';
 
 const SEVERITY: Readonly<Record<RuleSeverity, DiagnosticSeverity>> = {
@@ -20,7 +21,7 @@ export function toDiagnostic(problem: Problem): Diagnostic {
     severity: SEVERITY[problem.severity],
     code: problem.ruleId,
     codeDescription: { href: ruleDocumentationUrl(problem.ruleId) },
-    source: DIAGNOSTIC_SOURCE,
+    source: problem.source ?? DIAGNOSTIC_SOURCE,
     message: problem.message,
     ...(tags.length > 0 ? { tags } : {}),
   };
@@ -128,7 +129,14 @@ export class DiagnosticsScheduler {
         sliceStart = performance.now();
       }
       if (!stillCurrent()) return;
-      void this.connection.sendDiagnostics({ uri, version, diagnostics: run.problems().map(toDiagnostic) });
+      const ours = run.problems();
+      // ShellCheck's verdicts on unchanged scripts come at once; the rest follow for the same version when ready.
+      const shellCheck = this.cache.shellCheckKnown(document);
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: mergeProblems(ours, shellCheck.problems).map(toDiagnostic) });
+      if (!shellCheck.pending) return;
+      await this.cache.completeShellCheck(document);
+      if (!stillCurrent()) return;
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: mergeProblems(ours, this.cache.shellCheckKnown(document).problems).map(toDiagnostic) });
     } catch (error) {
       this.connection.console.error(`Stagecraft could not check ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }

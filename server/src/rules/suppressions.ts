@@ -2,8 +2,8 @@ import type { DockerfileModel } from '../model';
 
 /**
  * What the file itself says about its checks: BuildKit's `# check=skip=A,B|all;error=true` directive, and
- * inline `# stagecraft ignore=ID[,ID]` / `# hadolint ignore=ID[,ID]` comments, which silence the instruction
- * that follows them (other comment lines may stand between).
+ * inline `# stagecraft ignore=ID[,ID]` / `# hadolint ignore=ID[,ID]` / `# shellcheck disable=SC2086[,…]`
+ * comments, which silence the instruction that follows them (other comment lines may stand between).
  */
 export interface Suppressions {
   readonly skippedBuildkit: ReadonlySet<string> | 'all';
@@ -55,6 +55,15 @@ export function parseCheckDirective(value: string): CheckDirective {
   return { skip, error, experimental, invalid: undefined };
 }
 
+/**
+ * The codes a `shellcheck disable=SC2086,2046` comment (its text after `#`) names, with their `SC` prefix (ShellCheck's
+ * directive may leave it out); undefined for any other comment.
+ */
+export function shellCheckDisabled(commentText: string): string[] | undefined {
+  const codes = /^\s*shellcheck\s+(?:\S+\s+)*?disable\s*=\s*((?:SC)?\d+(?:\s*,\s*(?:SC)?\d+)*)/.exec(commentText)?.[1];
+  return codes?.split(',').map((code) => `SC${code.trim().replace(/^SC/, '')}`);
+}
+
 export function readSuppressions(model: DockerfileModel): Suppressions {
   const check = model.directives.find((d) => d.name.toLowerCase() === 'check');
   const directive = parseCheckDirective(check?.value ?? '');
@@ -64,14 +73,15 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
   const experimental = directive.invalid === undefined ? directive.experimental : new Set<string>();
   const ignoredAt = new Map<number, Set<string>>();
   for (const comment of model.comments) {
-    const match = /^\s*(?:stagecraft|hadolint)\s+ignore\s*=\s*([A-Za-z0-9_,\s]+)$/.exec(comment.text);
-    if (match === null) continue;
+    const listed = /^\s*(?:stagecraft|hadolint)\s+ignore\s*=\s*([A-Za-z0-9_,\s]+)$/.exec(comment.text)?.[1]?.split(',').map((s) => s.trim()).filter(Boolean)
+      ?? shellCheckDisabled(comment.text);
+    if (listed === undefined) continue;
     let line = comment.range.end.line + 1;
     while (line < model.lines.lineCount && /^\s*#/.test(model.lines.lineText(line))) line++;
     const instruction = model.instructionAt(line);
     if (instruction === undefined || instruction.range.start.line !== line) continue;
     const ids = ignoredAt.get(line) ?? new Set<string>();
-    for (const id of (match[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) ids.add(id);
+    for (const id of listed) ids.add(id);
     ignoredAt.set(line, ids);
   }
   return { skippedBuildkit: skipped, buildkitAsErrors: asErrors, experimentalBuildkit: experimental, ignoredAt };

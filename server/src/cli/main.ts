@@ -18,7 +18,7 @@ import { ruleOptionsForFile } from '../config/ruleOptions';
 import { repoConfigFor } from '../config/repoConfig';
 import { contextOnDisk } from '../buildContext/contextOnDisk';
 import { ShellCheckService } from '../shellcheck/service';
-import { mergeProblems } from '../shellcheck/findings';
+import { mergeProblems } from '../rules/rule';
 import * as path from 'node:path';
 import { cliBundle, useL10nBundle } from '../locale/bundle';
 
@@ -220,7 +220,7 @@ function lint(args: readonly string[], io: CliIo): number | 'serving' {
           io.stderr(l10n.t`stagecraft lint: --buildkit: ${found.reason}; only Stagecraft's findings are shown for ${input.model.uri}\n`);
           continue;
         }
-        reports[index] = { ...report, problems: [...report.problems, ...found.problems].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character) };
+        reports[index] = { ...report, problems: mergeProblems(report.problems, found.problems) };
       }
     }
     process.exitCode = print(reports);

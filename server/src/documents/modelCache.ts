@@ -8,7 +8,7 @@ import type { RuleRun } from '../rules/engine';
 import { ALL_RULES } from '../rules/registry';
 import { contextForCheck } from '../buildContext/contextOnDisk';
 import { externalBaseImages } from '../model/externalImages';
-import { mergeProblems } from '../shellcheck/findings';
+import { mergeProblems } from '../rules/rule';
 import type { ShellCheckService } from '../shellcheck/service';
 
 export interface DocumentSnapshot {

@@ -2,7 +2,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity, DiagnosticTag } from '../lsp';
 import { DIAGNOSTIC_SOURCE, ruleDocumentationUrl } from '../../../common/src/protocol';
 import type { DocumentSnapshot, ModelCache } from '../documents/modelCache';
-import { mergeProblems } from '../shellcheck/findings';
+import { mergeProblems } from '../rules/rule';
 import type { Problem, RuleSeverity } from '../rules/rule';
 
 const SEVERITY: Readonly<Record<RuleSeverity, DiagnosticSeverity>> = {

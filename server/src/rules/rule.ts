@@ -1,5 +1,6 @@
 import type { RuleSeverity } from '../../../common/src/protocol';
 import type { DockerfileModel, Range, StageModel } from '../model';
+import { comparePositions } from '../model';
 import type { ContextFiles } from '../buildContext/contextFiles';
 
 export type { RuleSeverity };
@@ -90,4 +91,13 @@ export interface Problem extends Finding {
   readonly severity: RuleSeverity;
   /** Who found it, when not Stagecraft: `docker build --check` (lint --buildkit). */
   readonly source?: string;
+}
+
+/**
+ * Problems from two sources (Stagecraft's, then ShellCheck's or `docker build --check`'s) as one list in document
+ * order; at the same place the first list's come first.
+ */
+export function mergeProblems(first: readonly Problem[], second: readonly Problem[]): Problem[] {
+  if (second.length === 0) return [...first];
+  return [...first, ...second].sort((a, b) => comparePositions(a.range.start, b.range.start));
 }

@@ -1,8 +1,8 @@
 import { l10n } from '../locale/l10n';
 import type { RuleSeveritySetting } from '../../../common/src/protocol';
 import type { DockerfileModel } from '../model';
-import { comparePositions } from '../model';
 import { PROXY_ARGS } from '../reference/predefinedArgs';
+import { knownBaseEnv } from '../rules/baseEnv';
 import type { Fix, Problem, RuleSeverity, TextEdit } from '../rules/rule';
 import { documentRange, lineStartsOf, scriptIndex } from './positions';
 import type { ShellCheckComment, ScriptVerdict } from './runner';
@@ -31,9 +31,8 @@ const PROXIES: ReadonlySet<string> = new Set(PROXY_ARGS);
 /** SC2154 ("referenced but not assigned") for a variable the Dockerfile gives that RUN: ARG, ENV, a parent stage's, a proxy arg, the base image's. */
 function definedByDockerfile(model: DockerfileModel, script: RunScript, name: string, options: ShellCheckFindingOptions): boolean {
   if (PROXIES.has(name) || model.lookupVariable(name, script.instruction.index) !== undefined) return true;
-  let stage = model.stages[script.instruction.stageIndex];
-  while (stage?.parentStageIndex !== undefined) stage = model.stages[stage.parentStageIndex];
-  return stage !== undefined && stage.base.exact && options.baseImageEnv?.(stage.base.text)?.has(name) === true;
+  const stage = model.stages[script.instruction.stageIndex];
+  return stage !== undefined && knownBaseEnv(model, stage, { buildContext: undefined, baseImageEnv: options.baseImageEnv })?.has(name) === true;
 }
 
 function fixOf(model: DockerfileModel, script: RunScript, lineStarts: readonly number[], comment: ShellCheckComment): Fix | undefined {
@@ -85,8 +84,3 @@ export function shellCheckProblems(model: DockerfileModel, script: RunScript, ve
   return problems;
 }
 
-/** Two sorted problem lists as one, in document order (Stagecraft's first at the same place). */
-export function mergeProblems(ours: readonly Problem[], shellCheck: readonly Problem[]): Problem[] {
-  if (shellCheck.length === 0) return [...ours];
-  return [...ours, ...shellCheck].sort((a, b) => comparePositions(a.range.start, b.range.start));
-}

@@ -1,4 +1,5 @@
 import type { DockerfileModel, InstructionModel, StageModel } from '../model';
+import { DEFAULT_LINUX_SHELL } from '../model/runtime';
 
 /** The dialects ShellCheck checks (`--shell=`); ash and busybox sh are checked as sh, as hadolint does. */
 export type ShellDialect = 'sh' | 'bash' | 'dash' | 'ksh';
@@ -33,8 +34,6 @@ export function dialectOf(program: string | undefined): ShellDialect | undefined
   const name = (program ?? '').split(/[\\/]/).at(-1)?.replace(/\.exe$/i, '').toLowerCase() ?? '';
   return Object.hasOwn(DIALECTS, name) ? DIALECTS[name] : undefined;
 }
-
-const DEFAULT_LINUX_SHELL = ['/bin/sh', '-c'];
 
 /** The SHELL a stage starts with: its parent stage's, else the default (none known for a Windows image: cmd). */
 function initialShell(model: DockerfileModel, stage: StageModel): readonly string[] | undefined {

@@ -17,8 +17,6 @@ export interface ShellCheckContext {
   readonly baseImageEnv?: ((image: string) => ReadonlyMap<string, string> | undefined) | undefined;
 }
 
-const keyOf = (script: RunScript): string => script.key;
-
 /**
  * ShellCheck on the RUN scripts of Dockerfiles, off the typing path: `known` answers at once from the verdicts
  * already in (a script whose text did not change is never checked again), `complete` runs ShellCheck on the
@@ -81,7 +79,7 @@ export class ShellCheckService {
     const problems: Problem[] = [];
     let pending = false;
     for (const script of scripts) {
-      const verdict = this.#verdicts.get(keyOf(script));
+      const verdict = this.#verdicts.get(script.key);
       if (verdict === undefined) pending = true;
       else if (verdict.length > 0) {
         ignoredAt ??= readSuppressions(model).ignoredAt;
@@ -97,25 +95,26 @@ export class ShellCheckService {
     const runner = this.#runner;
     if (runner === undefined || this.#missing !== undefined) return;
     const waits: Promise<void>[] = [];
-    const fresh: RunScript[] = [];
+    const fresh = new Map<string, RunScript>();
     for (const script of this.scriptsOf(model)) {
-      const key = keyOf(script);
-      if (this.#verdicts.has(key)) continue;
+      const { key } = script;
+      if (this.#verdicts.has(key) || fresh.has(key)) continue;
       const running = this.#checking.get(key);
       if (running !== undefined) waits.push(running);
-      else if (!fresh.some((other) => keyOf(other) === key)) fresh.push(script);
+      else fresh.set(key, script);
     }
-    if (fresh.length > 0) {
-      const run = runner.check(fresh, signal).then((verdicts) => {
+    if (fresh.size > 0) {
+      const scripts = [...fresh.values()];
+      const run = runner.check(scripts, signal).then((verdicts) => {
         if (this.#runner !== runner) return;
-        fresh.forEach((script, index) => this.#remember(keyOf(script), verdicts[index] ?? []));
+        scripts.forEach((script, index) => this.#remember(script.key, verdicts[index] ?? []));
       }, (error: unknown) => {
         if (error instanceof ShellCheckMissing) this.#missing = error.message;
         else if (!(error instanceof Error && error.name === 'AbortError')) this.log(`ShellCheck failed: ${error instanceof Error ? error.message : String(error)}`);
       }).finally(() => {
-        for (const script of fresh) this.#checking.delete(keyOf(script));
+        for (const key of fresh.keys()) this.#checking.delete(key);
       });
-      for (const script of fresh) this.#checking.set(keyOf(script), run);
+      for (const key of fresh.keys()) this.#checking.set(key, run);
       waits.push(run);
     }
     await Promise.all(waits);
